@@ -1,0 +1,3 @@
+"""infoint: run a campaign of informational interviews from the terminal."""
+
+__version__ = "0.1.0"

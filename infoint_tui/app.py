@@ -1,0 +1,94 @@
+"""InfointApp: the screens, global keys, and the background writer that saves every change."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+
+from .domain.clock import Clock
+from .store import Repository
+from .store.writer import BackgroundWriter
+
+
+class InfointApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "infoint"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
+        Binding("ctrl+s", "save_now", "Save", show=False),
+    ]
+
+    class Saved(Message):
+        def __init__(self, at: datetime) -> None:
+            super().__init__()
+            self.at = at
+
+    class SaveFailed(Message):
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, repo: Repository, *, clock: Clock | None = None, demo: bool = False) -> None:
+        super().__init__()
+        self.repo = repo
+        self.clock = clock or repo.clock
+        self.demo = demo
+        self.writer: BackgroundWriter | None = None
+        self.last_saved: datetime | None = None
+        self.save_error: Exception | None = None
+        self.sub_title = f"{'demo · ' if demo else ''}{repo.path}"
+
+    def on_mount(self) -> None:
+        self.writer = BackgroundWriter(
+            self.repo,
+            self.clock.now,
+            on_saved=self._report_saved,
+            on_error=self._report_save_failed,
+        )
+        self.repo.on_change = self.writer.request
+        from .screens.board import BoardScreen
+
+        self.push_screen(BoardScreen())
+
+    def _report_saved(self, at: datetime) -> None:  # called from the writer thread
+        self.post_message(self.Saved(at))
+
+    def _report_save_failed(self, error: Exception) -> None:  # called from the writer thread
+        self.post_message(self.SaveFailed(error))
+
+    def on_infoint_app_saved(self, message: Saved) -> None:
+        self.last_saved, self.save_error = message.at, None
+
+    def on_infoint_app_save_failed(self, message: SaveFailed) -> None:
+        first_time = self.save_error is None
+        self.save_error = message.error
+        if first_time:
+            self.notify(
+                f"{message.error}. Your changes are kept in memory; infoint retries every few seconds.",
+                title="Not saved",
+                severity="error",
+                timeout=10,
+            )
+
+    def action_save_now(self) -> None:
+        if self.writer is not None:
+            self.writer.request()
+
+    def close_store(self) -> str | None:
+        """Write what is pending; on failure, put a recovery copy somewhere and say where."""
+        self.repo.on_change = None
+        try:
+            if self.writer is not None:
+                self.writer.close()
+            else:
+                self.repo.flush()
+        except Exception as error:
+            try:
+                copy = self.repo.write_recovery_copy()
+            except Exception:
+                return f"{error}; and no recovery copy could be written"
+            return f"{error}; everything was saved to {copy}"
+        return None

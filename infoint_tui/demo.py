@@ -1,0 +1,187 @@
+"""A realistic demo campaign: a teacher moving into UX research, a few weeks in."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from .domain.models import (
+    Capture,
+    CaptureKind,
+    Contact,
+    Focus,
+    Medium,
+    MeetingQuestion,
+    Settings,
+    TargetEmployer,
+    Tiara,
+    TouchKind,
+)
+from .domain.stages import Stage
+from .store import Repository
+
+# name, role, company, industry, stage, source, tags, email, days since added
+PEOPLE = [
+    ("Priya Raman", "UX Research Lead", "Northwind Health", "health tech", Stage.PROSPECTS, "alumni", ["research", "health"], "priya.raman@northwind.example", 3),
+    ("Tomás Herrera", "Product Designer", "Fabrikam", "fintech", Stage.PROSPECTS, "event", ["design"], "", 2),
+    ("Grace Okafor", "Director of Design", "Contoso Learning", "edtech", Stage.PROSPECTS, "referral", ["edtech", "leadership"], "grace@contoso-learning.example", 1),
+    ("Wen Li", "Research Ops Manager", "Tailspin Toys", "consumer", Stage.PROSPECTS, "cold", ["research-ops"], "", 5),
+    ("Marcus Bell", "Senior UX Researcher", "Adatum", "enterprise software", Stage.REACHED_OUT, "linkedin", ["research"], "marcus.bell@adatum.example", 9),
+    ("Sofia Rossi", "Content Designer", "Litware", "media", Stage.REACHED_OUT, "friends & family", ["content"], "sofia@litware.example", 6),
+    ("Daniel Kim", "UX Researcher", "Northwind Health", "health tech", Stage.SCHEDULED, "referral", ["research", "health"], "dkim@northwind.example", 14),
+    ("Amara Nwosu", "Learning Experience Designer", "Contoso Learning", "edtech", Stage.SCHEDULED, "alumni", ["edtech"], "amara.n@contoso-learning.example", 12),
+    ("Hannah Schmidt", "Design Manager", "Fabrikam", "fintech", Stage.INTERVIEWED, "event", ["design", "leadership"], "hannah.schmidt@fabrikam.example", 20),
+    ("Leo Martins", "Research Scientist", "Proseware", "AI", Stage.THANKED, "cold", ["research", "ai"], "leo@proseware.example", 30),
+    ("Ruth Abebe", "VP Product", "Wingtip", "travel", Stage.IN_TOUCH, "friends & family", ["product", "mentor"], "ruth.abebe@wingtip.example", 70),
+    ("Kenji Sato", "Service Designer", "City of Lakeside", "public sector", Stage.IN_TOUCH, "alumni", ["service-design"], "ksato@lakeside.example", 90),
+]  # fmt: skip
+
+NOTES_HANNAH = """Hannah moved from teaching art to design 8 years ago.
+- Biggest surprise: how much of the job is facilitation, not drawing
+- Hiring managers look for a portfolio with 2-3 case studies that show the messy middle
+- Teachers already do research: lesson plans = study guides, classroom = field site
+- Suggested the Fabrikam design systems meetup (first Thursday of the month)
+Follow-ups: send her my draft case study in two weeks."""
+
+
+def seed_demo(repo: Repository, now: datetime) -> None:
+    """Fill an empty file with the demo campaign, dated relative to `now`."""
+    zone = now.tzinfo
+    today = datetime.combine(now.date(), time(9, 0), tzinfo=zone)
+    with repo.batch():
+        repo.save_settings(
+            Settings(
+                my_name="Sam Rivera",
+                signature="Sam Rivera · sam.rivera@example.com",
+                pitch="a high-school science teacher of nine years moving into UX research",
+            )
+        )
+        ids: dict[str, str] = {}
+        for name, role, company, industry, stage, source, tags, email, age in PEOPLE:
+            added = today - timedelta(days=age)
+            contact = Contact(
+                name=name, role=role, company=company, industry=industry, source=source,
+                tags=list(tags), email=email, location="Lakeside",
+                focus=Focus.PATH if stage.order % 2 else Focus.INDUSTRY,
+            )  # fmt: skip
+            repo.add_contact(contact, at=added)
+            ids[name] = contact.id
+            walk = added
+            for step in Stage:
+                if step.order == 0 or step.order > stage.order:
+                    continue
+                walk = walk + timedelta(days=max(1, age // (stage.order + 2)))
+                if step is Stage.INTERVIEWED:
+                    walk = min(walk, now - timedelta(hours=3))
+                repo.move_contact(contact.id, step, at=min(walk, now))
+                if step is Stage.SCHEDULED and stage.order > Stage.SCHEDULED.order:
+                    repo.log_touch(
+                        contact.id, TouchKind.REPLY, at=min(walk, now) - timedelta(hours=20)
+                    )
+        daniel = repo.contact(ids["Daniel Kim"])
+        daniel.referred_by = ids["Ruth Abebe"]
+        daniel.research_person = "5 years at Northwind; before that a school psychologist. Wrote 'Research with nurses, not about them' (Medium, 2025)."
+        daniel.research_company = "Northwind Health: patient-scheduling software for clinics; Series C in May; hiring a research ops role."
+        repo.save_contact(daniel)
+        meeting = repo.ensure_next_meeting(daniel.id)
+        meeting.when = datetime.combine(now.date() + timedelta(days=1), time(10, 30), tzinfo=zone)
+        meeting.medium, meeting.place, meeting.i_pay = (
+            Medium.COFFEE,
+            "Blue Door Café, 5th & Pine",
+            True,
+        )
+        meeting.objectives = "Learn how he moved from school psychology into research\nUnderstand what a research week at Northwind looks like"
+        meeting.introduction = "I teach science, and I've been running classroom studies for years; I want to do that work on products."
+        meeting.questions = [
+            MeetingQuestion(
+                text="What trends are changing how research teams work with clinicians?",
+                tiara=Tiara.TRENDS,
+            ),
+            MeetingQuestion(
+                text="What surprised you most when you moved from schools into product work?",
+                tiara=Tiara.INSIGHTS,
+            ),
+            MeetingQuestion(
+                text="If you were in my position, what would you do in the next three months?",
+                tiara=Tiara.ADVICE,
+            ),
+            MeetingQuestion(
+                text="Who else should I talk to, and what should I read?", tiara=Tiara.RESOURCES
+            ),
+            MeetingQuestion(
+                text="Is there a small project I could take on to test this path?",
+                tiara=Tiara.ASSIGNMENTS,
+            ),
+        ]
+        for item in meeting.checklist[:7]:
+            item.done = True
+        repo.save_meeting(meeting)
+        amara = repo.ensure_next_meeting(ids["Amara Nwosu"])
+        amara.when = datetime.combine(now.date() + timedelta(days=3), time(16, 0), tzinfo=zone)
+        amara.medium, amara.place, amara.duration_min = Medium.VIDEO, "meet.example/amara-sam", 20
+        for item in amara.checklist[:3]:
+            item.done = True
+        repo.save_meeting(amara)
+        hannah_id = ids["Hannah Schmidt"]
+        held = repo.ensure_next_meeting(hannah_id)
+        held.when = now - timedelta(hours=4)
+        held.started_at, held.ended_at = held.when, held.when + timedelta(minutes=27)
+        held.medium, held.duration_min = Medium.PHONE, 30
+        held.notes = NOTES_HANNAH
+        held.log = [
+            Capture(
+                at=held.when + timedelta(minutes=6),
+                kind=CaptureKind.INSIGHT,
+                tiara=Tiara.INSIGHTS,
+                text="Facilitation is most of the job",
+            ),
+            Capture(
+                at=held.when + timedelta(minutes=14),
+                kind=CaptureKind.INSIGHT,
+                tiara=Tiara.ADVICE,
+                text="Portfolio: 2-3 case studies showing the messy middle",
+            ),
+            Capture(
+                at=held.when + timedelta(minutes=21),
+                kind=CaptureKind.ACTION_MINE,
+                text="Send draft case study in two weeks",
+            ),
+        ]
+        repo.save_meeting(held)
+        leo = repo.ensure_next_meeting(ids["Leo Martins"])
+        leo.when = now - timedelta(days=9)
+        leo.started_at, leo.ended_at, leo.medium = (
+            leo.when,
+            leo.when + timedelta(minutes=22),
+            Medium.VIDEO,
+        )
+        leo.notes = (
+            "Leo: research in AI teams is half evaluation design. Read 'Just Enough Research'."
+        )
+        leo.log = [
+            Capture(
+                at=leo.when + timedelta(minutes=9),
+                kind=CaptureKind.INSIGHT,
+                tiara=Tiara.TRENDS,
+                text="Evaluation design is the growth area",
+            )
+        ]
+        repo.save_meeting(leo)
+        repo.log_touch(
+            ids["Ruth Abebe"],
+            TouchKind.CHECK_IN,
+            at=now - timedelta(days=50),
+            note="Shared my first case study",
+        )
+        for company, motivation, openings, active in (
+            ("Northwind Health", 3, True, True), ("Contoso Learning", 3, True, True),
+            ("Fabrikam", 2, True, True), ("Proseware", 2, False, False), ("Wingtip", 1, False, False),
+        ):  # fmt: skip
+            repo.save_target(
+                TargetEmployer(
+                    company=company,
+                    motivation=motivation,
+                    posts_openings=openings,
+                    has_connection=True,
+                    active=active,
+                )
+            )

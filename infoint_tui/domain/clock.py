@@ -1,0 +1,39 @@
+"""Where "now" comes from: the system clock in the app, a fixed clock in tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+from typing import Protocol
+
+from dateutil import tz
+
+
+def local_zone() -> tzinfo:
+    zone = tz.tzlocal()
+    return zone if zone is not None else tz.UTC
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    """The real time, timezone-aware in the user's local zone."""
+
+    def now(self) -> datetime:
+        return datetime.now(local_zone())
+
+
+class FixedClock:
+    """A clock that says what it is told; `advance` moves it forward."""
+
+    def __init__(self, at: datetime) -> None:
+        if at.tzinfo is None:
+            raise ValueError("FixedClock needs a timezone-aware datetime")
+        self.at = at
+
+    def now(self) -> datetime:
+        return self.at
+
+    def advance(self, **delta: float) -> None:
+        self.at = self.at + timedelta(**delta)

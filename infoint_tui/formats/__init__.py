@@ -1,0 +1,1 @@
+"""Import and export: LinkedIn CSV, vCard, JSON, CSV, Markdown, iCalendar."""

@@ -1,0 +1,322 @@
+"""The one API every screen and command uses to read and change the campaign.
+
+Reads return domain objects from memory. Each change is a method here; the engine writes it
+to disk (at once, or through the app's background writer). Stage changes and touches go
+through `domain.rules`, so every path has the same effects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..domain import rules
+from ..domain.clock import Clock, SystemClock
+from ..domain.models import (
+    BankQuestion,
+    Contact,
+    Meeting,
+    Reminder,
+    Settings,
+    StageChange,
+    TargetEmployer,
+    Touch,
+    TouchKind,
+)
+from ..domain.prep import new_meeting_defaults
+from ..domain.stages import Stage
+from .engine import FileEngine
+from .errors import NotFound
+
+
+class Repository(FileEngine):
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        clock: Clock | None = None,
+        autoflush: bool = True,
+        create: bool = True,
+    ) -> None:
+        self.clock: Clock = clock or SystemClock()
+        super().__init__(Path(path), autoflush=autoflush, create=create)
+
+    def _now(self) -> datetime:
+        return self.clock.now()
+
+    def _table(self, name: str) -> dict[str, Any]:
+        return self._state.objects[name]
+
+    # -- settings ---------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self._state.settings
+
+    def save_settings(self, settings: Settings) -> None:
+        self._put_settings(settings)
+
+    # -- contacts ---------------------------------------------------------------------------
+    def contacts(self, *, archived: bool | None = False) -> list[Contact]:
+        """Active contacts (archived=False), archived ones (True) or all (None), in file order."""
+        everyone: Iterable[Contact] = self._table("contacts").values()
+        if archived is None:
+            return list(everyone)
+        return [c for c in everyone if c.archived == archived]
+
+    def contact(self, contact_id: str) -> Contact:
+        try:
+            return self._table("contacts")[contact_id]
+        except KeyError:
+            raise NotFound(f"no contact with id {contact_id}") from None
+
+    def find_contacts(self, text: str) -> list[Contact]:
+        """Contacts whose id is `text`, or whose name is `text` (any case)."""
+        if text in self._table("contacts"):
+            return [self._table("contacts")[text]]
+        wanted = text.strip().casefold()
+        return [c for c in self._table("contacts").values() if c.name.casefold() == wanted]
+
+    def add_contact(self, contact: Contact, *, at: datetime | None = None) -> Contact:
+        moment = at or self._now()
+        contact.created_at = contact.created_at or moment
+        with self.batch():
+            if not contact.history:
+                contact.history.append(StageChange(stage=contact.stage, at=moment))
+                self._apply_effects(
+                    rules.entering_stage(
+                        contact, contact.stage, None, moment, self.settings, [], None
+                    )
+                )
+            self._put("contacts", contact)
+        return contact
+
+    def save_contact(self, contact: Contact) -> Contact:
+        """Save edited fields; a changed stage goes through `move_contact`'s rules."""
+        stored = self._table("contacts").get(contact.id)
+        if stored is not None and stored is not contact and stored.stage != contact.stage:
+            wanted = contact.stage
+            contact.stage = stored.stage
+            with self.batch():
+                self._put("contacts", contact)
+                self.move_contact(contact.id, wanted)
+            return contact
+        self._put("contacts", contact)
+        return contact
+
+    def move_contact(self, contact_id: str, stage: Stage, *, at: datetime | None = None) -> Contact:
+        contact = self.contact(contact_id)
+        old = contact.stage
+        if old == stage:
+            return contact
+        moment = at or self._now()
+        with self.batch():
+            contact.stage = stage
+            contact.history.append(StageChange(stage=stage, at=moment, from_stage=old))
+            effects = rules.entering_stage(
+                contact,
+                stage,
+                old,
+                moment,
+                self.settings,
+                self.reminders(contact_id=contact_id),
+                self.last_meeting(contact_id),
+            )
+            self._apply_effects(effects, moment)
+            self._put("contacts", contact)
+        return contact
+
+    def archive_contact(self, contact_id: str, reason: str = "") -> Contact:
+        contact = self.contact(contact_id)
+        moment = self._now()
+        with self.batch():
+            contact.archived, contact.archived_at, contact.archive_reason = True, moment, reason
+            self._apply_effects(
+                rules.on_archive(contact, self.reminders(contact_id=contact_id)), moment
+            )
+            self._put("contacts", contact)
+        return contact
+
+    def restore_contact(self, contact_id: str) -> Contact:
+        contact = self.contact(contact_id)
+        contact.archived, contact.archived_at, contact.archive_reason = False, None, ""
+        self._put("contacts", contact)
+        return contact
+
+    def delete_contact(self, contact_id: str) -> None:
+        """Delete for good, with the contact's meetings, reminders and touches."""
+        self.contact(contact_id)
+        with self.batch():
+            for table in ("meetings", "reminders", "touches"):
+                for record in list(self._table(table).values()):
+                    if record.contact_id == contact_id:
+                        self._delete(table, record.id)
+            for other in self._table("contacts").values():
+                if other.referred_by == contact_id:
+                    other.referred_by = None
+                    self._put("contacts", other)
+            self._delete("contacts", contact_id)
+
+    def referrals_of(self, contact_id: str) -> list[Contact]:
+        return [c for c in self._table("contacts").values() if c.referred_by == contact_id]
+
+    # -- meetings ---------------------------------------------------------------------------
+    def meetings(self, contact_id: str | None = None) -> list[Meeting]:
+        """Meetings by time (unscheduled last), of one contact or all."""
+        found = [
+            m
+            for m in self._table("meetings").values()
+            if contact_id is None or m.contact_id == contact_id
+        ]
+        return sorted(found, key=_meeting_order)
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        try:
+            return self._table("meetings")[meeting_id]
+        except KeyError:
+            raise NotFound(f"no meeting with id {meeting_id}") from None
+
+    def next_meeting(self, contact_id: str) -> Meeting | None:
+        """The contact's first meeting that has not ended, if any."""
+        for meeting in self.meetings(contact_id):
+            if meeting.ended_at is None:
+                return meeting
+        return None
+
+    def last_meeting(self, contact_id: str) -> Meeting | None:
+        held = [m for m in self.meetings(contact_id) if m.ended_at is not None]
+        return max(held, key=lambda m: m.ended_at or m.when or datetime.min) if held else None
+
+    def ensure_next_meeting(self, contact_id: str) -> Meeting:
+        """The contact's next meeting, created with the default prep if there is none."""
+        existing = self.next_meeting(contact_id)
+        if existing is not None:
+            return existing
+        self.contact(contact_id)
+        meeting = Meeting(
+            contact_id=contact_id,
+            duration_min=self.settings.default_duration_min,
+            created_at=self._now(),
+        )
+        new_meeting_defaults(meeting, self.settings)
+        self._put("meetings", meeting)
+        return meeting
+
+    def save_meeting(self, meeting: Meeting) -> Meeting:
+        self.contact(meeting.contact_id)
+        meeting.created_at = meeting.created_at or self._now()
+        self._put("meetings", meeting)
+        return meeting
+
+    def delete_meeting(self, meeting_id: str) -> None:
+        self.meeting(meeting_id)
+        self._delete("meetings", meeting_id)
+
+    # -- reminders --------------------------------------------------------------------------
+    def reminders(self, *, contact_id: str | None = None, open_only: bool = True) -> list[Reminder]:
+        found = [
+            r
+            for r in self._table("reminders").values()
+            if (contact_id is None or r.contact_id == contact_id) and (r.is_open or not open_only)
+        ]
+        return sorted(found, key=lambda r: r.effective_due)
+
+    def reminder(self, reminder_id: str) -> Reminder:
+        try:
+            return self._table("reminders")[reminder_id]
+        except KeyError:
+            raise NotFound(f"no reminder with id {reminder_id}") from None
+
+    def save_reminder(self, reminder: Reminder) -> Reminder:
+        reminder.created_at = reminder.created_at or self._now()
+        self._put("reminders", reminder)
+        return reminder
+
+    def complete_reminder(self, reminder_id: str) -> Reminder:
+        reminder = self.reminder(reminder_id)
+        reminder.done_at = self._now()
+        self._put("reminders", reminder)
+        return reminder
+
+    def snooze_reminder(self, reminder_id: str, until: datetime) -> Reminder:
+        reminder = self.reminder(reminder_id)
+        reminder.snoozed_until = until
+        self._put("reminders", reminder)
+        return reminder
+
+    def _apply_effects(self, effects: rules.Effects, at: datetime | None = None) -> None:
+        moment = at or self._now()
+        for reminder, reason in effects.close:
+            reminder.closed_at, reminder.closed_reason = moment, reason
+            self._put("reminders", reminder)
+        for reminder in effects.create:
+            self._put("reminders", reminder)
+
+    # -- touches ----------------------------------------------------------------------------
+    def touches(self, contact_id: str | None = None) -> list[Touch]:
+        found = [
+            t
+            for t in self._table("touches").values()
+            if contact_id is None or t.contact_id == contact_id
+        ]
+        return sorted(found, key=lambda t: t.at)
+
+    def log_touch(
+        self, contact_id: str, kind: TouchKind, *, at: datetime | None = None, note: str = ""
+    ) -> Touch:
+        """Record a contact; it restarts the keep-in-touch clock and closes what it answers."""
+        contact = self.contact(contact_id)
+        touch = Touch(contact_id=contact_id, kind=kind, at=at or self._now(), note=note)
+        with self.batch():
+            self._put("touches", touch)
+            if contact.last_contact is None or touch.at >= contact.last_contact:
+                contact.last_contact = touch.at
+                self._put("contacts", contact)
+            self._apply_effects(
+                rules.after_touch(
+                    contact, touch, self.settings, self.reminders(contact_id=contact_id)
+                ),
+                touch.at,
+            )
+        return touch
+
+    # -- question bank and targets ----------------------------------------------------------
+    def custom_questions(self) -> list[BankQuestion]:
+        return list(self._table("questions").values())
+
+    def save_question(self, question: BankQuestion) -> BankQuestion:
+        question.custom = True
+        self._put("questions", question)
+        return question
+
+    def delete_question(self, question_id: str) -> None:
+        self._delete("questions", question_id)
+
+    def targets(self) -> list[TargetEmployer]:
+        return sorted(
+            self._table("targets").values(), key=lambda t: (-t.motivation, t.company.casefold())
+        )
+
+    def save_target(self, target: TargetEmployer) -> TargetEmployer:
+        self._put("targets", target)
+        return target
+
+    def delete_target(self, target_id: str) -> None:
+        self._delete("targets", target_id)
+
+    # -- whole records (import, restore) ----------------------------------------------------
+    def put_record(self, table: str, record: Any) -> None:
+        """Store a record as it is, with no rules applied (import and restore use this)."""
+        self._put(table, record)
+
+    def records(self, table: str) -> list[Any]:
+        return list(self._table(table).values())
+
+
+def _meeting_order(meeting: Meeting) -> tuple[int, str]:
+    return (
+        (0, meeting.when.isoformat())
+        if meeting.when
+        else (1, meeting.created_at.isoformat() if meeting.created_at else "")
+    )

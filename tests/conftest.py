@@ -1,0 +1,34 @@
+"""Shared fixtures: a fixed clock, a repository on a temporary file, no animations."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from dateutil import tz
+
+os.environ.setdefault("TEXTUAL_ANIMATION", "none")
+
+from infoint_tui.domain.clock import FixedClock  # noqa: E402
+from infoint_tui.store import Repository  # noqa: E402
+
+ZONE = tz.gettz("Europe/Paris")
+# A Wednesday morning: the reminder rules and the "best day to send" depend on the weekday.
+NOW = datetime(2026, 11, 18, 9, 30, tzinfo=ZONE)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "campaign.json"
+
+
+@pytest.fixture
+def repo(db_path: Path, clock: FixedClock) -> Repository:
+    return Repository(db_path, clock=clock)
