@@ -31,7 +31,7 @@ def demo_path() -> Path:
 
 
 def launch(args: argparse.Namespace) -> int:
-    from .__main__ import _db_path
+    from .cli import db_path
     from .domain.clock import SystemClock
 
     clock = SystemClock()
@@ -41,7 +41,7 @@ def launch(args: argparse.Namespace) -> int:
         path = demo_path()
         seed_demo(Repository(path, clock=clock), clock.now())
     else:
-        path = _db_path(args)
+        path = db_path(args)
     repo = Repository(path, clock=clock, autoflush=False)
     lock = session_lock(path)
     try:

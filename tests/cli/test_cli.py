@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from infoint_tui.__main__ import main
+from infoint_tui.cli import main
 
 
 def run(capsys, *argv):

@@ -25,5 +25,5 @@ def test_store_does_not_import_textual():
 
 
 def test_command_line_commands_do_not_import_textual():
-    mods = _modules_after("from infoint_tui.__main__ import build_parser; build_parser()")
+    mods = _modules_after("from infoint_tui.cli import build_parser; build_parser()")
     assert "textual" not in mods

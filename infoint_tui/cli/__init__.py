@@ -1,0 +1,124 @@
+"""The `infoint` command line: parse, open the store, run a command or the app.
+
+Each command lives in a module of this package with a `register(commands, common)` function;
+`COMMANDS` lists them in the order `--help` shows them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from .. import __version__
+
+EXIT_DATA = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A bad argument: exit 2."""
+
+
+class DataError(Exception):
+    """A problem with the data or a file: exit 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but errors are one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _db_help() -> str:
+    from ..paths import ENV_VAR, default_db_path
+
+    return f"the data file (default: {default_db_path()}; or set {ENV_VAR})"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = _db_help()
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    parser = _Parser(
+        prog="infoint",
+        description="Run a campaign of informational interviews: a kanban of contacts, prep, "
+        "live notes during the call, and follow-up. Without a command, opens the app.",
+        epilog="Every command has --help. Exit status: 0 ok, 1 a data or file problem, 2 bad usage.",
+    )
+    parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a fresh demo campaign in a temporary file (never your data)",
+    )
+    parser.add_argument("--version", action="version", version=f"infoint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for register in _commands():
+        register(commands, common)
+    return parser
+
+
+# -- shared ------------------------------------------------------------------------------------
+def db_path(args: argparse.Namespace) -> Path:
+    from ..paths import ensure_default_folder, resolve_db_path
+
+    path, is_default = resolve_db_path(getattr(args, "db", None))
+    if is_default:
+        ensure_default_folder(path)
+    return path
+
+
+def open_repository(args: argparse.Namespace, *, create: bool = True):  # noqa: ANN202 - lazy import
+    from ..store import Repository, StoreError
+
+    try:
+        return Repository(db_path(args), create=create)
+    except StoreError as error:
+        raise DataError(str(error)) from None
+
+
+def one_contact(repo, text: str):  # noqa: ANN001, ANN202
+    found = repo.find_contacts(text)
+    if not found:
+        raise DataError(f"no contact named {text!r}")
+    if len(found) > 1:
+        ids = ", ".join(c.id for c in found)
+        raise DataError(f"{len(found)} contacts are named {text!r} ({ids}); give an id instead")
+    return found[0]
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from ..launch import launch
+
+    return launch(args)
+
+
+def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:
+    from . import contacts
+
+    return [contacts.register_add, contacts.register_list]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from ..store import StoreError
+
+    try:
+        if args.command is None:
+            return run_app(args)
+        return int(args.run(args))
+    except UsageError as error:
+        print(f"infoint: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except (DataError, StoreError) as error:
+        print(f"infoint: {error}", file=sys.stderr)
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

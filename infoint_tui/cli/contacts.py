@@ -1,0 +1,141 @@
+"""`infoint add` and `infoint list`: contacts from the shell."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from . import DataError, UsageError, one_contact, open_repository
+
+
+# -- add ---------------------------------------------------------------------------------------
+def register_add(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    add = commands.add_parser(
+        "add",
+        parents=[common],
+        help="add a contact",
+        description="Add a contact to the board (Prospects unless --stage says otherwise).",
+    )
+    add.add_argument("name", metavar="NAME", help="the contact's full name")
+    add.add_argument("--company", default="")
+    add.add_argument("--role", default="")
+    add.add_argument("--email", default="")
+    add.add_argument("--phone", default="")
+    add.add_argument("--url", default="", help="LinkedIn or web address")
+    add.add_argument("--industry", default="")
+    add.add_argument("--location", default="")
+    add.add_argument(
+        "--source",
+        default="",
+        help="how you found them: referral, cold, event, alumni, friends & family, other",
+    )
+    add.add_argument(
+        "--referred-by", default="", metavar="NAME_OR_ID", help="the contact who referred you"
+    )
+    add.add_argument(
+        "--stage",
+        default="prospects",
+        help="prospects, reached-out, scheduled, interviewed, thanked, in-touch",
+    )
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeat for several)")
+    add.add_argument("--notes", default="")
+    add.set_defaults(run=cmd_add)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from ..domain.dedupe import find_duplicate
+    from ..domain.models import Contact
+    from ..domain.stages import Stage, UnknownStage
+    from ..domain.validation import InvalidField, check_email, check_name, check_url
+
+    try:
+        stage = Stage.parse(args.stage)
+        contact = Contact(
+            name=check_name(args.name),
+            company=args.company.strip(),
+            role=args.role.strip(),
+            email=check_email(args.email),
+            phone=args.phone.strip(),
+            url=check_url(args.url),
+            industry=args.industry.strip(),
+            location=args.location.strip(),
+            source=args.source.strip(),
+            stage=stage,
+            tags=_tags(args.tag),
+            notes=args.notes,
+        )
+    except (UnknownStage, InvalidField) as error:
+        raise UsageError(str(error)) from None
+    repo = open_repository(args)
+    if args.referred_by:
+        contact.referred_by = one_contact(repo, args.referred_by).id
+    duplicate = find_duplicate(repo.contacts(archived=None), contact)
+    if duplicate is not None:
+        raise DataError(
+            f"{duplicate.name} ({duplicate.id}) already has that email or profile URL; nothing was added"
+        )
+    repo.add_contact(contact)
+    print(f"added {contact.name} ({contact.id}) to {contact.stage.label}")
+    return 0
+
+
+def _tags(values: Sequence[str]) -> list[str]:
+    tags: list[str] = []
+    for value in values:
+        for tag in value.split(","):
+            tag = tag.strip()
+            if tag and tag not in tags:
+                tags.append(tag)
+    return tags
+
+
+# -- list --------------------------------------------------------------------------------------
+def register_list(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    listing = commands.add_parser(
+        "list", parents=[common], help="list contacts", description="List contacts, by stage."
+    )
+    listing.add_argument("--stage", default=None, help="only this stage")
+    listing.add_argument("--archived", action="store_true", help="list archived contacts instead")
+    listing.add_argument(
+        "--json", action="store_true", help="print a JSON list (stages by canonical name)"
+    )
+    listing.set_defaults(run=cmd_list)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    import json
+
+    from ..domain.stages import STAGES, Stage, UnknownStage
+
+    try:
+        stage = Stage.parse(args.stage) if args.stage else None
+    except UnknownStage as error:
+        raise UsageError(str(error)) from None
+    repo = open_repository(args, create=False)
+    contacts = [
+        c for c in repo.contacts(archived=args.archived) if stage is None or c.stage == stage
+    ]
+    contacts.sort(key=lambda c: (c.stage.order, c.name.casefold()))
+    if args.json:
+        rows = [
+            {
+                "id": c.id, "name": c.name, "company": c.company, "role": c.role, "email": c.email,
+                "phone": c.phone, "url": c.url, "stage": c.stage.value, "tags": c.tags,
+                "source": c.source, "archived": c.archived,
+            }
+            for c in contacts
+        ]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not contacts:
+        print("no contacts" + (f" in {stage.label}" if stage else ""))
+        return 0
+    for group in STAGES:
+        members = [c for c in contacts if c.stage == group]
+        if not members:
+            continue
+        print(f"{group.label} ({len(members)})")
+        for c in members:
+            detail = "  ".join(part for part in (c.role_at_company, c.email) if part)
+            print(f"  {c.name:<28} {detail}".rstrip())
+    return 0
