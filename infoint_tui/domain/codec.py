@@ -1,7 +1,8 @@
 """Turning domain dataclasses into JSON-ready dicts and back, driven by their type hints.
 
 Keys the current version does not know are kept in `extra` and written back unchanged,
-so nothing a newer or hand-edited file holds is dropped on save.
+so nothing a newer or hand-edited file holds is dropped on save. Decoders are compiled once
+per class from its type hints: loading thousands of records at start-up must be cheap.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar, Union
 
 T = TypeVar("T")
+Decoder = Callable[[Any], Any]
 
 
 class RecordError(ValueError):
@@ -34,19 +37,21 @@ def to_dict(obj: Any) -> dict[str, Any]:
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
     if not isinstance(data, dict):
         raise RecordError(f"{cls.__name__}: expected an object, got {type(data).__name__}")
-    hints = _hints(cls)
-    known = _fields(cls)
+    converters, keeps_extra = _plan(cls)
     kwargs: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
+    extra: dict[str, Any] | None = None
     for key, value in data.items():
-        if key in known:
-            try:
-                kwargs[key] = _decode(hints[key], value)
-            except (TypeError, ValueError, KeyError) as error:
-                raise RecordError(f"{cls.__name__}.{key}: {error}") from error
-        else:
+        convert = converters.get(key)
+        if convert is None:
+            if extra is None:
+                extra = {}
             extra[key] = value
-    if extra and "extra" in hints:
+            continue
+        try:
+            kwargs[key] = convert(value)
+        except (TypeError, ValueError, KeyError) as error:
+            raise RecordError(f"{cls.__name__}.{key}: {error}") from error
+    if extra and keeps_extra:
         kwargs["extra"] = extra
     try:
         return cls(**kwargs)
@@ -55,21 +60,23 @@ def from_dict(cls: type[T], data: dict[str, Any]) -> T:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
-_HINTS: dict[type, dict[str, Any]] = {}
+_PLANS: dict[type, tuple[dict[str, Decoder], bool]] = {}
 
 
 def _fields(cls: type) -> tuple[str, ...]:
     found = _FIELDS.get(cls)
     if found is None:
-        found = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.name != "extra")
+        found = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.name != "extra")  # type: ignore[arg-type]
     return found
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    found = _HINTS.get(cls)
-    if found is None:
-        found = _HINTS[cls] = typing.get_type_hints(cls)
-    return found
+def _plan(cls: type) -> tuple[dict[str, Decoder], bool]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = typing.get_type_hints(cls)
+        converters = {name: _decoder_for(hints[name]) for name in _fields(cls)}
+        plan = _PLANS[cls] = (converters, "extra" in hints)
+    return plan
 
 
 def _encode(value: Any) -> Any:
@@ -86,42 +93,93 @@ def _encode(value: Any) -> Any:
     return value
 
 
-def _decode(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _optional(inner: Decoder) -> Decoder:
+    def decode(value: Any) -> Any:
+        return None if value is None else inner(value)
+
+    return decode
+
+
+def _typed(kind: type, label: str) -> Decoder:
+    def decode(value: Any) -> Any:
+        if type(value) is not kind:  # bool is not int; int is not str
+            raise TypeError(f"expected {label}, got {value!r}")
+        return value
+
+    return decode
+
+
+def _decode_datetime(value: Any) -> datetime:
+    if type(value) is not str:
+        raise TypeError(f"expected a date and time, got {value!r}")
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError(f"datetime without a time zone: {value!r}")
+    return parsed
+
+
+def _decode_date(value: Any) -> date:
+    if type(value) is not str:
+        raise TypeError(f"expected a date, got {value!r}")
+    return date.fromisoformat(value)
+
+
+def _enum(cls: type[Enum]) -> Decoder:
+    members = {member.value: member for member in cls}
+
+    def decode(value: Any) -> Any:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            raise ValueError(f"{value!r} is not a valid {cls.__name__}") from None
+
+    return decode
+
+
+def _list_of(inner: Decoder | None) -> Decoder:
+    def decode(value: Any) -> Any:
+        if type(value) is not list:
+            raise TypeError(f"expected a list, got {type(value).__name__}")
+        return list(value) if inner is None else [inner(item) for item in value]
+
+    return decode
+
+
+def _record(cls: type) -> Decoder:
+    return lambda value: from_dict(cls, value)
+
+
+def _decoder_for(hint: Any) -> Decoder:
     origin = typing.get_origin(hint)
     if origin is Union or (hasattr(types, "UnionType") and origin is types.UnionType):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _decode(args[0], value) if len(args) == 1 else value
+        inner = _decoder_for(args[0]) if len(args) == 1 else (lambda v: v)
+        return _optional(inner)
     if origin in (list, tuple):
-        (item_hint,) = typing.get_args(hint)[:1] or (Any,)
-        if not isinstance(value, list):
-            raise TypeError(f"expected a list, got {type(value).__name__}")
-        return [_decode(item_hint, item) for item in value]
+        item_args = typing.get_args(hint)
+        item = _decoder_for(item_args[0]) if item_args and item_args[0] is not Any else None
+        return _list_of(None if item is _identity else item)
     if origin is dict or hint is Any:
-        return value
+        return _identity
     if isinstance(hint, type):
         if issubclass(hint, Enum):
-            return hint(value)
+            return _enum(hint)
         if hint is datetime:
-            parsed = datetime.fromisoformat(value)
-            if parsed.tzinfo is None:
-                raise ValueError(f"datetime without a time zone: {value!r}")
-            return parsed
+            return _decode_datetime
         if hint is date:
-            return date.fromisoformat(value)
+            return _decode_date
         if dataclasses.is_dataclass(hint):
-            return from_dict(hint, value)
+            return _record(hint)
         if hint is bool:
-            if not isinstance(value, bool):
-                raise TypeError(f"expected true or false, got {value!r}")
-            return value
+            return _typed(bool, "true or false")
         if hint is int:
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise TypeError(f"expected a whole number, got {value!r}")
-            return value
+            return _typed(int, "a whole number")
         if hint is str:
-            if not isinstance(value, str):
-                raise TypeError(f"expected text, got {value!r}")
-            return value
+            return _typed(str, "text")
+        if hint is float:
+            return lambda v: float(v) if type(v) in (int, float) else _typed(float, "a number")(v)
+    return _identity
+
+
+def _identity(value: Any) -> Any:
     return value

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, cast
 
 import orjson
-from filelock import FileLock, Timeout
 
 from ..domain.codec import RecordError, from_dict, to_dict
 from ..domain.models import (
@@ -43,37 +42,111 @@ RECORD_TABLES: dict[str, type] = {
     "targets": TargetEmployer,
 }
 LOCK_TIMEOUT = 10.0
+NOTES_TABLE = "meeting_notes"
+# Meeting fields kept in the small `meetings` table; every other field goes to `meeting_notes`.
+MEETING_LOGISTICS = frozenset(
+    {
+        "id",
+        "contact_id",
+        "when",
+        "duration_min",
+        "medium",
+        "place",
+        "i_pay",
+        "started_at",
+        "ended_at",
+        "created_at",
+    }
+)
+# The order of tables in the file: the big notes table last, so start-up can skip it.
+TABLE_ORDER = (
+    META_TABLE,
+    SETTINGS_TABLE,
+    "contacts",
+    "reminders",
+    "touches",
+    "targets",
+    "questions",
+    "meetings",
+)
 
 Signature = tuple[int, int, int]
 JournalEntry = tuple[str, str, Any]  # ("put", table, doc) or ("delete", table, record id)
 
 
 class _State:
-    """Everything loaded from one version of the file."""
+    """Everything loaded from one version of the file.
 
-    def __init__(self, data: Tables, path: Path) -> None:
+    Meetings are stored in two tables: `meetings` holds the logistics (small, read at start-up
+    for the board) and `meeting_notes` the rest (notes, questions, checklist, log: most of the
+    file). The notes table comes last in the file and may be parsed later, on first use.
+    """
+
+    def __init__(self, data: Tables, path: Path, notes_bytes: bytes | None = None) -> None:
+        self.path = path
         self.storage = MemoryStorage()
         self.storage.data = data
         self.db = InfointDB(storage=_Handover(self.storage))
         self.objects: dict[str, dict[str, Any]] = {name: {} for name in RECORD_TABLES}
-        self.doc_ids: dict[str, dict[str, int]] = {name: {} for name in RECORD_TABLES}
+        self.doc_ids: dict[str, dict[str, int]] = {
+            name: {} for name in (*RECORD_TABLES, NOTES_TABLE)
+        }
+        self.notes_bytes = notes_bytes
+        self.meetings_ready = False
         for name, cls in RECORD_TABLES.items():
-            for doc_key, doc in (data.get(name) or {}).items():
-                try:
-                    record: Any = from_dict(cls, doc)
-                except RecordError as error:
-                    raise CorruptFile(
-                        path, f"{name} record {doc_key}: {error}", newest_backup(path)
-                    ) from None
-                if "id" not in doc:  # hand-edited: give it an id that is stable across loads
-                    record.id = f"{name[0]}{doc_key}"
-                self.objects[name][record.id] = record
-                self.doc_ids[name][record.id] = int(doc_key)
+            if name != "meetings":
+                for doc_key, doc in (data.get(name) or {}).items():
+                    self._add(name, cls, doc_key, doc)
         settings_docs = list((data.get(SETTINGS_TABLE) or {}).values())
         try:
             self.settings = from_dict(Settings, settings_docs[0]) if settings_docs else Settings()
         except RecordError as error:
             raise CorruptFile(path, f"settings: {error}", newest_backup(path)) from None
+        if notes_bytes is None:
+            self.ensure_meetings()
+
+    def _add(self, name: str, cls: type, doc_key: str, doc: dict[str, Any]) -> Any:
+        try:
+            record: Any = from_dict(cls, doc)
+        except RecordError as error:
+            raise CorruptFile(
+                self.path, f"{name} record {doc_key}: {error}", newest_backup(self.path)
+            ) from None
+        if "id" not in doc:  # hand-edited: give it an id that is stable across loads
+            record.id = f"{name[0]}{doc_key}"
+        self.objects[name][record.id] = record
+        self.doc_ids[name][record.id] = int(doc_key)
+        return record
+
+    def ensure_meetings(self) -> None:
+        """Parse the meeting notes if that was put off, and build the Meeting records."""
+        if self.meetings_ready:
+            return
+        data = self.storage.data
+        if self.notes_bytes is not None:
+            try:
+                notes = orjson.loads(self.notes_bytes)
+            except orjson.JSONDecodeError as error:
+                raise CorruptFile(
+                    self.path, f"not valid JSON: {error}", newest_backup(self.path)
+                ) from None
+            problem = _shape_problem(notes)
+            if problem or list(notes) != [NOTES_TABLE]:
+                raise CorruptFile(
+                    self.path, problem or "malformed meeting notes", newest_backup(self.path)
+                )
+            data[NOTES_TABLE] = notes[NOTES_TABLE]
+            self.notes_bytes = None
+        heavy_by_id = {
+            doc.get("id"): (key, doc) for key, doc in (data.get(NOTES_TABLE) or {}).items()
+        }
+        for doc_key, light in (data.get("meetings") or {}).items():
+            record_id = light.get("id") or f"m{doc_key}"
+            notes_key, heavy = heavy_by_id.pop(record_id, (None, {}))
+            self._add("meetings", Meeting, doc_key, {**heavy, **light})
+            if notes_key is not None:
+                self.doc_ids[NOTES_TABLE][record_id] = int(notes_key)
+        self.meetings_ready = True
 
 
 class _Handover:
@@ -94,21 +167,17 @@ class FileEngine:
         self.on_reload: Callable[[], None] | None = None
         self._mutex = threading.RLock()
         self._flush_lock = threading.Lock()
-        self._file_lock = FileLock(
-            str(self.path.with_name(self.path.name + ".lock")),
-            timeout=LOCK_TIMEOUT,
-            thread_local=False,
-        )
+        self._file_lock: Any = None  # a filelock.FileLock, made at the first write (import cost)
         self._encoder = Encoder()
         self._journal: list[JournalEntry] = []
         self._batch_depth = 0
         self._backed_up = False
         self._signature: Signature | None = None
-        data = self._read_disk()
+        data, notes_bytes = self._read_disk(split=True)
         self._signature = self._stat()
         exists = data is not None
         data, migrated_from = self._checked(data or {})
-        self._state = _State(data, self.path)
+        self._state = _State(data, self.path, notes_bytes)
         if exists:
             remove_stale_temp_files(self.path)
         if migrated_from is not None:
@@ -132,7 +201,8 @@ class FileEngine:
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
-    def _read_disk(self) -> Tables | None:
+    def _read_disk(self, split: bool = False) -> tuple[Tables | None, bytes | None]:
+        """The file's tables; with `split`, the meeting notes are returned unparsed if possible."""
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -140,13 +210,17 @@ class FileEngine:
                 raise StoreError(
                     f"{self.path.parent} does not exist (create the folder first)"
                 ) from None
-            return None
+            return None, None
         except IsADirectoryError:
             raise StoreError(f"{self.path} is a folder, not a data file") from None
         except PermissionError:
             raise StoreError(f"{self.path} cannot be read: permission denied") from None
         if not raw.strip():
-            return {}
+            return {}, None
+        if split:
+            head, notes = _split_notes(raw)
+            if head is not None:
+                return head, notes
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as error:
@@ -156,7 +230,7 @@ class FileEngine:
         problem = _shape_problem(data)
         if problem:
             raise CorruptFile(self.path, problem, newest_backup(self.path))
-        return data
+        return data, None
 
     def _checked(self, data: Tables) -> tuple[Tables, int | None]:
         """Refuse newer files; migrate older ones (the caller backs up first)."""
@@ -181,7 +255,11 @@ class FileEngine:
         """Group changes into one write; on an exception nothing of the batch is kept."""
         with self._mutex:
             outer = self._batch_depth == 0
-            saved = (dict(self._state.storage.data), len(self._journal)) if outer else None
+            saved = (
+                (dict(self._state.storage.data), len(self._journal), self._state.notes_bytes)
+                if outer
+                else None
+            )
             self._batch_depth += 1
             try:
                 yield
@@ -194,9 +272,9 @@ class FileEngine:
         if outer:
             self._changed()
 
-    def _rollback(self, data: Tables, journal_length: int) -> None:
+    def _rollback(self, data: Tables, journal_length: int, notes_bytes: bytes | None) -> None:
         del self._journal[journal_length:]
-        self._state = _State(data, self.path)
+        self._state = _State(data, self.path, notes_bytes)
 
     def _put(self, table: str, record: Any) -> None:
         with self._mutex:
@@ -220,6 +298,20 @@ class FileEngine:
 
     @staticmethod
     def _apply_put(state: _State, table: str, doc: dict[str, Any], record: Any = None) -> None:
+        if table == "meetings":
+            state.ensure_meetings()
+            light = {k: v for k, v in doc.items() if k in MEETING_LOGISTICS}
+            heavy = {k: v for k, v in doc.items() if k not in MEETING_LOGISTICS or k == "id"}
+            FileEngine._put_doc(state, NOTES_TABLE, heavy)
+            FileEngine._put_doc(state, table, light)
+        else:
+            FileEngine._put_doc(state, table, doc)
+        if record is None:
+            record = from_dict(RECORD_TABLES[table], doc)
+        state.objects[table][doc["id"]] = record
+
+    @staticmethod
+    def _put_doc(state: _State, table: str, doc: dict[str, Any]) -> None:
         record_id = doc["id"]
         tinydb_table = _records(state, table)
         doc_id = state.doc_ids[table].get(record_id)
@@ -227,15 +319,17 @@ class FileEngine:
             state.doc_ids[table][record_id] = tinydb_table.insert(doc)
         else:
             tinydb_table.put(doc_id, doc)
-        if record is None:
-            record = from_dict(RECORD_TABLES[table], doc)
-        state.objects[table][record_id] = record
 
     @staticmethod
     def _apply_delete(state: _State, table: str, record_id: str) -> None:
-        doc_id = state.doc_ids[table].pop(record_id, None)
-        if doc_id is not None:
-            _records(state, table).remove(doc_ids=[doc_id])
+        tables = [table]
+        if table == "meetings":
+            state.ensure_meetings()
+            tables.append(NOTES_TABLE)
+        for name in tables:
+            doc_id = state.doc_ids[name].pop(record_id, None)
+            if doc_id is not None:
+                _records(state, name).remove(doc_ids=[doc_id])
         state.objects[table].pop(record_id, None)
 
     def _changed(self) -> None:
@@ -260,6 +354,11 @@ class FileEngine:
             with self._mutex:
                 if not self._journal:
                     return False
+            from filelock import FileLock, Timeout
+
+            if self._file_lock is None:
+                lock_path = self.path.with_name(self.path.name + ".lock")
+                self._file_lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT, thread_local=False)
             try:
                 self._file_lock.acquire()
             except Timeout:
@@ -271,7 +370,8 @@ class FileEngine:
                     current = self._stat()
                     if current is not None and current != self._signature:
                         self._merge_from_disk()
-                    snapshot = dict(self._state.storage.data)
+                    self._state.ensure_meetings()  # never write a file without the notes
+                    snapshot = _ordered(self._state.storage.data)
                     meta = snapshot.get(META_TABLE) or {}
                     if not meta:
                         snapshot[META_TABLE] = {"1": {"schema": SCHEMA_VERSION}}
@@ -302,8 +402,8 @@ class FileEngine:
 
     def _merge_from_disk(self) -> None:
         """Another process wrote the file: take its content and replay our unsaved changes."""
-        data = self._read_disk() or {}
-        data, _ = self._checked(data)
+        data, _ = self._read_disk()
+        data, _ = self._checked(data or {})
         fresh = _State(data, self.path)
         for kind, table, payload in self._journal:
             if kind == "put":
@@ -326,7 +426,8 @@ class FileEngine:
         from datetime import datetime as _dt
 
         with self._mutex:
-            snapshot = dict(self._state.storage.data)
+            self._state.ensure_meetings()
+            snapshot = _ordered(self._state.storage.data)
         stamp = _dt.now().strftime("%Y%m%d-%H%M%S")
         name = f"{self.path.stem}.recovered-{stamp}.json"
         for folder in (self.path.parent, Path(tempfile.gettempdir())):
@@ -348,6 +449,38 @@ class FileEngine:
             if not self._journal:
                 self._signature = current
             return True
+
+
+def _ordered(data: Tables) -> Tables:
+    """A snapshot of the tables in file order: known tables, unknown ones, the notes last."""
+    ordered = {name: data[name] for name in TABLE_ORDER if name in data}
+    for name, table in data.items():
+        if name not in ordered and name != NOTES_TABLE:
+            ordered[name] = table
+    if NOTES_TABLE in data:
+        ordered[NOTES_TABLE] = data[NOTES_TABLE]
+    return ordered
+
+
+_NOTES_MARKER = b',"' + NOTES_TABLE.encode() + b'":{'
+
+
+def _split_notes(raw: bytes) -> tuple[Tables | None, bytes | None]:
+    """Parse everything but the trailing meeting-notes table, which is returned as bytes.
+
+    The marker cannot occur inside a JSON string (its quotes would be escaped), and if it was
+    found inside a nested object the head would not parse: then the caller reads it all.
+    """
+    at = raw.rfind(_NOTES_MARKER)
+    if at <= 0:
+        return None, None
+    try:
+        head = orjson.loads(raw[:at] + b"}")
+    except orjson.JSONDecodeError:
+        return None, None
+    if _shape_problem(head) or NOTES_TABLE in head:
+        return None, None
+    return head, b"{" + raw[at + 1 :]
 
 
 def _records(state: _State, name: str) -> RecordTable:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..domain import rules
 from ..domain.clock import Clock, SystemClock
@@ -31,6 +31,16 @@ from .engine import FileEngine
 from .errors import NotFound
 
 
+class MeetingSlot(NamedTuple):
+    id: str
+    contact_id: str
+    when: datetime | None
+    ended_at: datetime | None
+    medium: str
+    duration_min: int
+    place: str
+
+
 class Repository(FileEngine):
     def __init__(
         self,
@@ -47,7 +57,41 @@ class Repository(FileEngine):
         return self.clock.now()
 
     def _table(self, name: str) -> dict[str, Any]:
-        return self._state.objects[name]
+        state = self._state
+        if name == "meetings" and not state.meetings_ready:
+            with self._mutex:
+                state.ensure_meetings()
+        return state.objects[name]
+
+    def load_everything(self) -> None:
+        """Parse what start-up put off (the meeting notes); raises CorruptFile if it is broken."""
+        self._table("meetings")
+
+    def meeting_slots(self) -> list[MeetingSlot]:
+        """When each meeting is, without loading the notes: what the board needs at start-up."""
+        state = self._state
+        if state.meetings_ready:
+            return [
+                MeetingSlot(
+                    m.id, m.contact_id, m.when, m.ended_at, m.medium.value, m.duration_min, m.place
+                )
+                for m in state.objects["meetings"].values()
+            ]
+        slots = []
+        for doc_key, doc in (state.storage.data.get("meetings") or {}).items():
+            when, ended = doc.get("when"), doc.get("ended_at")
+            slots.append(
+                MeetingSlot(
+                    doc.get("id") or f"m{doc_key}",
+                    doc.get("contact_id", ""),
+                    datetime.fromisoformat(when) if when else None,
+                    datetime.fromisoformat(ended) if ended else None,
+                    doc.get("medium", "video"),
+                    doc.get("duration_min", 30),
+                    doc.get("place", ""),
+                )
+            )
+        return slots
 
     # -- settings ---------------------------------------------------------------------------
     @property

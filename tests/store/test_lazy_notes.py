@@ -1,0 +1,77 @@
+"""Meeting notes are parsed after start-up, yet never lost or skipped by a write."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from infoint_tui.domain.models import Contact, Meeting
+from infoint_tui.store import CorruptFile, Repository
+
+
+def _campaign(db_path, clock):
+    repo = Repository(db_path, clock=clock)
+    ada = repo.add_contact(Contact(name="Ada"))
+    meeting = repo.ensure_next_meeting(ada.id)
+    meeting.notes = 'Long notes with "quotes", a marker ,"meeting_notes":{ and more'
+    meeting.when = clock.now()
+    repo.save_meeting(meeting)
+    return ada, meeting
+
+
+def test_notes_come_last_and_are_parsed_on_first_use(db_path, clock):
+    ada, meeting = _campaign(db_path, clock)
+    raw = db_path.read_text()
+    assert list(json.loads(raw))[-1] == "meeting_notes"
+    repo = Repository(db_path, clock=clock)
+    assert not repo._state.meetings_ready
+    (slot,) = repo.meeting_slots()
+    assert slot.contact_id == ada.id and slot.when == clock.now()
+    assert not repo._state.meetings_ready
+    assert repo.meeting(meeting.id).notes == meeting.notes
+
+
+def test_a_write_before_the_notes_are_read_keeps_them(db_path, clock):
+    ada, meeting = _campaign(db_path, clock)
+    repo = Repository(db_path, clock=clock)
+    contact = repo.contact(ada.id)
+    contact.company = "Analytical"
+    repo.save_contact(contact)
+    again = Repository(db_path, clock=clock)
+    assert again.meeting(meeting.id).notes == meeting.notes
+    assert again.contact(ada.id).company == "Analytical"
+
+
+def test_rollback_before_the_notes_are_read_keeps_them(db_path, clock):
+    ada, meeting = _campaign(db_path, clock)
+    repo = Repository(db_path, clock=clock)
+    with pytest.raises(RuntimeError), repo.batch():
+        repo.save_meeting(Meeting(contact_id=ada.id))  # loads the notes inside the batch
+        raise RuntimeError("boom")
+    repo.add_contact(Contact(name="Bob"))
+    assert Repository(db_path, clock=clock).meeting(meeting.id).notes == meeting.notes
+
+
+def test_broken_notes_are_reported_and_never_overwritten(db_path, clock):
+    _campaign(db_path, clock)
+    raw = db_path.read_bytes()
+    broken = raw[:-20]  # cut inside the notes table
+    db_path.write_bytes(broken)
+    repo = Repository(db_path, clock=clock)  # the head still reads
+    with pytest.raises(CorruptFile, match="not valid JSON"):
+        repo.load_everything()
+    with pytest.raises(CorruptFile):
+        repo.add_contact(Contact(name="Bob"))
+    assert db_path.read_bytes() == broken
+
+
+def test_a_marker_in_a_nested_key_falls_back_to_a_full_read(db_path, clock):
+    ada, meeting = _campaign(db_path, clock)
+    data = json.loads(db_path.read_text())
+    doc = next(iter(data["meeting_notes"].values()))
+    doc["x"] = {"meeting_notes": {"1": {}}}
+    db_path.write_text(json.dumps(data, separators=(",", ":")))
+    repo = Repository(db_path, clock=clock)
+    assert repo.meeting(meeting.id).extra["x"] == {"meeting_notes": {"1": {}}}
+    assert repo.meeting(meeting.id).notes == meeting.notes
