@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
+from textual.screen import Screen
 
 from .domain.clock import Clock
 from .store import Repository
@@ -18,7 +20,8 @@ class InfointApp(App[int]):
     TITLE = "infoint"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
-        Binding("ctrl+s", "save_now", "Save", show=False),
+        Binding("ctrl+s", "save_now", "Save now", show=False),
+        Binding("question_mark", "help", "Help", show=False),
     ]
 
     class Saved(Message):
@@ -49,9 +52,70 @@ class InfointApp(App[int]):
             on_error=self._report_save_failed,
         )
         self.repo.on_change = self.writer.request
+        self.repo.on_reload = self._report_reload
+        theme = self.repo.settings.theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
         from .screens.board import BoardScreen
 
         self.push_screen(BoardScreen())
+        self.call_after_refresh(self._load_the_rest)
+
+    def _load_the_rest(self) -> None:
+        """After the first paint: parse the meeting notes, which start-up put off."""
+        from .store import StoreError
+
+        try:
+            self.repo.load_everything()
+        except StoreError as error:
+            self.repo.on_change = None
+            self.exit(return_code=1, message=str(error))
+
+    def watch_theme(self, theme: str) -> None:
+        repo = getattr(self, "repo", None)
+        if repo is not None and self._is_mounted and repo.settings.theme != theme:
+            import dataclasses
+
+            repo.save_settings(dataclasses.replace(repo.settings, theme=theme))
+
+    def _report_reload(self) -> None:  # called from the writer thread
+        self.post_message(self.Reloaded())
+
+    class Reloaded(Message):
+        """Another program changed the file; its changes were merged in."""
+
+    def on_infoint_app_reloaded(self) -> None:
+        from .screens.board import BoardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, BoardScreen):
+                screen.rebuild()
+        self.notify(
+            "The data file was changed by another program; its changes are shown.", timeout=4
+        )
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from .commands import contact_commands, screen_commands
+
+        yield from screen_commands(self, screen)
+        yield from super().get_system_commands(screen)
+        yield from contact_commands(self)
+
+    def go_to_contact(self, contact_id: str) -> None:
+        """Show the contact's card on the board, focused (from the command palette)."""
+        from .screens.board import BoardScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, BoardScreen):
+            self.pop_screen()
+        board = self.screen
+        if isinstance(board, BoardScreen):
+            board.show_contact(contact_id)
 
     def _report_saved(self, at: datetime) -> None:  # called from the writer thread
         self.post_message(self.Saved(at))

@@ -297,4 +297,5 @@ class Settings:
     thank_you_template: str = DEFAULT_THANK_YOU
     check_in_template: str = DEFAULT_CHECK_IN
     default_ask: str = "An introduction to someone else in the field I could learn from"
+    theme: str = ""  # the Textual theme the user chose last
     extra: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,362 @@
+"""The contact: every field, editable with validation, and a timeline of what happened."""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from ..domain.dates import DateParseError, format_when, parse_when
+from ..domain.models import SOURCES, Contact, Focus
+from ..domain.stages import STAGES
+from ..domain.timeline import timeline
+from ..domain.validation import InvalidField, check_email, check_name, check_url
+from ..widgets.confirm import ConfirmScreen
+from .base import CampaignMixin
+
+TEXT_FIELDS = ("name", "role", "company", "industry", "location", "email", "phone", "url")
+AREAS = ("research_person", "research_company", "notes")
+LABELS = {
+    "name": "Name", "role": "Role", "company": "Company", "industry": "Industry",
+    "location": "Location", "email": "Email", "phone": "Phone", "url": "LinkedIn / web",
+    "tags": "Tags", "source": "How found", "referred_by": "Referred by", "focus": "Focus",
+    "stage": "Stage", "cadence": "Check in every", "next_action": "Next action",
+    "next_due": "Due", "research_person": "Research: the person",
+    "research_company": "Research: the company", "notes": "Notes",
+}  # fmt: skip
+
+
+class ContactScreen(CampaignMixin, Screen[str | None]):
+    """Edit one contact (or a new one); dismisses with the saved contact's id, or None."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "back", "Back (saves)", priority=True),
+        Binding("ctrl+r", "archive", "Archive/restore", priority=True),
+        # priority: inputs use ctrl+d to delete a character; here it asks before deleting the contact
+        Binding("ctrl+d", "delete", "Delete contact", show=False, priority=True),
+    ]
+
+    def __init__(self, contact_id: str | None) -> None:
+        super().__init__(classes="form-screen")
+        self.contact_id = contact_id
+        self._original: dict[str, object] = {}
+
+    def _contact(self) -> Contact:
+        if self.contact_id is None:
+            return Contact(name="")
+        return self.repo.contact(self.contact_id)
+
+    # -- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        contact = self._contact()
+        title = contact.name if self.contact_id else "New contact"
+        yield Static(f"[b]{title}[/]", id="form-title")
+        with Horizontal(id="contact-body"):
+            with VerticalScroll(id="contact-form"):
+                for field in TEXT_FIELDS:
+                    yield from self._row(
+                        field, Input(getattr(contact, field), id=f"f-{field}", compact=True)
+                    )
+                yield from self._row(
+                    "tags",
+                    Input(
+                        ", ".join(contact.tags),
+                        id="f-tags",
+                        compact=True,
+                        placeholder="comma, separated",
+                    ),
+                )
+                sources = [(s.capitalize(), s) for s in SOURCES]
+                if contact.source and contact.source not in SOURCES:
+                    sources.append((contact.source, contact.source))
+                yield from self._row(
+                    "source",
+                    Select(
+                        sources,
+                        value=contact.source or Select.NULL,
+                        id="f-source",
+                        compact=True,
+                        prompt="—",
+                    ),
+                )
+                others = sorted(
+                    (c for c in self.repo.contacts(archived=None) if c.id != contact.id),
+                    key=lambda c: c.name.casefold(),
+                )
+                referrers = [
+                    (f"{c.name}" + (f" ({c.company})" if c.company else ""), c.id) for c in others
+                ]
+                yield from self._row(
+                    "referred_by",
+                    Select(
+                        referrers,
+                        value=contact.referred_by or Select.NULL,
+                        id="f-referred_by",
+                        compact=True,
+                        prompt="—",
+                    ),
+                )
+                yield from self._row(
+                    "focus",
+                    Select(
+                        [(f.label, f.value) for f in Focus],
+                        value=contact.focus.value if contact.focus else Select.NULL,
+                        id="f-focus",
+                        compact=True,
+                        prompt="—",
+                    ),
+                )
+                yield from self._row(
+                    "stage",
+                    Select(
+                        [(s.label, s.value) for s in STAGES],
+                        value=contact.stage.value,
+                        allow_blank=False,
+                        id="f-stage",
+                        compact=True,
+                    ),
+                )
+                cadence = str(contact.cadence_weeks) if contact.cadence_weeks else ""
+                yield from self._row(
+                    "cadence",
+                    Input(
+                        cadence,
+                        id="f-cadence",
+                        compact=True,
+                        placeholder=f"{self.repo.settings.default_cadence_weeks} weeks (default)",
+                    ),
+                )
+                yield from self._row(
+                    "next_action", Input(contact.next_action, id="f-next_action", compact=True)
+                )
+                due = (
+                    format_when(contact.next_action_due, self.now)
+                    if contact.next_action_due
+                    else ""
+                )
+                yield from self._row(
+                    "next_due",
+                    Input(
+                        due, id="f-next_due", compact=True, placeholder="e.g. next tue, Dec 3 10am"
+                    ),
+                )
+                for area in AREAS:
+                    yield Label(LABELS[area], classes="area-label")
+                    yield TextArea(
+                        getattr(contact, area), id=f"f-{area}", soft_wrap=True, classes="area"
+                    )
+            with VerticalScroll(id="timeline"):
+                yield Label("Timeline", classes="section-title")
+                yield Static(id="timeline-body")
+        yield Footer()
+
+    def _row(self, field: str, widget: Input | Select) -> ComposeResult:
+        with Horizontal(classes="form-row"):
+            yield Label(LABELS[field], classes="form-label")
+            with Vertical(classes="form-field"):
+                yield widget
+                yield Label("", id=f"e-{field}", classes="form-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#f-name", Input).focus()
+        self._original = self._values()
+        self._show_timeline()
+        self.set_class(self.app.size.width < 110, "-narrow")
+
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.width < 110, "-narrow")
+
+    def _show_timeline(self) -> None:
+        body = self.query_one("#timeline-body", Static)
+        if self.contact_id is None:
+            body.update(
+                "[dim]Saved contacts show their stage changes, meetings, touches and reminders here.[/]"
+            )
+            return
+        lines = []
+        for entry in timeline(self.repo, self.contact_id):
+            when = format_when(entry.at, self.now)
+            lines.append(f"[dim]{when}[/]  {entry.text}")
+        body.update("\n".join(lines) or "[dim]Nothing yet.[/]")
+
+    # -- values -----------------------------------------------------------------------------
+    def _values(self) -> dict[str, object]:
+        values: dict[str, object] = {}
+        for field in (*TEXT_FIELDS, "tags", "cadence", "next_action", "next_due"):
+            values[field] = self.query_one(f"#f-{field}", Input).value
+        for field in ("source", "referred_by", "focus", "stage"):
+            values[field] = self.query_one(f"#f-{field}", Select).value
+        for area in AREAS:
+            values[area] = self.query_one(f"#f-{area}", TextArea).text
+        return values
+
+    @property
+    def changed(self) -> bool:
+        return self._values() != self._original
+
+    @on(Input.Changed, "#f-next_due")
+    def _preview_due(self, event: Input.Changed) -> None:
+        self._validate_due(event.value, quiet=True)
+
+    def _validate_due(self, text: str, quiet: bool = False) -> datetime | None:
+        error = self.query_one("#e-next_due", Label)
+        if not text.strip():
+            error.update("")
+            error.set_class(False, "-hint")
+            return None
+        try:
+            when = parse_when(text, self.now)
+        except DateParseError as problem:
+            error.update(str(problem))  # shown as they type, in red once they try to save
+            error.set_class(not quiet or error.has_class("-error"), "-error")
+            error.set_class(True, "-hint")
+            if not quiet:
+                raise
+            return None
+        error.update(f"→ {format_when(when, self.now)}")
+        error.set_class(False, "-error")
+        error.set_class(True, "-hint")
+        return when
+
+    def _build(self) -> Contact:
+        """The edited contact, or InvalidField naming the first bad field (shown under it)."""
+        values = self._values()
+        for label in self.query(".form-error"):
+            if label.id != "e-next_due":
+                label.update("")  # type: ignore[attr-defined]
+        contact = copy.deepcopy(self._contact())
+        try:
+            contact.name = self._checked("name", check_name, values["name"])
+            contact.email = self._checked("email", check_email, values["email"])
+            contact.url = self._checked("url", check_url, values["url"])
+            cadence = (
+                str(values["cadence"]).strip().removesuffix("weeks").removesuffix("week").strip()
+            )
+            if cadence and (not cadence.isdigit() or not 1 <= int(cadence) <= 104):
+                self._error("cadence", "a number of weeks, 1 to 104")
+                raise InvalidField("cadence")
+            contact.cadence_weeks = int(cadence) if cadence else None
+            try:
+                contact.next_action_due = self._validate_due(str(values["next_due"]))
+            except DateParseError as problem:
+                raise InvalidField(str(problem)) from None
+        except InvalidField:
+            raise
+        for field in ("role", "company", "industry", "location", "phone", "next_action"):
+            setattr(contact, field, str(values[field]).strip())
+        contact.tags = _tags(str(values["tags"]))
+        source = values["source"]
+        contact.source = source if isinstance(source, str) else ""
+        referrer = values["referred_by"]
+        contact.referred_by = referrer if isinstance(referrer, str) else None
+        focus = values["focus"]
+        contact.focus = Focus(focus) if isinstance(focus, str) else None
+        stage = values["stage"]
+        if isinstance(stage, str):
+            from ..domain.stages import Stage
+
+            contact.stage = Stage(stage)
+        for area in AREAS:
+            setattr(contact, area, values[area])
+        return contact
+
+    def _checked(self, field: str, check, value: object) -> str:  # noqa: ANN001
+        try:
+            return str(check(str(value)))
+        except InvalidField as problem:
+            self._error(field, str(problem))
+            raise
+
+    def _error(self, field: str, message: str) -> None:
+        label = self.query_one(f"#e-{field}", Label)
+        label.update(message)
+        label.set_class(True, "-error")
+        self.query_one(f"#f-{field}").focus()
+
+    # -- actions ----------------------------------------------------------------------------
+    def save(self) -> bool:
+        try:
+            contact = self._build()
+        except InvalidField as problem:
+            self.notify(str(problem), title="Not saved", severity="error")
+            return False
+        repo = self.repo
+        if self.contact_id is None:
+            repo.add_contact(contact)
+            self.contact_id = contact.id
+        else:
+            repo.save_contact(contact)
+        self._original = self._values()
+        self.query_one("#form-title", Static).update(f"[b]{contact.name}[/]")
+        self._show_timeline()
+        return True
+
+    def action_save(self) -> None:
+        if self.save():
+            self.notify("Saved", timeout=2)
+
+    def action_back(self) -> None:
+        if not self.changed:
+            self.dismiss(self.contact_id)
+            return
+        if self.save():
+            self.dismiss(self.contact_id)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(self.contact_id if self.contact_id else None)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Some fields are not valid. Discard your changes?",
+                "Cancel to fix them.",
+                yes="Discard",
+            ),
+            answered,
+        )
+
+    def action_archive(self) -> None:
+        if self.contact_id is None or not self.save():
+            return
+        contact = self.repo.contact(self.contact_id)
+        if contact.archived:
+            self.repo.restore_contact(contact.id)
+            self.notify(f"{contact.name} restored", timeout=3)
+        else:
+            self.repo.archive_contact(contact.id)
+            self.notify(f"Archived {contact.name}; ctrl+r restores", timeout=4)
+        self._show_timeline()
+
+    def action_delete(self) -> None:
+        if self.contact_id is None:
+            return
+        contact_id = self.contact_id
+        name = self.repo.contact(contact_id).name
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.repo.delete_contact(contact_id)
+                self.notify(f"Deleted {name}", timeout=3)
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete {name} for good?", "This cannot be undone.", yes="Delete"),
+            confirmed,
+        )
+
+
+def _tags(text: str) -> list[str]:
+    tags: list[str] = []
+    for part in text.split(","):
+        tag = part.strip()
+        if tag and tag not in tags:
+            tags.append(tag)
+    return tags

@@ -1,0 +1,240 @@
+"""One board column's cards, drawn line by line: a thousand cards cost no more than ten.
+
+Each card is CARD_ROWS lines (name, role @ company, the next due thing, tags) and a gap.
+Only the visible lines are ever rendered, so nothing is mounted per card.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..domain.board import Card
+from ..domain.stages import Stage
+from .palette import STAGE_COLORS
+
+CARD_ROWS = 4
+CARD_HEIGHT = CARD_ROWS + 1
+
+
+def fit(text: str, width: int) -> str:
+    """Cut `text` to `width` cells, with an ellipsis when something was cut."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        size = cell_len(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out) + "…"
+
+
+class CardList(ScrollView, can_focus=True, inherit_bindings=False):
+    """The cards of one stage; the cursor marks the focused card."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("home,g", "cursor_to(0)", "First", show=False),
+        Binding("end,G", "cursor_to(-1)", "Last", show=False),
+        Binding("pageup", "cursor(-5)", "Page up", show=False),
+        Binding("pagedown", "cursor(5)", "Page down", show=False),
+    ]
+    COMPONENT_CLASSES = {
+        "card",
+        "card--cursor",
+        "card--cursor-blurred",
+        "card--name",
+        "card--detail",
+        "card--overdue",
+        "card--today",
+        "card--soon",
+        "card--later",
+        "card--tag",
+        "card--archived",
+        "card--empty",
+    }
+    DEFAULT_CSS = """
+    CardList { background: $surface; scrollbar-size-vertical: 1; }
+    CardList > .card { background: $panel; color: $text; }
+    CardList > .card--cursor { background: $primary 40%; color: $text; }
+    CardList > .card--cursor-blurred { background: $primary 15%; color: $text; }
+    CardList > .card--name { text-style: bold; }
+    CardList > .card--detail { color: $text-muted; }
+    CardList > .card--overdue { color: $error; text-style: bold; }
+    CardList > .card--today { color: $warning; text-style: bold; }
+    CardList > .card--soon { color: $text; }
+    CardList > .card--later { color: $text-muted; }
+    CardList > .card--tag { background: $secondary 25%; color: $text; }
+    CardList > .card--archived { color: $text-disabled; text-style: italic; }
+    CardList > .card--empty { color: $text-muted; text-style: italic; }
+    """
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    class Highlighted(Message):
+        """The cursor moved to another card (or the list became empty)."""
+
+        def __init__(self, card_list: CardList, contact_id: str | None) -> None:
+            super().__init__()
+            self.card_list = card_list
+            self.contact_id = contact_id
+
+        @property
+        def control(self) -> CardList:
+            return self.card_list
+
+    class Opened(Message):
+        """A card was double-clicked."""
+
+        def __init__(self, card_list: CardList, contact_id: str) -> None:
+            super().__init__()
+            self.card_list = card_list
+            self.contact_id = contact_id
+
+        @property
+        def control(self) -> CardList:
+            return self.card_list
+
+    def __init__(self, stage: Stage, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.stage = stage
+        self.cards: list[Card] = []
+        self.empty_text = "empty"
+        self._bar = Style(color=STAGE_COLORS[stage])
+
+    # -- data -------------------------------------------------------------------------------
+    def set_cards(self, cards: list[Card], keep: str | None = None) -> None:
+        """Show these cards; keep the cursor on contact `keep` (or on the same one) if present."""
+        wanted = keep if keep is not None else self.current_id
+        self.cards = cards
+        self.virtual_size = Size(self.size.width, max(1, len(cards)) * CARD_HEIGHT)
+        index = self.index_of(wanted) if wanted else None
+        self.set_reactive(
+            CardList.cursor,
+            index if index is not None else min(self.cursor, max(0, len(cards) - 1)),
+        )
+        self._scroll_to_cursor(animate=False)
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.current_id))
+
+    @property
+    def current_id(self) -> str | None:
+        if 0 <= self.cursor < len(self.cards):
+            return self.cards[self.cursor].contact_id
+        return None
+
+    def index_of(self, contact_id: str) -> int | None:
+        for index, card in enumerate(self.cards):
+            if card.contact_id == contact_id:
+                return index
+        return None
+
+    # -- moving the cursor ------------------------------------------------------------------
+    def action_cursor(self, delta: int) -> None:
+        if self.cards:
+            self.cursor = max(0, min(len(self.cards) - 1, self.cursor + delta))
+
+    def action_cursor_to(self, index: int) -> None:
+        if self.cards:
+            self.cursor = index % len(self.cards)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.current_id))
+
+    def _scroll_to_cursor(self, animate: bool = False) -> None:
+        if self.cards:
+            region = Region(0, self.cursor * CARD_HEIGHT, max(1, self.size.width), CARD_HEIGHT)
+            self.scroll_to_region(region, animate=animate, force=True, immediate=True)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, max(1, len(self.cards)) * CARD_HEIGHT)
+        self._scroll_to_cursor()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        index = (event.y + int(self.scroll_y)) // CARD_HEIGHT
+        if 0 <= index < len(self.cards):
+            self.focus()
+            self.cursor = index
+            if event.chain >= 2:
+                self.post_message(self.Opened(self, self.cards[index].contact_id))
+
+    # -- drawing ----------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_y) + y
+        index, row = divmod(line, CARD_HEIGHT)
+        base = self.get_component_rich_style("card")
+        background = Style(bgcolor=self.rich_style.bgcolor)
+        if not self.cards:
+            if line == 1:
+                text = fit("  " + self.empty_text, width)
+                style = self.get_component_rich_style("card--empty")
+                return Strip([Segment(text.ljust(width), background + style)], width)
+            return Strip.blank(width, background)
+        if index >= len(self.cards) or row == CARD_ROWS:
+            return Strip.blank(width, background)
+        card = self.cards[index]
+        if index == self.cursor:
+            base = self.get_component_rich_style(
+                "card--cursor" if self.has_focus else "card--cursor-blurred"
+            )
+        segments = [Segment("▌", base + self._bar), Segment(" ", base)]
+        room = width - 2
+        if row == 0:
+            style = self.get_component_rich_style("card--name", partial=True)
+            if card.archived:
+                style += self.get_component_rich_style("card--archived", partial=True)
+            name = card.name + (" (archived)" if card.archived else "")
+            segments.append(Segment(fit(name, room).ljust(room), base + style))
+        elif row == 1:
+            style = self.get_component_rich_style("card--detail", partial=True)
+            segments.append(Segment(fit(card.detail, room).ljust(room), base + style))
+        elif row == 2:
+            if card.due is None:
+                segments.append(Segment(" " * room, base))
+            else:
+                style = self.get_component_rich_style(f"card--{card.due.level}", partial=True)
+                mark = "! " if card.due.level == "overdue" else "• "
+                segments.append(Segment(fit(mark + card.due.text, room).ljust(room), base + style))
+        else:
+            segments.extend(self._tag_segments(card.tags, room, base))
+        return Strip(segments, width)
+
+    def _tag_segments(self, tags: tuple[str, ...], room: int, base: Style) -> list[Segment]:
+        chip = base + Style(bgcolor=self.get_component_rich_style("card--tag").bgcolor)
+        segments: list[Segment] = []
+        used = 0
+        for tag in tags:
+            text = f" {tag} "
+            size = cell_len(text)
+            if used + size + 1 > room:
+                if used + 2 <= room:
+                    segments.append(Segment("…", base))
+                    used += 1
+                break
+            segments.append(Segment(text, chip))
+            segments.append(Segment(" ", base))
+            used += size + 1
+        segments.append(Segment(" " * max(0, room - used), base))
+        return segments

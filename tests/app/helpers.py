@@ -1,0 +1,49 @@
+"""Building the app on a temporary file for Pilot tests, and reading back what it saved."""
+
+from __future__ import annotations
+
+import json
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from infoint_tui.app import InfointApp
+from infoint_tui.demo import seed_demo
+from infoint_tui.domain.clock import FixedClock
+from infoint_tui.store import Repository
+
+
+def demo_file(path: Path, clock: FixedClock) -> Path:
+    seed_demo(Repository(path, clock=clock), clock.now())
+    return path
+
+
+def make_app(path: Path, clock: FixedClock) -> InfointApp:
+    return InfointApp(Repository(path, clock=clock, autoflush=False), clock=clock)
+
+
+@asynccontextmanager
+async def running(path: Path, clock: FixedClock, size: tuple[int, int] = (120, 36)):
+    app = make_app(path, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield app, pilot
+        await settle(app, pilot)
+    assert app.close_store() is None
+
+
+async def settle(app: InfointApp, pilot: Any) -> None:
+    """Wait until every change the app made is on disk."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    assert app.writer is not None and app.writer.wait_idle(10)
+
+
+def saved_contacts(path: Path) -> dict[str, dict[str, Any]]:
+    """The contacts in the file, by name."""
+    data = json.loads(path.read_text())
+    return {doc["name"]: doc for doc in data.get("contacts", {}).values()}
+
+
+def saved_table(path: Path, table: str) -> list[dict[str, Any]]:
+    return list(json.loads(path.read_text()).get(table, {}).values())

@@ -1,0 +1,197 @@
+"""The board from the keyboard (and the mouse): every key asserts on the screen and the file."""
+
+from __future__ import annotations
+
+from infoint_tui.domain.stages import Stage
+from infoint_tui.screens.board import BoardScreen
+from infoint_tui.widgets.card_list import CardList
+
+from .helpers import demo_file, running, saved_contacts, saved_table, settle
+
+
+def board(app) -> BoardScreen:
+    assert isinstance(app.screen, BoardScreen)
+    return app.screen
+
+
+def names(app, stage: Stage) -> list[str]:
+    return [card.name for card in board(app).card_list(stage.order).cards]
+
+
+def focused_name(app) -> str | None:
+    screen = board(app)
+    contact_id = screen.focused_contact_id
+    return app.repo.contact(contact_id).name if contact_id else None
+
+
+async def test_columns_counts_and_cards(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        screen = board(app)
+        titles = [str(screen.query_one(f"#title-{s.value}").render()) for s in Stage]
+        assert titles[0].startswith("Prospects") and titles[0].endswith("4")
+        assert [t.split()[0] for t in titles] == [
+            "Prospects",
+            "Reached",
+            "Scheduled",
+            "Interviewed",
+            "Thanked",
+            "In",
+        ]
+        hannah = next(c for c in screen.cards.values() if c.name == "Hannah Schmidt")
+        assert hannah.detail == "Design Manager @ Fabrikam"
+        assert hannah.due is not None and hannah.due.text.startswith("thank-you by")
+        daniel = next(c for c in screen.cards.values() if c.name == "Daniel Kim")
+        assert daniel.due is not None and daniel.due.text == "coffee tmrw 10:30"
+        assert isinstance(app.focused, CardList)
+
+
+async def test_arrows_and_hjkl_move_between_cards_and_columns(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        first = focused_name(app)
+        await pilot.press("down")
+        second = focused_name(app)
+        assert second != first
+        await pilot.press("k")
+        assert focused_name(app) == first
+        await pilot.press("right")
+        assert board(app).column_index == 1 and focused_name(app) in names(app, Stage.REACHED_OUT)
+        await pilot.press("l", "l")
+        assert board(app).column_index == 3
+        await pilot.press("h", "left")
+        assert board(app).column_index == 1
+
+
+async def test_bracket_moves_the_card_saves_at_once_and_keeps_focus(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        name = focused_name(app)
+        await pilot.press("right_square_bracket")
+        assert name in names(app, Stage.REACHED_OUT) and name not in names(app, Stage.PROSPECTS)
+        assert focused_name(app) == name and board(app).column_index == 1
+        await settle(app, pilot)
+        doc = saved_contacts(db_path)[name]
+        assert doc["stage"] == "reached-out"
+        assert doc["history"][-1]["from_stage"] == "prospects"
+        assert doc["history"][-1]["at"] == clock.now().isoformat()
+        reminders = [
+            r
+            for r in saved_table(db_path, "reminders")
+            if r["contact_id"] == doc["id"] and not r["closed_at"]
+        ]
+        assert {r["kind"] for r in reminders} == {"second-person", "follow-up"}
+        await pilot.press("shift+right")
+        assert focused_name(app) == name and board(app).column_index == 2
+        await pilot.press("left_square_bracket", "shift+left")
+        assert focused_name(app) == name and board(app).column_index == 0
+        await settle(app, pilot)
+        assert saved_contacts(db_path)[name]["stage"] == "prospects"
+        assert [
+            r
+            for r in saved_table(db_path, "reminders")
+            if r["contact_id"] == doc["id"] and not r["closed_at"]
+        ] == []
+
+
+async def test_filter_as_you_type_enter_keeps_escape_clears(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("slash")
+        await pilot.press(*"northwind")
+        visible = [n for s in Stage for n in names(app, s)]
+        assert sorted(visible) == ["Daniel Kim", "Priya Raman"]
+        await pilot.press("enter")
+        assert focused_name(app) == "Priya Raman"
+        assert board(app).query_text == "northwind"
+        await pilot.press("escape")
+        assert board(app).query_text == ""
+        assert len([n for s in Stage for n in names(app, s)]) == 12
+        await pilot.press("slash", *"mentor")  # a tag
+        assert [n for s in Stage for n in names(app, s)] == ["Ruth Abebe"]
+        await pilot.press("escape")
+
+
+async def test_archive_undo_and_show_archived(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        name = focused_name(app)
+        await pilot.press("x")
+        assert name not in names(app, Stage.PROSPECTS)
+        await settle(app, pilot)
+        assert saved_contacts(db_path)[name]["archived"] is True
+        await pilot.press("u")
+        assert name in names(app, Stage.PROSPECTS) and focused_name(app) == name
+        await settle(app, pilot)
+        assert saved_contacts(db_path)[name]["archived"] is False
+        await pilot.press("x", "A")
+        assert name in names(app, Stage.PROSPECTS)
+        card = next(c for c in board(app).cards.values() if c.name == name)
+        assert card.archived
+        await pilot.press("A")
+        assert name not in names(app, Stage.PROSPECTS)
+
+
+async def test_delete_asks_first(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        name = focused_name(app)
+        await pilot.press("delete")
+        await pilot.press("n")  # no: nothing happens
+        assert name in names(app, Stage.PROSPECTS)
+        await pilot.press("delete", "y")
+        assert name not in names(app, Stage.PROSPECTS)
+        await settle(app, pilot)
+        assert name not in saved_contacts(db_path)
+
+
+async def test_double_click_opens_the_contact(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        target = board(app).card_list(2)
+        await pilot.double_click(target, offset=(3, 1))
+        await pilot.pause()
+        from infoint_tui.screens.contact import ContactScreen
+
+        assert isinstance(app.screen, ContactScreen)
+        assert app.repo.contact(app.screen.contact_id).stage is Stage.SCHEDULED
+
+
+async def test_help_lists_the_keys_from_the_bindings(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("question_mark")
+        text = str(app.screen.query_one("#help-text").render())
+        for words in (
+            "Next stage",
+            "Filter",
+            "Archive",
+            "Show archived",
+            "Delete",
+            "Up",
+            "Quit",
+            str(db_path),
+        ):
+            assert words in text
+        assert "Scroll Left" not in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_palette_goes_to_a_contact_and_runs_board_actions(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("ctrl+p")
+        await pilot.press(*"go to kenji")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert focused_name(app) == "Kenji Sato"
+        await pilot.press("ctrl+p", *"go to wen li", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"board: next stage")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert focused_name(app) == "Wen Li"
+        assert saved_contacts(db_path)["Wen Li"]["stage"] == "reached-out"
