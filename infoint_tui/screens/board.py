@@ -20,9 +20,9 @@ from .base import CampaignMixin
 
 MIN_COLUMN = 18
 EMPTY_TEXT = {
-    Stage.PROSPECTS: "no prospects: n adds one",
-    Stage.REACHED_OUT: "nobody waiting on a reply",
-    Stage.SCHEDULED: "no meetings booked",
+    Stage.PROSPECTS: "n adds one",
+    Stage.REACHED_OUT: "no one to chase",
+    Stage.SCHEDULED: "no meetings",
     Stage.INTERVIEWED: "no thank-yous owed",
     Stage.THANKED: "empty",
     Stage.IN_TOUCH: "empty",
@@ -61,6 +61,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self.query_text = ""
         self.show_archived = False
         self.column_index = 0
+        self.columns_shown = len(STAGES)
         self._haystacks: dict[str, str] = {}
         self._undo: str | None = None  # id of the contact archived last
 
@@ -88,10 +89,13 @@ class BoardScreen(CampaignMixin, Screen[None]):
         """All six columns when they fit; otherwise three at a time, scrolled to the focused one."""
         room = self.size.width - 1
         width = room // len(STAGES) - 1
+        self.columns_shown = len(STAGES)
         if width < MIN_COLUMN:
             width = max(MIN_COLUMN, room // 3 - 1)
+            self.columns_shown = max(1, room // (width + 1))
         for column in self.query(".column"):
             column.styles.width = width
+        self.update_summary()
         focused = self.focused
         if isinstance(focused, CardList) and focused.parent is not None:
             self.query_one("#board", BoardScroll).scroll_to_widget(
@@ -152,6 +156,8 @@ class BoardScreen(CampaignMixin, Screen[None]):
         overdue = sum(1 for c in self.cards.values() if c.due and c.due.level == "overdue")
         today = sum(1 for c in self.cards.values() if c.due and c.due.level == "today")
         parts = [f"[b]{len(self.cards)}[/] contacts"]
+        if self.columns_shown < len(STAGES):
+            parts[0] += f" [dim]({self.columns_shown} of 6 columns: ← →)[/]"
         parts.append(f"[$error b]{overdue} overdue[/]" if overdue else "nothing overdue")
         parts.append(f"[$warning b]{today} due today[/]" if today else "nothing due today")
         upcoming = [c for c in self.cards.values() if c.due and c.due.level in ("today", "soon")]

@@ -12,17 +12,76 @@ from infoint_tui.domain.prep import default_checklist
 from infoint_tui.domain.stages import STAGES
 from infoint_tui.store import Repository
 
-FIRST = "Ada Grace Alan Barbara Linus Margaret Ken Dennis Frances Radia Tim Vint Hedy Edsger Donald Leslie".split()
-LAST = "Lovelace Hopper Turing Liskov Torvalds Hamilton Thompson Ritchie Allen Perlman Berners-Lee Cerf Lamarr Dijkstra Knuth Lamport".split()
-COMPANIES = ["Northwind", "Contoso", "Fabrikam", "Adatum", "Litware", "Proseware", "Wingtip", "Tailspin"]
-WORDS = "research product design insight trend advice portfolio mentor team hiring culture data users".split()
+FIRST = [
+    "Ada",
+    "Grace",
+    "Alan",
+    "Barbara",
+    "Linus",
+    "Margaret",
+    "Ken",
+    "Dennis",
+    "Frances",
+    "Radia",
+    "Tim",
+    "Vint",
+    "Hedy",
+    "Edsger",
+    "Donald",
+    "Leslie",
+]
+LAST = [
+    "Lovelace",
+    "Hopper",
+    "Turing",
+    "Liskov",
+    "Torvalds",
+    "Hamilton",
+    "Thompson",
+    "Ritchie",
+    "Allen",
+    "Perlman",
+    "Berners-Lee",
+    "Cerf",
+    "Lamarr",
+    "Dijkstra",
+    "Knuth",
+    "Lamport",
+]
+COMPANIES = [
+    "Northwind",
+    "Contoso",
+    "Fabrikam",
+    "Adatum",
+    "Litware",
+    "Proseware",
+    "Wingtip",
+    "Tailspin",
+]
+WORDS = [
+    "research",
+    "product",
+    "design",
+    "insight",
+    "trend",
+    "advice",
+    "portfolio",
+    "mentor",
+    "team",
+    "hiring",
+    "culture",
+    "data",
+    "users",
+]
 
 
 def words(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n))
 
 
-def build(path: Path, contacts: int, meetings: int, note_words: int = 0, seed: int = 1) -> Repository:
+def build(
+    path: Path, contacts: int, meetings: int, note_words: int = 0, seed: int = 1
+) -> Repository:
     rng = random.Random(seed)
     now = datetime(2026, 11, 18, 9, 30).astimezone()
     repo = Repository(path, clock=FixedClock(now), autoflush=False)
@@ -46,8 +105,12 @@ def build(path: Path, contacts: int, meetings: int, note_words: int = 0, seed: i
                 when=when,
                 notes=words(rng, note_words),
                 checklist=default_checklist(),
-                questions=[MeetingQuestion(text=words(rng, 10), tiara=Tiara.ADVICE) for _ in range(5)],
-                log=[Capture(at=when, kind=CaptureKind.NOTE, text=words(rng, 12)) for _ in range(3)],
+                questions=[
+                    MeetingQuestion(text=words(rng, 10), tiara=Tiara.ADVICE) for _ in range(5)
+                ],
+                log=[
+                    Capture(at=when, kind=CaptureKind.NOTE, text=words(rng, 12)) for _ in range(3)
+                ],
                 ended_at=when + timedelta(minutes=30) if when < now else None,
             )
             repo.save_meeting(meeting)

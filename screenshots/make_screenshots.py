@@ -1,0 +1,63 @@
+"""Regenerate every SVG in screenshots/ from the demo campaign at a fixed moment.
+
+    python screenshots/make_screenshots.py
+
+Each shot is a list of keys pressed on a fresh demo file; the SVG shows the screen after them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from dateutil import tz
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT.parent))
+os.environ.setdefault("TEXTUAL_ANIMATION", "none")
+
+from infoint_tui.app import InfointApp  # noqa: E402
+from infoint_tui.demo import seed_demo  # noqa: E402
+from infoint_tui.domain.clock import FixedClock  # noqa: E402
+from infoint_tui.store import Repository  # noqa: E402
+
+MOMENT = datetime(2026, 11, 18, 9, 30, tzinfo=tz.gettz("Europe/Paris"))
+
+# name: (size, keys to press before the shot)
+SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
+    "board": ((120, 34), []),
+    "board-80x24": ((80, 24), ["right"]),
+    "filter": ((120, 34), ["slash", *"research"]),
+    "contact": ((120, 34), ["right", "right", "enter"]),
+}
+
+
+async def shoot(name: str, size: tuple[int, int], keys: list[str], folder: Path) -> Path:
+    clock = FixedClock(MOMENT)
+    path = folder / f"{name}.json"
+    seed_demo(Repository(path, clock=clock), clock.now())
+    app = InfointApp(Repository(path, clock=clock, autoflush=False), clock=clock)
+    target = ROOT / f"{name}.svg"
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+        app.save_screenshot(str(target))
+    app.close_store()
+    return target
+
+
+async def main(only: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for name, (size, keys) in SHOTS.items():
+            if not only or name in only:
+                print(await shoot(name, size, keys, Path(folder)))
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1:]))
