@@ -135,14 +135,24 @@ def time_to_reply(contact: Contact, touches: Iterable[Touch]) -> timedelta | Non
 
 
 def reply_stats(contacts: Iterable[Contact], touches: Iterable[Touch]) -> ReplyStats:
-    all_touches = list(touches)
+    return _reply_stats(contacts, _by_contact(touches))
+
+
+def _by_contact(touches: Iterable[Touch]) -> dict[str, list[Touch]]:
+    grouped: dict[str, list[Touch]] = {}
+    for touch in touches:
+        grouped.setdefault(touch.contact_id, []).append(touch)
+    return grouped
+
+
+def _reply_stats(contacts: Iterable[Contact], touches: dict[str, list[Touch]]) -> ReplyStats:
     reached = replied = waiting = 0
     times: dict[str, timedelta] = {}
     for contact in contacts:
         if reached_out_at(contact) is None:
             continue
         reached += 1
-        delay = time_to_reply(contact, all_touches)
+        delay = time_to_reply(contact, touches.get(contact.id, []))
         if delay is not None:
             replied += 1
             times[contact.id] = delay
@@ -157,12 +167,12 @@ def reply_stats_by(
     key: Callable[[Contact], str] = lambda c: c.source or "unknown",
 ) -> dict[str, ReplyStats]:
     """Reply stats per group (by default the source: referral, cold, alumni...), largest first."""
-    all_touches = list(touches)
+    grouped = _by_contact(touches)
     groups: dict[str, list[Contact]] = {}
     for contact in contacts:
         if reached_out_at(contact) is not None:
             groups.setdefault(key(contact), []).append(contact)
-    stats = {name: reply_stats(members, all_touches) for name, members in groups.items()}
+    stats = {name: _reply_stats(members, grouped) for name, members in groups.items()}
     return dict(sorted(stats.items(), key=lambda item: (-item[1].reached_out, item[0])))
 
 

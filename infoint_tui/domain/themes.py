@@ -7,6 +7,7 @@ punctuation and small words are ignored, and the count is of distinct people.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -140,8 +141,8 @@ def themes(insights: Iterable[CapturedInsight]) -> list[Theme]:
         buckets.setdefault(normalise(insight.text), []).append(insight)
     found = []
     for key, mentions in buckets.items():
-        wordings = [m.text for m in mentions]
-        text = max(wordings, key=lambda w: (wordings.count(w), -wordings.index(w)))
+        counts = Counter(m.text for m in mentions)  # first wording wins a tie (dicts keep order)
+        text = max(counts, key=lambda wording: counts[wording])
         found.append(Theme(text, key, mentions))
     return sorted(found, key=lambda t: (-len(t.people), -len(t.mentions), t.mentions[0].at))
 

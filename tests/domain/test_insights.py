@@ -338,3 +338,14 @@ def test_insights_on_the_demo_campaign(demo, clock):
     assert tree_lines(found.introductions) == ["Ruth Abebe", "└── Daniel Kim"]
     assert found.meetings_weekly.counts[-2:] == [1, 1] and found.meetings_weekly.small_sample
     assert "Ruth Abebe's introductions led to 1 person." in found.highlights
+
+
+def test_a_theme_is_named_by_its_most_common_wording():
+    a, b, c = Contact(name="A"), Contact(name="B"), Contact(name="C")
+    meetings = [
+        held(a, insight("AI evals are the growth area!", Tiara.TRENDS, 1)),
+        held(b, insight("AI evals are the growth area", Tiara.TRENDS, 2)),
+        held(c, insight("AI evals are the growth area", Tiara.TRENDS, 3)),
+    ]
+    (theme,) = themes(captured_insights([a, b, c], meetings))
+    assert theme.text == "AI evals are the growth area" and len(theme.people) == 3
