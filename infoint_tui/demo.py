@@ -72,6 +72,8 @@ def seed_demo(repo: Repository, now: datetime) -> None:
                 walk = walk + timedelta(days=max(1, age // (stage.order + 2)))
                 if step is Stage.INTERVIEWED:
                     walk = min(walk, now - timedelta(hours=3))
+                    if stage is Stage.INTERVIEWED:  # the call held this morning (see below)
+                        walk = now - timedelta(hours=3)
                 repo.move_contact(contact.id, step, at=min(walk, now))
                 if step is Stage.SCHEDULED and stage.order > Stage.SCHEDULED.order:
                     repo.log_touch(

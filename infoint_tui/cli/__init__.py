@@ -98,9 +98,9 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:
-    from . import contacts
+    from . import agenda, contacts
 
-    return [contacts.register_add, contacts.register_list]
+    return [contacts.register_add, contacts.register_list, agenda.register_agenda]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

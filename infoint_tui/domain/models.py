@@ -209,6 +209,8 @@ class Reminder:
     closed_at: datetime | None = None  # closed without being done: answered, moved back, archived
     closed_reason: str = ""
     snoozed_until: datetime | None = None
+    # Check-ins: `due` is the ideal day, `latest` the last one before the contact goes cold.
+    latest: datetime | None = None
     created_at: datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 

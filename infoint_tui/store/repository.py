@@ -166,6 +166,7 @@ class Repository(FileEngine):
                 self.settings,
                 self.reminders(contact_id=contact_id),
                 self.last_meeting(contact_id),
+                self.touches(contact_id),
             )
             self._apply_effects(effects, moment)
             self._put("contacts", contact)
@@ -183,9 +184,23 @@ class Repository(FileEngine):
         return contact
 
     def restore_contact(self, contact_id: str) -> Contact:
+        """Bring an archived contact back; its stage's reminders start again from now."""
         contact = self.contact(contact_id)
-        contact.archived, contact.archived_at, contact.archive_reason = False, None, ""
-        self._put("contacts", contact)
+        moment = self._now()
+        with self.batch():
+            contact.archived, contact.archived_at, contact.archive_reason = False, None, ""
+            self._apply_effects(
+                rules.on_restore(
+                    contact,
+                    moment,
+                    self.settings,
+                    self.reminders(contact_id=contact_id),
+                    self.last_meeting(contact_id),
+                    self.touches(contact_id),
+                ),
+                moment,
+            )
+            self._put("contacts", contact)
         return contact
 
     def delete_contact(self, contact_id: str) -> None:
@@ -278,9 +293,22 @@ class Repository(FileEngine):
         return reminder
 
     def complete_reminder(self, reminder_id: str) -> Reminder:
+        """Mark done, with what that means (`rules.after_done`): a check-in done logs a
+        check-in touch (which schedules the next); a thank-you done logs a thank-you touch and
+        moves the card from Interviewed to Thanked; a follow-up done logs a message sent."""
         reminder = self.reminder(reminder_id)
-        reminder.done_at = self._now()
-        self._put("reminders", reminder)
+        if not reminder.is_open:
+            return reminder
+        moment = self._now()
+        with self.batch():
+            reminder.done_at = moment
+            self._put("reminders", reminder)
+            contact = self._table("contacts").get(reminder.contact_id or "")
+            follow = rules.after_done(reminder, contact)
+            if contact is not None and follow.touch is not None:
+                self.log_touch(contact.id, follow.touch, at=moment, note=reminder.title)
+            if contact is not None and follow.move_to is not None:
+                self.move_contact(contact.id, follow.move_to, at=moment)
         return reminder
 
     def snooze_reminder(self, reminder_id: str, until: datetime) -> Reminder:
@@ -314,12 +342,18 @@ class Repository(FileEngine):
         touch = Touch(contact_id=contact_id, kind=kind, at=at or self._now(), note=note)
         with self.batch():
             self._put("touches", touch)
-            if contact.last_contact is None or touch.at >= contact.last_contact:
+            if rules.restarts_clock(kind) and (
+                contact.last_contact is None or touch.at >= contact.last_contact
+            ):
                 contact.last_contact = touch.at
                 self._put("contacts", contact)
             self._apply_effects(
                 rules.after_touch(
-                    contact, touch, self.settings, self.reminders(contact_id=contact_id)
+                    contact,
+                    touch,
+                    self.settings,
+                    self.reminders(contact_id=contact_id),
+                    self.touches(contact_id),
                 ),
                 touch.at,
             )
