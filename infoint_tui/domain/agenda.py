@@ -19,10 +19,38 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import Enum
+from typing import Protocol
 
 from .dates import DateParseError, parse_when
-from .models import Contact, Meeting, Reminder, ReminderKind
+from .models import Contact, Medium, Reminder, ReminderKind
 from .stages import Stage
+
+
+class MeetingLike(Protocol):
+    """What the agenda reads of a meeting: a full Meeting, or the store's light MeetingSlot."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def contact_id(self) -> str: ...
+    @property
+    def when(self) -> datetime | None: ...
+    @property
+    def ended_at(self) -> datetime | None: ...
+    @property
+    def duration_min(self) -> int: ...
+    @property
+    def medium(self) -> Medium: ...
+    @property
+    def place(self) -> str: ...
+
+
+MEDIUM_NOUN = {
+    Medium.PHONE: "call",
+    Medium.VIDEO: "video",
+    Medium.COFFEE: "coffee",
+    Medium.IN_PERSON: "meeting",
+}
 
 DONE_FOR_TODAY = "Nothing due — done for today."
 UPCOMING_DAYS = 7
@@ -76,7 +104,7 @@ class AgendaItem:
     starts: datetime  # when it enters the agenda's Today (a thank-you: as soon as it exists)
     contact: Contact | None = None
     reminder: Reminder | None = None
-    meeting: Meeting | None = None
+    meeting: MeetingLike | None = None
     latest: datetime | None = None  # check-ins: the last day before the contact goes cold
     snoozed: bool = False
 
@@ -126,7 +154,7 @@ class Agenda:
 def due_items(
     now: datetime,
     contacts: Iterable[Contact],
-    meetings: Iterable[Meeting],
+    meetings: Iterable[MeetingLike],
     reminders: Iterable[Reminder],
 ) -> list[AgendaItem]:
     """Everything open for the active contacts, at any date, by due time."""
@@ -185,7 +213,7 @@ def _reminder_item(reminder: Reminder, contact: Contact | None, now: datetime) -
     )
 
 
-def _meeting_item(meeting: Meeting, contact: Contact, now: datetime) -> AgendaItem | None:
+def _meeting_item(meeting: MeetingLike, contact: Contact, now: datetime) -> AgendaItem | None:
     if meeting.when is None or meeting.ended_at is not None:
         return None
     should_end = meeting.when + timedelta(minutes=meeting.duration_min)
@@ -224,7 +252,7 @@ def _next_action_item(contact: Contact, now: datetime) -> AgendaItem:
 def agenda(
     now: datetime,
     contacts: Iterable[Contact],
-    meetings: Iterable[Meeting],
+    meetings: Iterable[MeetingLike],
     reminders: Iterable[Reminder],
     *,
     days: int = UPCOMING_DAYS,
@@ -256,7 +284,7 @@ def moment_for(day: date, now: datetime) -> datetime:
 
 # -- a card's next due thing ----------------------------------------------------------------
 def next_due(
-    contact: Contact, meetings: Iterable[Meeting], reminders: Iterable[Reminder], now: datetime
+    contact: Contact, meetings: Iterable[MeetingLike], reminders: Iterable[Reminder], now: datetime
 ) -> AgendaItem | None:
     """The contact's most pressing due thing: the oldest overdue one, else the soonest."""
     return next_due_by_contact([contact], meetings, reminders, now).get(contact.id)
@@ -264,7 +292,7 @@ def next_due(
 
 def next_due_by_contact(
     contacts: Iterable[Contact],
-    meetings: Iterable[Meeting],
+    meetings: Iterable[MeetingLike],
     reminders: Iterable[Reminder],
     now: datetime,
 ) -> dict[str, AgendaItem]:
@@ -292,7 +320,8 @@ def due_label(item: AgendaItem, now: datetime) -> str:
         late = (now.date() - _day(deadline, now)).days
         return f"{noun} overdue {late}d" if late >= 1 else f"{noun} overdue"
     if item.kind is AgendaKind.MEETING:
-        return f"meeting {short_day(item.due, now)} {item.due.astimezone(now.tzinfo):%H:%M}"
+        noun = MEDIUM_NOUN.get(item.meeting.medium, "meeting") if item.meeting else "meeting"
+        return f"{noun} {short_day(item.due, now)} {item.due.astimezone(now.tzinfo):%H:%M}"
     if item.kind is AgendaKind.THANK_YOU:
         return f"{noun} due {short_day(item.due, now)}"
     if item.latest is not None and _day(item.starts, now) <= now.date():

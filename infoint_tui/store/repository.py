@@ -17,6 +17,7 @@ from ..domain.clock import Clock, SystemClock
 from ..domain.models import (
     BankQuestion,
     Contact,
+    Medium,
     Meeting,
     Reminder,
     Settings,
@@ -36,7 +37,7 @@ class MeetingSlot(NamedTuple):
     contact_id: str
     when: datetime | None
     ended_at: datetime | None
-    medium: str
+    medium: Medium
     duration_min: int
     place: str
 
@@ -73,7 +74,7 @@ class Repository(FileEngine):
         if state.meetings_ready:
             return [
                 MeetingSlot(
-                    m.id, m.contact_id, m.when, m.ended_at, m.medium.value, m.duration_min, m.place
+                    m.id, m.contact_id, m.when, m.ended_at, m.medium, m.duration_min, m.place
                 )
                 for m in state.objects["meetings"].values()
             ]
@@ -86,7 +87,7 @@ class Repository(FileEngine):
                     doc.get("contact_id", ""),
                     datetime.fromisoformat(when) if when else None,
                     datetime.fromisoformat(ended) if ended else None,
-                    doc.get("medium", "video"),
+                    _medium(doc.get("medium")),
                     doc.get("duration_min", 30),
                     doc.get("place", ""),
                 )
@@ -390,6 +391,13 @@ class Repository(FileEngine):
 
     def records(self, table: str) -> list[Any]:
         return list(self._table(table).values())
+
+
+def _medium(value: object) -> Medium:
+    try:
+        return Medium(value)
+    except ValueError:
+        return Medium.VIDEO
 
 
 def _meeting_order(meeting: Meeting) -> tuple[int, str]:

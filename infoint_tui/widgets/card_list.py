@@ -215,7 +215,7 @@ class CardList(ScrollView, can_focus=True, inherit_bindings=False):
                 segments.append(Segment(" " * room, base))
             else:
                 style = self.get_component_rich_style(f"card--{card.due.level}", partial=True)
-                mark = "! " if card.due.level == "overdue" else "• "
+                mark = "! " if card.due.level == "overdue" else ""
                 segments.append(Segment(fit(mark + card.due.text, room).ljust(room), base + style))
         else:
             segments.extend(self._tag_segments(card.tags, room, base))

@@ -40,9 +40,9 @@ async def test_columns_counts_and_cards(db_path, clock):
         ]
         hannah = next(c for c in screen.cards.values() if c.name == "Hannah Schmidt")
         assert hannah.detail == "Design Manager @ Fabrikam"
-        assert hannah.due is not None and hannah.due.text.startswith("thank-you by")
+        assert hannah.due is not None and hannah.due.text == "thank-you due tomorrow"
         daniel = next(c for c in screen.cards.values() if c.name == "Daniel Kim")
-        assert daniel.due is not None and daniel.due.text == "coffee tmrw 10:30"
+        assert daniel.due is not None and daniel.due.text == "coffee tomorrow 10:30"
         assert isinstance(app.focused, CardList)
 
 

@@ -98,7 +98,7 @@ def build(
             )
             repo.add_contact(contact, at=now - timedelta(days=rng.randint(1, 90)))
             ids.append(contact.id)
-        for i in range(meetings):
+        for _ in range(meetings):
             when = now + timedelta(days=rng.randint(-60, 30), hours=rng.randint(0, 8))
             meeting = Meeting(
                 contact_id=rng.choice(ids),

@@ -244,13 +244,13 @@ def test_next_due_for_every_card_in_one_pass():
     [
         (
             lambda: (None, Meeting(contact_id=DANIEL.id, when=at(19, 10, 30))),
-            "meeting tomorrow 10:30",
+            "video tomorrow 10:30",
         ),
-        (lambda: (None, Meeting(contact_id=DANIEL.id, when=at(18, 16, 0))), "meeting today 16:00"),
-        (lambda: (None, Meeting(contact_id=DANIEL.id, when=at(20, 14, 0))), "meeting Fri 14:00"),
+        (lambda: (None, Meeting(contact_id=DANIEL.id, when=at(18, 16, 0))), "video today 16:00"),
+        (lambda: (None, Meeting(contact_id=DANIEL.id, when=at(20, 14, 0))), "video Fri 14:00"),
         (
             lambda: (None, Meeting(contact_id=DANIEL.id, when=at(3, 9, 0, month=12))),
-            "meeting 3 Dec 09:00",
+            "video 3 Dec 09:00",
         ),
         (lambda: (None, Meeting(contact_id=DANIEL.id, when=at(17, 9, 0))), "meeting to log"),
         (
