@@ -154,6 +154,7 @@ class ChecklistItem:
     text: str
     done: bool = False
     key: str = ""  # stable key of a default item ("research-person"); empty for the user's own
+    group: str = ""  # "research", "plan" or "logistics" for the user's own; defaults go by key
 
 
 @dataclass(kw_only=True)
