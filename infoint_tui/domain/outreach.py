@@ -57,6 +57,12 @@ class Hit:
     end: int
 
 
+def location_of(text: str, offset: int) -> tuple[int, int]:
+    """(row, column) of a character offset, as a TextArea selection wants it."""
+    row = text.count("\n", 0, offset)
+    return row, offset - (text.rfind("\n", 0, offset) + 1)
+
+
 @dataclass(frozen=True)
 class RuleResult:
     rule: RequestRule
@@ -540,7 +546,7 @@ TEMPLATE_FIELDS: dict[str, str] = {
     "company": "their company",
     "industry": "their industry",
     "connection": "how I know of them, as the opening sentence (from how I found them and who referred me)",
-    "interest": "what I'm exploring: their industry (or “work like yours”)",
+    "interest": "what I'm exploring: “work in” their industry (or “work like yours”)",
     "referrer": "who referred me",
     "minutes": "how long a meeting to ask for (Settings: default duration, at most 30)",
     "my_pitch": "my short introduction (Settings: pitch)",
@@ -589,7 +595,9 @@ def template_values(
         "company": contact.company.strip() or "[their company]",
         "industry": contact.industry.strip() or "your field",
         "connection": connection_sentence(contact, settings, referrer),
-        "interest": contact.industry.strip() or "work like yours",
+        "interest": f"work in {contact.industry.strip()}"
+        if contact.industry.strip()
+        else "work like yours",
         "referrer": referrer.name.strip() if referrer else "[who referred you]",
         "minutes": str(minutes),
         "my_pitch": settings.pitch.strip().rstrip(".") or "[who you are, in one line]",

@@ -18,6 +18,7 @@ from infoint_tui.domain.outreach import (
     check_request,
     draft_outreach,
     fill_template,
+    location_of,
     opening_sentence,
     word_count,
 )
@@ -429,3 +430,11 @@ def test_the_next_good_moment_is_never_in_the_past_and_always_good(naive):
     assert (next_good == now) is ok
     assert best_send_time(next_good).ok
     assert next_good - now < timedelta(days=8)
+
+
+def test_location_of_turns_an_offset_into_row_and_column():
+    text = "Hi Dan,\n\nAre you hiring?"
+    hit = check_request(text).result(RequestRule.NO_JOBS).hits[0]
+    assert location_of(text, hit.start) == (2, 8)
+    assert location_of(text, 0) == (0, 0)
+    assert location_of(text, len(text)) == (2, 15)
