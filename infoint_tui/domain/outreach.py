@@ -148,15 +148,44 @@ def check_length(text: str) -> RuleResult:
 
 
 # -- the connection first -------------------------------------------------------------------
+# A greeting ends at a comma, "!", ":" or the end of its line ("Dear Dr. Kim,", "Hi Ana\n").
 _GREETING = re.compile(
-    r"^\s*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[^\n,!:]{0,40}[,!:]?[ \t]*\n?",
+    r"^\s*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b"
+    r"(?:[^\n,!:.?]|(?:dr|mr|mrs|ms|prof)\.){0,40}(?:[,!:]|(?=\n))[ \t]*\n?",
     re.IGNORECASE,
 )
 _PLEASANTRY = re.compile(
     r"^(?:i )?(?:hope|trust) (?:you|this|all|your|that)\b|^how are you\b|^happy (?:new year|monday|friday|holidays)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
+# A full stop after these does not end a sentence ("Dr. Kim", "e.g. a call", "J. Smith").
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "etc",
+        "eg",
+        "ie",
+        "e.g",
+        "i.e",
+        "no",
+        "approx",
+        "dept",
+        "univ",
+    ]
+)
 _CONNECTION = _rx(
     # a referral
     r"\b(?:suggested|recommended|mentioned|advised|encouraged me)\b[^.!?\n]{0,30}\b(?:reach out|contact|get in touch|talk|speak|write|connect|email|message|you)\b",
@@ -172,7 +201,8 @@ _CONNECTION = _rx(
     r"\byour (?:talk|presentation|panel|keynote|session|workshop|webinar|lecture|demo|remarks)\b",
     r"\b(?:meetup|conference|event|fair|summit|workshop|webinar|mixer|hackathon|expo|forum)\b",
     # alumni and common ground
-    r"\bfellow\b",
+    r"\bfellow (?:[\w'’.-]+ ){0,3}?(?:alum\w*|graduate|grad|student|member|parent|volunteer|"
+    r"\w+(?:er|or|ist|ian|ant))\b",
     r"\balumn(?:i|us|a|ae)\b|\balum\b",
     r"\bwe both\b|\bwe share\b|\bin common\b",
     r"\b(?:also|too) (?:studied|graduated|went to|worked at|taught)\b",
@@ -190,10 +220,19 @@ def _body_sentences(text: str) -> list[tuple[int, str]]:
     greeting = _GREETING.match(text)
     start = greeting.end() if greeting else 0
     found = []
-    for match in _SENTENCE.finditer(text, start):
-        sentence = match.group(0).strip()
+    for match in _SENTENCE_END.finditer(text, start):
+        if match.group(0) == ".":
+            before = text[start : match.start()].split()
+            last = before[-1].lower().rstrip(".") if before else ""
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                continue
+        sentence = text[start : match.end()].strip()
         if re.search(r"\w", sentence):
-            found.append((match.start(), sentence))
+            found.append((start, sentence))
+        start = match.end()
+    rest = text[start:].strip()
+    if re.search(r"\w", rest):
+        found.append((start, rest))
     return found
 
 

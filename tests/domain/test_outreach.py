@@ -310,6 +310,29 @@ def test_an_empty_request_fails_what_it_lacks():
 def test_opening_sentence_skips_the_greeting_and_a_pleasantry():
     assert opening_sentence("Hi Dan,\n\nI hope you're well! We met at PyCon.") == "We met at PyCon."
     assert opening_sentence("Dear Dr. Smith,\nRuth says hello.") == "Ruth says hello."
+    assert opening_sentence("Hi Dan\nRuth says hello") == "Ruth says hello"
+    assert opening_sentence("Hi Dan Ruth Abebe says hello.") == "Hi Dan Ruth Abebe says hello."
+    assert opening_sentence("Hello! Dr. J. Abebe of Acme Inc. says hi. Me next.") == (
+        "Dr. J. Abebe of Acme Inc. says hi."
+    )
+
+
+def test_a_title_in_the_first_sentence_does_not_cut_it_short():
+    text = "Hi Ana,\n\nDr. Ruth Abebe suggested I get in touch with you. " + ME + ASK
+    assert check_request(text).passed
+
+
+@pytest.mark.parametrize(
+    ("first", "connected"),
+    [
+        ("As a fellow Lakeside University alum, I wanted to write.", True),
+        ("I'm a fellow teacher.", True),
+        ("I'm a research fellow at Lakeside.", False),
+    ],
+)
+def test_fellow_means_common_ground_not_a_title(first, connected):
+    text = "Hi Ana,\n\n" + first + " " + ME + ASK
+    assert check_request(text).result(RequestRule.CONNECTION_FIRST).passed is connected
 
 
 def test_asked_minutes_reads_numbers_words_and_ranges():
