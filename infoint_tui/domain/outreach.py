@@ -17,6 +17,7 @@ from datetime import datetime, time, timedelta
 from enum import Enum
 from typing import NamedTuple
 
+from . import request_words as vocab
 from .models import Contact, Settings
 
 MAX_WORDS = 100  # a request must stay under this
@@ -123,12 +124,9 @@ def _quote(hits: Iterable[Hit], limit: int = 4) -> str:
 
 
 # -- words ----------------------------------------------------------------------------------
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-
-
 def word_count(text: str) -> int:
     """Words as a reader counts them: "I'm", "high-school" and "20" are one word each."""
-    return len(_WORD.findall(text))
+    return len(vocab.WORD.findall(text))
 
 
 def check_length(text: str) -> RuleResult:
@@ -148,83 +146,16 @@ def check_length(text: str) -> RuleResult:
 
 
 # -- the connection first -------------------------------------------------------------------
-# A greeting ends at a comma, "!", ":" or the end of its line ("Dear Dr. Kim,", "Hi Ana\n").
-_GREETING = re.compile(
-    r"^\s*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b"
-    r"(?:[^\n,!:.?]|(?:dr|mr|mrs|ms|prof)\.){0,40}(?:[,!:]|(?=\n))[ \t]*\n?",
-    re.IGNORECASE,
-)
-_PLEASANTRY = re.compile(
-    r"^(?:i )?(?:hope|trust) (?:you|this|all|your|that)\b|^how are you\b|^happy (?:new year|monday|friday|holidays)\b",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n")
-# A full stop after these does not end a sentence ("Dr. Kim", "e.g. a call", "J. Smith").
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "vs",
-        "etc",
-        "eg",
-        "ie",
-        "e.g",
-        "i.e",
-        "no",
-        "approx",
-        "dept",
-        "univ",
-    ]
-)
-_CONNECTION = _rx(
-    # a referral
-    r"\b(?:suggested|recommended|mentioned|advised|encouraged me)\b[^.!?\n]{0,30}\b(?:reach out|contact|get in touch|talk|speak|write|connect|email|message|you)\b",
-    r"\breferred me\b",
-    r"\bpointed me (?:to|toward|towards|your way|in your direction)\b",
-    r"\b(?:gave|passed (?:along|on)|shared) (?:me )?your (?:name|email|details|contact)",
-    r"\bintroduc(?:ed|ing) (?:me|us)\b",
-    r"\bmutual (?:friend|contact|connection|colleague)",
-    r"\bsaid you\b",
-    # an event or a meeting
-    r"\b(?:met|meeting|heard|saw|seeing|watched|listened to|caught) you\b",
-    r"\bwe (?:met|spoke|chatted|talked|connected)\b",
-    r"\byour (?:talk|presentation|panel|keynote|session|workshop|webinar|lecture|demo|remarks)\b",
-    r"\b(?:meetup|conference|event|fair|summit|workshop|webinar|mixer|hackathon|expo|forum)\b",
-    # alumni and common ground
-    r"\bfellow (?:[\w'’.-]+ ){0,3}?(?:alum\w*|graduate|grad|student|member|parent|volunteer|"
-    r"\w+(?:er|or|ist|ian|ant))\b",
-    r"\balumn(?:i|us|a|ae)\b|\balum\b",
-    r"\bwe both\b|\bwe share\b|\bin common\b",
-    r"\b(?:also|too) (?:studied|graduated|went to|worked at|taught)\b",
-    r"\bclass of\b",
-    r"\bsame (?:school|university|college|program|programme|bootcamp|course|team)\b",
-    # their work
-    r"\b(?:came across|read|saw|watched|heard|found|enjoyed|loved) your\b",
-    r"\byour (?:recent |latest )?(?:article|post|piece|essay|blog|book|paper|interview|podcast|episode|newsletter|thread|video|work|profile|comments?|research|writing|case study|portfolio|story)\b",
-)
-_ABOUT_ME = re.compile(r"^\s*(?:my name is|i am|i'm|i’m|i have|i've|let me introduce)\b", re.I)
-
-
 def _body_sentences(text: str) -> list[tuple[int, str]]:
     """The sentences after the greeting, with their offsets, blank ones dropped."""
-    greeting = _GREETING.match(text)
+    greeting = vocab.GREETING.match(text)
     start = greeting.end() if greeting else 0
     found = []
-    for match in _SENTENCE_END.finditer(text, start):
+    for match in vocab.SENTENCE_END.finditer(text, start):
         if match.group(0) == ".":
             before = text[start : match.start()].split()
             last = before[-1].lower().rstrip(".") if before else ""
-            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            if last in vocab.ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                 continue
         sentence = text[start : match.end()].strip()
         if re.search(r"\w", sentence):
@@ -240,7 +171,7 @@ def opening_sentence(text: str) -> str:
     """The first sentence after the greeting, skipping a pleasantry ("I hope you're well")."""
     sentences = _body_sentences(text)
     for _, sentence in sentences[:3]:
-        if not _PLEASANTRY.match(sentence):
+        if not vocab.PLEASANTRY.match(sentence):
             return sentence
     return sentences[0][1] if sentences else ""
 
@@ -251,13 +182,13 @@ def check_connection_first(text: str, referrer: Contact | None = None) -> RuleRe
     if not first:
         return RuleResult(rule, False, "Start with how you know of them: who referred you, "
                           "where you met, or their article or talk.")  # fmt: skip
-    patterns = list(_CONNECTION)
+    patterns = list(vocab.CONNECTION)
     if referrer is not None and referrer.name.strip():
         names = {referrer.name.strip(), referrer.name.split()[0]}
         patterns += [re.compile(rf"\b{re.escape(n)}\b", re.IGNORECASE) for n in names]
     if found := _hits(patterns, first):
         return RuleResult(rule, True, f"Opens with how you know of them ({_quote(found, 2)}).")
-    if _ABOUT_ME.match(first):
+    if vocab.ABOUT_ME.match(first):
         explanation = ("Opens with you; start with how you know of them instead: "
                        "who referred you, where you met, or their article or talk.")  # fmt: skip
     elif referrer is not None:
@@ -270,29 +201,6 @@ def check_connection_first(text: str, referrer: Contact | None = None) -> RuleRe
 
 
 # -- no jobs --------------------------------------------------------------------------------
-_JOB_WORDS = _rx(
-    r"\bjobs?\b",
-    r"\b(?<!eye-)(?<!eye )openings\b",
-    r"\b(?<!eye-)(?<!eye )opening\b(?!\s+(?:in|on) your (?:calendar|schedule|diary|week|day))",
-    r"\bhir(?:e|es|ed|ing)\b",
-    r"\bpositions?\b(?! to\b)",
-    r"\br[ée]sum[ée]s?\b",
-    r"\bCVs?\b",
-    r"\bvacanc(?:y|ies)\b",
-    r"\binternships?\b",
-    r"\brecruit(?:s|ed|ing|er|ers|ment)?\b",
-    r"\bemployment\b",
-    r"\bappl(?:y|ying|ied)\s+(?:for|to|at)\s+(?:a |an |the |this |your |their )?"
-    r"(?:jobs?|roles?|positions?|openings?|internships?|company|team|firm)\b",
-    r"\bmy application\b",
-    r"\b(?:open|available|vacant) roles?\b",
-    r"\bcareer opportunit(?:y|ies)\b",
-    r"\bopportunit(?:y|ies) (?:at|with|on|in) (?:your|the)\b",
-    r"\b(?:could|can|would|will) you (?:please )?refer me\b",
-    r"\bput in a good word\b",
-)
-
-
 def _exempt_spans(text: str, contact: Contact | None) -> list[tuple[int, int]]:
     """Where the contact's own role or company is written: "Recruiter" there is not a job word."""
     if contact is None:
@@ -305,18 +213,14 @@ def _exempt_spans(text: str, contact: Contact | None) -> list[tuple[int, int]]:
     return spans
 
 
-# "In a similar position" is about my situation, not a vacancy.
-_SITUATION = re.compile(r"\b(?:in|into) (?:a|an|the|my|your|this|that)(?: \w+)?\s*$", re.I)
-
-
 def check_no_jobs(text: str, contact: Contact | None = None) -> RuleResult:
     rule = RequestRule.NO_JOBS
     exempt = _exempt_spans(text, contact)
     found = [
         h
-        for h in _hits(_JOB_WORDS, text)
+        for h in _hits(vocab.JOB_WORDS, text)
         if not any(start <= h.start and h.end <= end for start, end in exempt)
-        and not (h.text.lower() == "position" and _SITUATION.search(text[: h.start]))
+        and not (h.text.lower() == "position" and vocab.SITUATION.search(text[: h.start]))
     ]
     if found:
         return RuleResult(
@@ -330,29 +234,6 @@ def check_no_jobs(text: str, contact: Contact | None = None) -> RuleResult:
 
 
 # -- a broad interest -----------------------------------------------------------------------
-_BROAD = _rx(
-    r"\blearn(?:ing|ed)?\b",
-    r"\badvice\b|\bguidance\b|\binsights?\b|\bperspective\b",
-    r"\b(?:your|their) (?:path|journey|experience|story|career|thoughts|take|view|work)\b",
-    r"\bexplor(?:e|es|ed|ing)\b",
-    r"\bcurious\b",
-    r"\bhear (?:about|how|what|more|your)\b",
-    r"\bunderstand(?:ing)?\b",
-    r"\bhow you (?:got|moved|made|became|went|found|built|started|ended up|approached|chose)\b",
-    r"\bwhat (?:it'?s|it is|it was) like\b",
-    r"\bpick your brain\b",
-)
-_NARROW = _rx(
-    r"\bjoin(?:ing)? (?:your|the|their) (?:team|company|firm|organi[sz]ation|staff|group)\b",
-    r"\b(?:work|working) (?:at|for|with|on) (?:your|the) (?:company|team|firm|organi[sz]ation)\b",
-    r"\b(?:work|working) for you\b",
-    r"\bfoot in the door\b",
-    r"\bbe(?:come)? (?:a )?part of (?:your|the) (?:team|company)\b",
-    r"\b(?:opportunities|openings|roles|positions|vacancies) (?:at|with|on|in) (?:your|the) (?:company|team|firm)\b",
-    r"\binterested in your (?:company|firm|team)\b",
-)
-
-
 def _company_patterns(contact: Contact | None) -> list[re.Pattern[str]]:
     if contact is None or not contact.company.strip():
         return []
@@ -367,7 +248,7 @@ def _company_patterns(contact: Contact | None) -> list[re.Pattern[str]]:
 
 def check_broad_interest(text: str, contact: Contact | None = None) -> RuleResult:
     rule = RequestRule.BROAD_INTEREST
-    narrow = _hits([*_NARROW, *_company_patterns(contact)], text)
+    narrow = _hits([*vocab.NARROW, *_company_patterns(contact)], text)
     if narrow:
         return RuleResult(
             rule,
@@ -376,7 +257,7 @@ def check_broad_interest(text: str, contact: Contact | None = None) -> RuleResul
             "or the field, which they can help with freely.",
             tuple(narrow),
         )
-    if not _hits(_BROAD, text):
+    if not _hits(vocab.BROAD, text):
         return RuleResult(
             rule,
             False,
@@ -389,44 +270,19 @@ def check_broad_interest(text: str, contact: Contact | None = None) -> RuleResul
 
 
 # -- a short, easy meeting ------------------------------------------------------------------
-_NUMBER_WORDS = {
-    "five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30,
-    "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90,
-}  # fmt: skip
-_NUMBER = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_MINUTES = re.compile(
-    _NUMBER + r"(?:\s*(?:-|–|to|or)\s*" + _NUMBER + r")?\s*-?\s*(?:minutes?|mins?)\b",
-    re.IGNORECASE,
-)
-_OTHER_LENGTHS = [
-    (re.compile(r"\bhalf[ -](?:an[ -])?hour\b", re.I), 30),
-    (re.compile(r"\bquarter[ -](?:of[ -])?(?:an[ -])?hour\b", re.I), 15),
-    (re.compile(r"(?<!half )(?<!half-)\b(?:an|one|1)[ -]hour\b", re.I), 60),
-    (re.compile(r"\b(\d|two|three)[ -]hours?\b", re.I), 120),
-    (re.compile(r"\blunch\b", re.I), 60),
-    (re.compile(r"\b(?:an|a whole|a full|the whole) (?:afternoon|morning|day)\b", re.I), 180),
-]
-_EASY = _rx(
-    r"\b(?:phone|call|video|zoom|teams|coffee)\b",
-    r"\b(?:suits|suit|works for|convenient for|fits|best for|easiest for|easier for) you\b",
-    r"\byour (?:schedule|calendar|convenience|choice)\b",
-    r"\bflexible\b|\bwhenever\b|\bwhichever\b|\bwherever\b",
-)
-
-
 def _minutes(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+    return int(word) if word.isdigit() else vocab.NUMBER_WORDS[word.lower()]
 
 
 def asked_minutes(text: str) -> tuple[int | None, tuple[Hit, ...]]:
     """The longest meeting the text asks for, in minutes (None when it names no length)."""
     longest: int | None = None
     hits = []
-    for match in _MINUTES.finditer(text):
+    for match in vocab.MINUTES.finditer(text):
         values = [_minutes(g) for g in match.groups() if g]
         longest = max([longest or 0, *values])
         hits.append(Hit(match.group(0), match.start(), match.end()))
-    for pattern, value in _OTHER_LENGTHS:
+    for pattern, value in vocab.OTHER_LENGTHS:
         for match in pattern.finditer(text):
             longest = max(longest or 0, value)
             hits.append(Hit(match.group(0), match.start(), match.end()))
@@ -451,7 +307,7 @@ def check_short_meeting(text: str) -> RuleResult:
             "15 to 30 minutes is easier to say yes to.",
             long_hits or hits,
         )
-    if not _hits(_EASY, text):
+    if not _hits(vocab.EASY, text):
         return RuleResult(
             rule,
             False,
@@ -464,32 +320,12 @@ def check_short_meeting(text: str) -> RuleResult:
 
 
 # -- the follow-up is mine ------------------------------------------------------------------
-_MINE = _rx(
-    r"\bI(?:'ll|’ll| will| shall)\s+(?:\w+\s+)?(?:follow[ -]up|reach out|call|ring|email|e-mail|"
-    r"message|write|get in touch|be in touch|check (?:back|in)|send|try (?:you|again)|"
-    r"contact you|circle back|drop you|ping you|follow)\b",
-    r"\bI (?:plan|intend|am going|'m going|’m going) to (?:follow[ -]up|reach out|call|email|check)\b",
-)
-_THEIRS = _rx(
-    r"\blet me know\b",
-    r"\bhope to hear\b",
-    r"\blook(?:ing)? forward to (?:hearing|your (?:reply|response))\b",
-    r"\b(?:get|getting|write|writing) back to me\b",
-    r"\bhear back\b",
-    r"\bawait(?:ing)? your (?:reply|response|answer)\b",
-    r"\bfeel free to (?:reach out|contact|email|call|reply|write)\b",
-    r"\bat your (?:earliest )?convenience\b",
-    r"\bplease (?:reply|respond|write back|get in touch)\b",
-    r"\bif you(?:'re| are) (?:interested|available|willing|open to it)\b",
-)
-
-
 def check_follow_up(text: str) -> RuleResult:
     rule = RequestRule.MY_FOLLOW_UP
-    mine = _hits(_MINE, text)
+    mine = _hits(vocab.MINE, text)
     if mine:
         return RuleResult(rule, True, f"The next step is yours ({_quote(mine, 1)}).")
-    theirs = _hits(_THEIRS, text)
+    theirs = _hits(vocab.THEIRS, text)
     if theirs:
         return RuleResult(
             rule,
@@ -507,17 +343,9 @@ def check_follow_up(text: str) -> RuleResult:
 
 
 # -- no blanks ------------------------------------------------------------------------------
-_BLANKS = [
-    re.compile(r"\{[^{}\n]*\}"),
-    re.compile(r"\[[^\[\]\n]{1,80}\]"),
-    re.compile(r"<[^<>@\n]{1,40}>"),
-    re.compile(r"\b(?:XXX+|TODO|TBD)\b"),
-]
-
-
 def check_filled_in(text: str) -> RuleResult:
     rule = RequestRule.FILLED_IN
-    found = _hits(_BLANKS, text)
+    found = _hits(vocab.BLANKS, text)
     if found:
         return RuleResult(rule, False, f"Fill in {_quote(found, 3)} before sending.", tuple(found))
     return RuleResult(rule, True, "No blanks left to fill in.")

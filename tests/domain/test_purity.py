@@ -3,7 +3,15 @@
 import subprocess
 import sys
 
-MODULES = ("question_bank", "question_checks", "prep", "brief", "outreach", "targets")
+MODULES = (
+    "question_bank",
+    "question_checks",
+    "prep",
+    "brief",
+    "outreach",
+    "request_words",
+    "targets",
+)
 
 
 def test_preparation_modules_import_neither_textual_nor_tinydb():
