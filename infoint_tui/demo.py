@@ -53,6 +53,7 @@ def seed_demo(repo: Repository, now: datetime) -> None:
                 my_name="Sam Rivera",
                 signature="Sam Rivera · sam.rivera@example.com",
                 pitch="a high-school science teacher of nine years moving into UX research",
+                school="Lakeside University",
             )
         )
         ids: dict[str, str] = {}

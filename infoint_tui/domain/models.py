@@ -154,6 +154,7 @@ class ChecklistItem:
     text: str
     done: bool = False
     key: str = ""  # stable key of a default item ("research-person"); empty for the user's own
+    group: str = ""  # "research", "plan" or "logistics" for the user's own; defaults go by key
 
 
 @dataclass(kw_only=True)
@@ -263,12 +264,15 @@ class TargetEmployer:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+# Placeholders are listed in domain/outreach.py (TEMPLATE_FIELDS). Filled from a contact with
+# a known connection, this passes every rule of the request checker: the connection first,
+# under 100 words, no jobs, a broad interest, a short and flexible meeting, my follow-up.
 DEFAULT_OUTREACH = (
     "Hi {first_name},\n\n"
     "{connection}. I'm {my_pitch}, and I'm exploring {interest}. "
-    "Your path to {role} stood out to me.\n\n"
-    "Would you have 20 minutes in the next few weeks to share your advice? "
-    "I'll follow up next week to find a time that suits you.\n\n"
+    "Your path to {role} stood out to me, and I would value your advice.\n\n"
+    "Would you have {minutes} minutes in the next few weeks for a call or a coffee, "
+    "whichever suits you? I'll follow up next week to find a time.\n\n"
     "Thank you,\n{my_name}"
 )
 DEFAULT_THANK_YOU = (
@@ -291,6 +295,7 @@ class Settings:
     my_name: str = ""
     signature: str = ""
     pitch: str = ""  # my short introduction
+    school: str = ""  # where I studied: the alumni connection in outreach drafts
     default_duration_min: int = 20
     default_cadence_weeks: int = 8
     max_check_ins_per_year: int = 3

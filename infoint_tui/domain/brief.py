@@ -1,0 +1,225 @@
+"""The brief: one meeting's prep as plain data for a last look, and as Markdown for export.
+
+`build_brief` gathers who, when and where, objectives, questions, the ask, my introduction,
+what is still unchecked and the research notes; the brief screen lays it out and
+`brief_markdown` writes it as a Markdown page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from .dates import format_when
+from .models import BankQuestion, Contact, Meeting, Settings
+from .prep import (
+    ends_at,
+    introduction_text,
+    is_applicable,
+    objective_lines,
+    place_label,
+    readiness_report,
+    who_pays,
+)
+from .question_checks import asked_before, category_of
+
+SOURCE_WORDS = {
+    "referral": "a referral",
+    "cold": "cold outreach",
+    "event": "an event",
+    "alumni": "the alumni network",
+    "friends & family": "friends and family",
+    "linkedin": "LinkedIn",
+    "other": "another way",
+}
+
+
+@dataclass(frozen=True)
+class BriefQuestion:
+    number: int  # 1-based, in the order I mean to ask
+    text: str
+    tiara: str  # "Trends", or "" when the question has no category
+    letter: str  # "T", "I", "A", "R", "As", or ""
+    asked_before: str  # "asked on 03 Nov 2026", or ""
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Everything for the last look before a meeting, as text ready to show."""
+
+    meeting_id: str
+    contact_id: str
+    # who
+    name: str
+    role: str
+    company: str
+    role_at_company: str
+    industry: str
+    focus: str  # "Their path", "The industry", "The company", or ""
+    how_found: str  # "a referral", "LinkedIn", or ""
+    referred_by: str  # the referrer's name, or ""
+    # when and where
+    when: datetime | None
+    when_text: str  # "tomorrow 10:30" relative to now, or "not set"
+    date_text: str  # "Thursday 19 November 2026, 10:30-11:00 CET", or "Date and time not set"
+    duration_min: int
+    medium: str  # "Coffee", "Video", ...
+    place: str  # "Coffee at Blue Door Café"
+    who_pays: str  # "I pay", or a warning for coffee, or ""
+    # the plan
+    objectives: tuple[str, ...]
+    questions: tuple[BriefQuestion, ...]
+    ask: str
+    introduction: str
+    introduction_from_pitch: bool
+    unchecked: tuple[str, ...]  # checklist items not done
+    missing: tuple[str, ...]  # details not filled in: "no date and time", "no ask"
+    readiness_percent: int
+    research_person: str
+    research_company: str
+
+
+def build_brief(
+    meeting: Meeting,
+    contact: Contact,
+    settings: Settings,
+    *,
+    now: datetime,
+    referrer: Contact | None = None,
+    bank: Iterable[BankQuestion] = (),
+    earlier_meetings: Iterable[Meeting] = (),
+) -> Brief:
+    """The brief of `meeting` with `contact`.
+
+    `referrer` is the contact who introduced them (`repo.contact(contact.referred_by)`),
+    `bank` fills in the TIARA category of questions picked from it, and `earlier_meetings`
+    (see `question_checks.earlier_meetings`) marks questions already asked of this person.
+    """
+    index = {q.id: q for q in bank}
+    past = asked_before(meeting.questions, earlier_meetings)
+    questions = []
+    for number, (question, ask) in enumerate(zip(meeting.questions, past, strict=True), 1):
+        tiara = category_of(question, index)
+        questions.append(
+            BriefQuestion(
+                number=number,
+                text=question.text,
+                tiara=tiara.label if tiara else "",
+                letter=tiara.letter if tiara else "",
+                asked_before=_asked_words(ask.when if ask else None, ask is not None),
+            )
+        )
+    introduction = introduction_text(meeting, settings)
+    report = readiness_report(meeting, contact=contact, settings=settings, now=now)
+    unchecked = tuple(
+        item.text for item in meeting.checklist if not item.done and is_applicable(item, meeting)
+    )
+    return Brief(
+        meeting_id=meeting.id,
+        contact_id=contact.id,
+        name=contact.name,
+        role=contact.role,
+        company=contact.company,
+        role_at_company=contact.role_at_company,
+        industry=contact.industry,
+        focus=contact.focus.label if contact.focus else "",
+        how_found=SOURCE_WORDS.get(contact.source.strip().lower(), contact.source.strip()),
+        referred_by=referrer.name if referrer else "",
+        when=meeting.when,
+        when_text=format_when(meeting.when, now) if meeting.when else "not set",
+        date_text=_date_text(meeting),
+        duration_min=meeting.duration_min,
+        medium=meeting.medium.label,
+        place=place_label(meeting),
+        who_pays=who_pays(meeting),
+        objectives=tuple(objective_lines(meeting)),
+        questions=tuple(questions),
+        ask=meeting.ask.strip(),
+        introduction=introduction,
+        introduction_from_pitch=bool(introduction) and not meeting.introduction.strip(),
+        unchecked=unchecked,
+        missing=report.gaps,
+        readiness_percent=report.percent,
+        research_person=contact.research_person.strip(),
+        research_company=contact.research_company.strip(),
+    )
+
+
+def _asked_words(when: datetime | None, asked: bool) -> str:
+    if not asked:
+        return ""
+    return f"asked on {when:%d %b %Y}" if when else "asked before"
+
+
+def _date_text(meeting: Meeting) -> str:
+    if meeting.when is None:
+        return "Date and time not set"
+    end = ends_at(meeting)
+    zone = meeting.when.tzname() or ""
+    text = f"{meeting.when:%A} {meeting.when.day} {meeting.when:%B %Y}, {meeting.when:%H:%M}"
+    if end is not None:
+        text += f"-{end:%H:%M}"
+    return f"{text} {zone}".strip()
+
+
+def who_line(brief: Brief) -> str:
+    """How I know of them, in one line: "Found through a referral · referred by Ruth Abebe"."""
+    parts = []
+    if brief.how_found:
+        parts.append(f"Found through {brief.how_found}")
+    if brief.referred_by:
+        parts.append(f"referred by {brief.referred_by}")
+    return " · ".join(parts)
+
+
+def brief_markdown(brief: Brief) -> str:
+    """The brief as a Markdown page (for `export markdown` and the brief screen's export)."""
+    lines = [f"# Brief: {brief.name}", ""]
+    if brief.role_at_company:
+        headline = f"**{brief.role_at_company}**"
+        if brief.industry:
+            headline += f" · {brief.industry}"
+        lines += [headline, ""]
+    about = [line for line in (who_line(brief), _focus_line(brief)) if line]
+    lines += [*(f"- {line}" for line in about), *([""] if about else [])]
+
+    lines += ["## When and where", "", f"- {brief.date_text}"]
+    if brief.when is not None:
+        lines.append(f"- {brief.duration_min} minutes")
+    lines.append(f"- {brief.place}")
+    if brief.who_pays:
+        lines.append(f"- {brief.who_pays}")
+    lines.append("")
+
+    lines += _section("My objectives", [f"- {o}" for o in brief.objectives])
+    lines += _section(
+        "My questions",
+        [
+            f"{q.number}. {f'[{q.letter}] ' if q.letter else ''}{q.text}"
+            + (f" _({q.asked_before})_" if q.asked_before else "")
+            for q in brief.questions
+        ],
+    )
+    lines += _section("The ask", [brief.ask] if brief.ask else [])
+    intro = brief.introduction
+    if intro and brief.introduction_from_pitch:
+        intro += "  _(my pitch from Settings)_"
+    lines += _section("My introduction", [intro] if intro else [])
+    still = [f"- [ ] {text}" for text in brief.unchecked] + [f"- {m}" for m in brief.missing]
+    if still:
+        lines += _section(f"Still to do ({brief.readiness_percent}% ready)", still)
+    if brief.research_person:
+        lines += _section(f"Research: {brief.name}", brief.research_person.splitlines())
+    if brief.research_company:
+        title = f"Research: {brief.company}" if brief.company else "Research: the company"
+        lines += _section(title, brief.research_company.splitlines())
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _focus_line(brief: Brief) -> str:
+    return f"Interview focus: {brief.focus.lower()}" if brief.focus else ""
+
+
+def _section(title: str, body: list[str]) -> list[str]:
+    return [f"## {title}", "", *(body or ["_(none yet)_"]), ""]
