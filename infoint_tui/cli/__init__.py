@@ -98,9 +98,14 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:
-    from . import contacts
+    from . import contacts, transfer
 
-    return [contacts.register_add, contacts.register_list]
+    return [
+        contacts.register_add,
+        contacts.register_list,
+        transfer.register_import,
+        transfer.register_export,
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

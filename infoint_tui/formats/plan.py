@@ -1,0 +1,398 @@
+"""Import plans: what an import would add, update, leave alone and skip, before anything is written.
+
+Every import goes through the same three steps, so the command line and an in-app preview
+behave alike:
+
+    source = read_source(path)                  # formats.source: text, whatever the encoding
+    parsed = parse_linkedin(source)             # or parse_vcard / parse_json: pure, no store
+    plan = plan_import(Campaign.of(repo), parsed)
+    for line in plan.summary_lines(): ...       # or show plan.added / .updated / .skipped
+    outcome = apply_import(repo, plan)          # one repo.batch(): all of it or nothing
+
+`plan_import` is a pure function of a snapshot and the parsed file; it never changes either.
+`apply_import` re-checks the plan against the repository as it is then (a preview may have
+stayed open while the user typed), so a stale plan still never duplicates nor overwrites.
+
+Rules (see formats.merge for the field-by-field merge):
+- The same profile URL or the same email (any of a vCard's emails) is the same person: the
+  incoming facts fill that contact's empty fields; what it already holds is kept.
+- In an infoint export, the same record id is the same record, and its meetings, reminders and
+  touches follow a merged contact to the id it survives under.
+- Two rows of one LinkedIn or vCard file for the same person become one contact.
+- Importing the same file twice adds and changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..domain.dedupe import DuplicateFinder
+from ..domain.models import Contact, Settings
+from .campaign import TABLES, Campaign
+from .merge import apply_changes, fill_from, merged_changes
+
+
+@dataclass
+class Incoming:
+    """One record read from a file, with where it was found ("line 12", "card 3 (line 20)")."""
+
+    where: str
+    record: Any
+    warnings: list[str] = field(default_factory=list)
+    other_emails: list[str] = field(default_factory=list)  # more ways to recognise the person
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A row, card or record that is not imported, or a remark about one that is."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass
+class Parsed:
+    """What a parser read from one file."""
+
+    kind: str  # "LinkedIn connections", "vCard contacts", "infoint export"
+    source: str  # the file's name
+    contacts: list[Incoming] = field(default_factory=list)
+    records: dict[str, list[Incoming]] = field(default_factory=dict)  # other tables (exports)
+    settings: Settings | None = None
+    skipped: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # about the whole file (its encoding)
+    exact_ids: bool = False  # the file's record ids are infoint's own (an export)
+
+    @property
+    def readable(self) -> int:
+        return len(self.contacts) + sum(len(items) for items in self.records.values())
+
+
+@dataclass
+class Planned:
+    """One record the import would add, update, or find already there."""
+
+    where: str
+    table: str
+    record: Any  # the record to add; for an update, the incoming record merged into the target
+    target_id: str | None = None  # the record already kept that it is the same as
+    target_label: str = ""
+    changes: dict[str, Any] = field(default_factory=dict)  # an update's fields and new values
+    reason: str = ""  # why it is the same: "same email", "same record", "same person as line 4"
+
+    @property
+    def label(self) -> str:
+        return self.target_label or describe(self.table, self.record)
+
+
+@dataclass
+class ImportPlan:
+    kind: str
+    source: str
+    added: list[Planned] = field(default_factory=list)
+    updated: list[Planned] = field(default_factory=list)
+    present: list[Planned] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    settings: Settings | None = None  # the settings to save, when the import changes them
+    settings_changes: list[str] = field(default_factory=list)
+    restores_settings: bool = False  # the file's settings replace defaults never changed
+    exact_ids: bool = False
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(self.added or self.updated or self.settings is not None)
+
+    def count(self, bucket: str, table: str = "contacts") -> int:
+        items: list[Planned] = getattr(self, bucket)
+        return sum(1 for item in items if item.table == table)
+
+    def summary_lines(self) -> list[str]:
+        """The headline, then one line per update, skip and remark (for a terminal or a preview)."""
+        head = (
+            f"{self.kind} from {self.source}: {self.count('added')} added, "
+            f"{self.count('updated')} updated, {self.count('present')} already present, "
+            f"{len(self.skipped)} skipped"
+        )
+        lines = [head]
+        others = _other_tables(self)
+        if others:
+            lines.append(f"  also {others}")
+        if self.settings is not None:
+            lines.append(f"  settings: {', '.join(self.settings_changes)}")
+        for item in self.updated:
+            if item.table == "contacts":
+                fields = ", ".join(name.replace("_", " ") for name in item.changes)
+                lines.append(f"  {item.where}: updated {item.label} ({item.reason}): {fields}")
+        for item in self.present:
+            if item.reason.startswith("same person as"):
+                lines.append(f"  {item.where}: {item.reason} ({item.label}), merged into it")
+        lines += [f"  {skip.where} skipped: {skip.reason}" for skip in self.skipped]
+        lines += [f"  {warning}" for warning in self.warnings]
+        lines += [f"  note: {note}" for note in self.notes]
+        return lines
+
+
+@dataclass
+class ImportOutcome:
+    """What `apply_import` wrote, by table."""
+
+    added: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    settings_saved: bool = False
+
+    @property
+    def wrote_anything(self) -> bool:
+        return bool(sum(self.added.values()) or sum(self.updated.values()) or self.settings_saved)
+
+
+def describe(table: str, record: Any) -> str:
+    if table == "contacts":
+        return str(record.name)
+    if table == "meetings":
+        return f"meeting on {record.when:%Y-%m-%d %H:%M}" if record.when else "unscheduled meeting"
+    if table == "reminders":
+        return str(record.title or record.kind.value)
+    if table == "touches":
+        return f"{record.kind.value} on {record.at:%Y-%m-%d}"
+    if table == "questions":
+        return str(record.text)
+    return str(getattr(record, "company", "") or getattr(record, "id", ""))
+
+
+def _other_tables(plan: ImportPlan) -> str:
+    parts = []
+    for bucket, verb in (
+        ("added", "added"),
+        ("updated", "updated"),
+        ("present", "already present"),
+    ):
+        counts = Counter(item.table for item in getattr(plan, bucket) if item.table != "contacts")
+        if counts:
+            listed = ", ".join(f"{n} {_plural(table, n)}" for table, n in counts.items())
+            parts.append(f"{listed} {verb}")
+    return "; ".join(parts)
+
+
+def _plural(table: str, n: int) -> str:
+    return table if n != 1 else table.removesuffix("s")
+
+
+# -- planning ----------------------------------------------------------------------------------
+def plan_import(campaign: Campaign, parsed: Parsed) -> ImportPlan:
+    """Compare what a file holds with the campaign; nothing is changed or written."""
+    plan = ImportPlan(
+        kind=parsed.kind,
+        source=parsed.source,
+        skipped=list(parsed.skipped),
+        notes=list(parsed.notes),
+        exact_ids=parsed.exact_ids,
+    )
+    contacts = copy.deepcopy(parsed.contacts)
+    records = copy.deepcopy(parsed.records)
+    for item in [*contacts, *(i for items in records.values() for i in items)]:
+        plan.warnings += [Skipped(item.where, warning) for warning in item.warnings]
+    id_map = _plan_contacts(campaign, contacts, plan)
+    _plan_records(campaign, records, plan, id_map)
+    if parsed.settings is not None:
+        _plan_settings(campaign, parsed.settings, plan)
+    return plan
+
+
+def _find_person(finder: DuplicateFinder, item: Incoming) -> Contact | None:
+    contact: Contact = item.record
+    found = finder.find(contact)
+    for email in item.other_emails:
+        if found is not None:
+            break
+        found = finder.find(Contact(name=contact.name, id=contact.id, email=email))
+    return found
+
+
+def _plan_contacts(campaign: Campaign, items: list[Incoming], plan: ImportPlan) -> dict[str, str]:
+    """Decide what each incoming contact is; return incoming id -> the id it will be kept under."""
+    by_id = campaign.contact_by_id()
+    finder = DuplicateFinder(campaign.contacts)
+    in_file = DuplicateFinder()
+    id_map: dict[str, str] = {}
+    decided: list[tuple[Incoming, Contact | None, str]] = []
+    first_seen: dict[str, Incoming] = {}
+    for item in items:
+        contact: Contact = item.record
+        if plan.exact_ids and contact.id in first_seen:
+            plan.skipped.append(
+                Skipped(item.where, f"repeats the id of {first_seen[contact.id].where}")
+            )
+            continue
+        first_seen[contact.id] = item
+        target: Contact | None = by_id.get(contact.id) if plan.exact_ids else None
+        reason = "same record"
+        if target is None:
+            target = _find_person(finder, item)
+            if target is not None:
+                reason = finder.reason(contact, target)
+        if target is None and not plan.exact_ids:
+            target = _find_person(in_file, item)
+            if target is not None:
+                reason = f"same person as {first_seen[target.id].where}"
+        if target is None:
+            in_file.add(contact)
+            for email in item.other_emails:
+                in_file.add(Contact(name=contact.name, id=contact.id, email=email))
+        id_map[contact.id] = target.id if target is not None else contact.id
+        decided.append((item, target, reason))
+    known = set(by_id) | set(id_map.values())
+    for item, target, reason in decided:
+        contact = item.record
+        if contact.referred_by is not None:
+            referrer: str | None = id_map.get(contact.referred_by, contact.referred_by)
+            if referrer not in known:
+                plan.warnings.append(
+                    Skipped(item.where, "its referrer is not in the file; the link was dropped")
+                )
+                referrer = None
+            contact.referred_by = referrer
+        if target is None:
+            plan.added.append(Planned(item.where, "contacts", contact))
+        elif target.id in by_id:
+            changes = merged_changes(target, contact)
+            bucket = plan.updated if changes else plan.present
+            bucket.append(
+                Planned(item.where, "contacts", contact, target.id, target.name, changes, reason)
+            )
+        else:  # the same person as an earlier row of this file: one contact gets both rows' facts
+            fill_from(target, contact)
+            plan.present.append(
+                Planned(item.where, "contacts", contact, target.id, target.name, reason=reason)
+            )
+    return id_map
+
+
+# Records found "the same" by content as well as by id: a question's text, a target's company.
+_SAME_CONTENT = {
+    "questions": lambda q: " ".join(q.text.casefold().split()),
+    "targets": lambda t: " ".join(t.company.casefold().split()),
+}
+
+
+def _plan_records(
+    campaign: Campaign, records: dict[str, list[Incoming]], plan: ImportPlan, id_map: dict[str, str]
+) -> None:
+    contact_ids = set(campaign.contact_by_id()) | set(id_map.values())
+    for table in TABLES:
+        if table == "contacts" or not records.get(table):
+            continue
+        existing = {record.id: record for record in campaign.table(table)}
+        content_key = _SAME_CONTENT.get(table)
+        by_content = {content_key(r): r for r in existing.values()} if content_key else {}
+        seen: dict[str, str] = {}
+        for item in records[table]:
+            record = item.record
+            if record.id in seen:
+                plan.skipped.append(Skipped(item.where, f"repeats the id of {seen[record.id]}"))
+                continue
+            seen[record.id] = item.where
+            problem = _relink(record, id_map, contact_ids)
+            if problem:
+                plan.skipped.append(Skipped(item.where, problem))
+                continue
+            target = existing.get(record.id)
+            reason = "same record"
+            if target is None and content_key is not None:
+                target = by_content.get(content_key(record))
+                reason = "same question" if table == "questions" else "same company"
+            if target is None:
+                plan.added.append(Planned(item.where, table, record))
+                continue
+            changes = merged_changes(target, record)
+            planned = Planned(
+                item.where, table, record, target.id, describe(table, target), changes, reason
+            )
+            (plan.updated if changes else plan.present).append(planned)
+
+
+def _relink(record: Any, id_map: dict[str, str], contact_ids: set[str]) -> str:
+    """Point a record at the contact it will belong to; a reason to skip it if there is none."""
+    contact_id = getattr(record, "contact_id", None)
+    if contact_id is not None:
+        record.contact_id = id_map.get(contact_id, contact_id)
+        if record.contact_id not in contact_ids:
+            return f"its contact ({contact_id}) is not in the file or the campaign"
+    for capture in getattr(record, "log", ()):
+        if capture.contact_id is not None:
+            capture.contact_id = id_map.get(capture.contact_id, capture.contact_id)
+            if capture.contact_id not in contact_ids:
+                capture.contact_id = None
+    return ""
+
+
+def _plan_settings(campaign: Campaign, incoming: Settings, plan: ImportPlan) -> None:
+    if campaign.settings == Settings():  # never set: the export's settings are restored whole
+        if incoming != campaign.settings:
+            plan.settings = copy.deepcopy(incoming)
+            plan.settings_changes = ["restored"]
+            plan.restores_settings = True
+        return
+    changes = merged_changes(campaign.settings, incoming)
+    if changes:
+        plan.settings = copy.deepcopy(campaign.settings)
+        apply_changes(plan.settings, changes)
+        plan.settings_changes = [name.replace("_", " ") for name in changes]
+
+
+# -- applying ----------------------------------------------------------------------------------
+def apply_import(repo: Any, plan: ImportPlan) -> ImportOutcome:
+    """Write a plan in one batch (one file write; nothing kept if anything fails).
+
+    `repo` is the Repository (typed loosely so formats/ does not import the store).
+    """
+    outcome = ImportOutcome()
+    if not plan.changes_anything:
+        return outcome
+    with repo.batch():
+        current = {table: {r.id: r for r in repo.records(table)} for table in TABLES}
+        finder = DuplicateFinder(current["contacts"].values())
+        for item in plan.added:
+            record = copy.deepcopy(item.record)
+            target = current[item.table].get(record.id)
+            if target is None and item.table == "contacts":
+                target = finder.find(record)
+            if target is not None:  # appeared since the plan was made: merge, never duplicate
+                _update(repo, item.table, target, record, outcome)
+                continue
+            if item.table == "contacts" and not plan.exact_ids:
+                repo.add_contact(record)
+                finder.add(record)
+            else:
+                repo.put_record(item.table, record)
+            current[item.table][record.id] = record
+            outcome.added[item.table] += 1
+        for item in plan.updated:
+            target = current[item.table].get(item.target_id or "")
+            if target is not None:
+                _update(repo, item.table, target, copy.deepcopy(item.record), outcome)
+        if plan.settings is not None:
+            settings = copy.deepcopy(repo.settings)
+            if plan.restores_settings and settings == Settings():
+                settings = copy.deepcopy(plan.settings)
+            else:
+                fill_from(settings, plan.settings)
+            if settings != repo.settings:
+                repo.save_settings(settings)
+                outcome.settings_saved = True
+    return outcome
+
+
+def _update(repo: Any, table: str, target: Any, incoming: Any, outcome: ImportOutcome) -> None:
+    changes = merged_changes(target, incoming)
+    if changes:
+        apply_changes(target, changes)
+        repo.put_record(table, target)
+        outcome.updated[table] += 1
