@@ -53,10 +53,3 @@ class DuplicateFinder:
             if found is not None and found.id != candidate.id:
                 return found
         return None
-
-    def reason(self, candidate: Contact, found: Contact) -> str:
-        """Why `found` is the same person: 'same email' or 'same profile URL'."""
-        email = normalize_email(candidate.email)
-        if email and normalize_email(found.email) == email:
-            return "same email"
-        return "same profile URL"

@@ -132,7 +132,7 @@ def other_value_lines(existing: Contact, incoming: Contact) -> list[str]:
     lines = []
     for name, label in OTHER_VALUE_LABELS.items():
         old, new = getattr(existing, name), getattr(incoming, name)
-        if not old or not new or _same_value(name, old, new):
+        if not old or not new or same_value(name, old, new):
             continue
         if new in existing.notes:
             continue
@@ -140,7 +140,10 @@ def other_value_lines(existing: Contact, incoming: Contact) -> list[str]:
     return lines
 
 
-def _same_value(name: str, a: str, b: str) -> bool:
+def same_value(name: str, a: str, b: str) -> bool:
+    """The same email (any case), web address (as `normalize_url` keys it) or phone (its digits)."""
+    if not a or not b:
+        return False
     if name == "email":
         return normalize_email(a) == normalize_email(b)
     if name == "url":

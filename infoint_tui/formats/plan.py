@@ -31,8 +31,21 @@ from typing import Any
 
 from ..domain.dedupe import DuplicateFinder
 from ..domain.models import Contact, Settings
+from ..domain.validation import normalize_email
 from .campaign import TABLES, Campaign
-from .merge import apply_changes, fill_from, merged_changes
+from .merge import append_lines, apply_changes, fill_from, merged_changes, same_value
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A contact's second email, phone or web address: kept in the notes, not in the field."""
+
+    field: str  # "email", "phone" or "url"
+    value: str
+    label: str = ""  # "home", "Personal"
+
+    def __str__(self) -> str:
+        return f"{self.value} ({self.label})" if self.label else self.value
 
 
 @dataclass
@@ -42,7 +55,12 @@ class Incoming:
     where: str
     record: Any
     warnings: list[str] = field(default_factory=list)
-    other_emails: list[str] = field(default_factory=list)  # more ways to recognise the person
+    alternatives: list[Alternative] = field(default_factory=list)
+
+    @property
+    def other_emails(self) -> list[str]:
+        """More ways to recognise the person."""
+        return [alt.value for alt in self.alternatives if alt.field == "email"]
 
 
 @dataclass(frozen=True)
@@ -216,6 +234,11 @@ def _find_person(finder: DuplicateFinder, item: Incoming) -> Contact | None:
     return found
 
 
+def _why_same(item: Incoming, target: Contact) -> str:
+    emails = {normalize_email(e) for e in [item.record.email, *item.other_emails] if e}
+    return "same email" if normalize_email(target.email) in emails else "same profile URL"
+
+
 def _plan_contacts(campaign: Campaign, items: list[Incoming], plan: ImportPlan) -> dict[str, str]:
     """Decide what each incoming contact is; return incoming id -> the id it will be kept under."""
     by_id = campaign.contact_by_id()
@@ -232,12 +255,13 @@ def _plan_contacts(campaign: Campaign, items: list[Incoming], plan: ImportPlan) 
             )
             continue
         first_seen[contact.id] = item
-        target: Contact | None = by_id.get(contact.id) if plan.exact_ids else None
+        # The same id is the same record: in an export, and when a parsed file is planned again.
+        target: Contact | None = by_id.get(contact.id)
         reason = "same record"
         if target is None:
             target = _find_person(finder, item)
             if target is not None:
-                reason = finder.reason(contact, target)
+                reason = _why_same(item, target)
         if target is None and not plan.exact_ids:
             target = _find_person(in_file, item)
             if target is not None:
@@ -259,6 +283,7 @@ def _plan_contacts(campaign: Campaign, items: list[Incoming], plan: ImportPlan) 
                 )
                 referrer = None
             contact.referred_by = referrer
+        _note_alternatives(item, target)
         if target is None:
             plan.added.append(Planned(item.where, "contacts", contact))
         elif target.id in by_id:
@@ -273,6 +298,33 @@ def _plan_contacts(campaign: Campaign, items: list[Incoming], plan: ImportPlan) 
                 Planned(item.where, "contacts", contact, target.id, target.name, reason=reason)
             )
     return id_map
+
+
+_ALTERNATIVE_TITLES = {"email": "email", "phone": "phone", "url": "web address"}
+
+
+def _note_alternatives(item: Incoming, target: Contact | None) -> None:
+    """Write an incoming contact's other emails, phones and web addresses into its notes.
+
+    For a new contact, one line per kind ("Other emails: a (home); b"); for one merged into a
+    kept contact, one line per value that contact does not hold yet, in its field or its notes.
+    """
+    contact: Contact = item.record
+    if target is None:
+        lines = []
+        for kind, title in _ALTERNATIVE_TITLES.items():
+            values = [str(alt) for alt in item.alternatives if alt.field == kind]
+            if values:
+                lines.append(f"Other {title}s: {'; '.join(values)}")
+    else:
+        lines = [
+            f"Other {_ALTERNATIVE_TITLES[alt.field]}: {alt}"
+            for alt in item.alternatives
+            if alt.value not in target.notes
+            and not same_value(alt.field, alt.value, getattr(target, alt.field))
+        ]
+    if lines:
+        contact.notes = append_lines(contact.notes, "\n".join(lines))
 
 
 # Records found "the same" by content as well as by id: a question's text, a target's company.

@@ -3,7 +3,7 @@
 vCard 2.1, 3.0 and 4.0: folded lines, grouped properties (`item1.EMAIL` with its
 `item1.X-ABLabel`), several emails, phones and addresses (the preferred one, else the first,
 fills the field; the others go to the notes), ORG with a unit, TITLE, URL, NOTE, CATEGORIES as
-tags. Photos, logos and keys are ignored. The file is cut into cards first, so one truncated
+tags. Photos, logos and keys are ignored. The other emails also identify the person. The file is cut into cards first, so one truncated
 or broken card is reported by its position and the cards around it are still imported.
 """
 
@@ -12,12 +12,12 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.models import Contact
 from ..domain.validation import InvalidField, check_email, check_name, check_url, normalize_url
-from .plan import Incoming, Parsed, Skipped
+from .plan import Alternative, Incoming, Parsed, Skipped
 from .source import FormatError, Source
 
 KIND = "vCard contacts"
@@ -79,16 +79,16 @@ def parse_vcard(source: Source) -> Parsed:
             continue
         warnings: list[str] = []
         try:
-            component = vobject.readOne(card.text, allowQP=True)
+            component, raw = _read_card(vobject, card.text, ignore_unreadable=False)
         except Exception as error:  # noqa: BLE001 - vobject raises many kinds; one card only
             try:
-                component = vobject.readOne(card.text, allowQP=True, ignoreUnreadable=True)
+                component, raw = _read_card(vobject, card.text, ignore_unreadable=True)
             except Exception:  # noqa: BLE001
                 parsed.skipped.append(Skipped(card.where, f"cannot be read ({_message(error)})"))
                 continue
             warnings.append(f"some lines could not be read and were left out ({_message(error)})")
         try:
-            item = card_contact(card.where, component)
+            item = card_contact(card.where, component, raw)
         except Exception as error:  # noqa: BLE001 - a value vobject accepted but we cannot use
             parsed.skipped.append(Skipped(card.where, f"cannot be read ({_message(error)})"))
             continue
@@ -98,6 +98,50 @@ def parse_vcard(source: Source) -> Parsed:
         item.warnings[:0] = warnings
         parsed.contacts.append(item)
     return parsed
+
+
+def _read_card(vobject: Any, text: str, *, ignore_unreadable: bool) -> tuple[Any, Any]:
+    """The card parsed twice: with vobject's value decoding, and without it.
+
+    vobject cuts a text value at its first unescaped comma ("NOTE:Met in March, keen" keeps
+    "Met in March"); vCard 2.1 never escapes commas and some exporters forget to. Single text
+    values are therefore read undecoded and unescaped here; N, ORG, ADR and CATEGORIES, whose
+    commas and semicolons do separate parts, come from the decoded card.
+    """
+    from vobject.base import VObjectError, getLogicalLines, textLineToContentLine
+
+    component = vobject.readOne(text, allowQP=True, ignoreUnreadable=ignore_unreadable)
+    raw = _RawCard()
+    # vobject's own line reader (folding, groups, parameters, quoted-printable), no decoding.
+    for logical, number in getLogicalLines(io.StringIO(text), allowQP=True):
+        try:
+            line = textLineToContentLine(logical, number)
+        except VObjectError:
+            if not ignore_unreadable:
+                raise
+            continue
+        raw.contents.setdefault(line.name.lower(), []).append(line)
+    return component, raw
+
+
+@dataclass
+class _RawCard:
+    contents: dict[str, list[Any]] = field(default_factory=dict)
+
+
+_ESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\"}
+
+
+def unescape(value: str) -> str:
+    """A vCard text value with its backslash escapes (\\n, \\, \\; \\\\) turned into characters."""
+    out, chars = [], iter(value)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            out.append(_ESCAPES.get(following, "\\" + following))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def _message(error: Exception) -> str:
@@ -135,50 +179,57 @@ def _label(component: Any, line: Any) -> str:
     if line.group:
         for other in _lines(component, "x-ablabel"):
             if other.group == line.group:
-                return str(other.value).removeprefix("_$!<").removesuffix(">!$_")
+                return _text(other).removeprefix("_$!<").removesuffix(">!$_")
     return ", ".join(t for t in _types(line) if t not in _PLAIN_TYPES)
 
 
-def _text(line: Any) -> str:
+def _value(line: Any) -> str:
+    """An undecoded text value, unescaped; line breaks kept."""
     value = line.value
-    if isinstance(value, list):
-        value = ", ".join(str(part) for part in value if part)
-    return " ".join(str(value).split()) if not isinstance(value, bytes) else ""
-
-
-def _others(component: Any, lines: list[Any], values: list[str], title: str) -> str:
-    if len(values) < 2:
+    if isinstance(value, bytes):
         return ""
-    described = []
-    for line, value in zip(lines[1:], values[1:], strict=True):
-        label = _label(component, line)
-        described.append(f"{value} ({label})" if label else value)
-    return f"{title}: {'; '.join(described)}"
+    if isinstance(value, list):
+        return ", ".join(str(part) for part in value if part)
+    return unescape(str(value)).strip()
 
 
-def card_contact(where: str, component: Any) -> Incoming | Skipped:
-    """The contact one vCard describes, or why it is not one."""
-    show_as = {_text(line).lower() for line in _lines(component, "x-abshowas")}
-    kind = {_text(line).lower() for line in _lines(component, "kind")}
+def _text(line: Any) -> str:
+    """A one-line text value: whitespace runs and line breaks become one space."""
+    return " ".join(_value(line).split())
+
+
+def _alternatives(
+    component: Any, field: str, lines: list[Any], values: list[str]
+) -> list[Alternative]:
+    """The values after the first (the preferred one fills the field), with their labels."""
+    return [
+        Alternative(field, value, _label(component, line))
+        for line, value in zip(lines[1:], values[1:], strict=True)
+    ]
+
+
+def card_contact(where: str, component: Any, raw: Any) -> Incoming | Skipped:
+    """The contact one vCard describes, or why it is not one (see `_read_card` for `raw`)."""
+    show_as = {_text(line).lower() for line in _lines(raw, "x-abshowas")}
+    kind = {_text(line).lower() for line in _lines(raw, "kind")}
     if "company" in show_as or "org" in kind or "group" in kind:
         return Skipped(where, "a company or group card, not a person")
     try:
-        name = check_name(_name(component))
+        name = check_name(_name(component, raw))
     except InvalidField:
         return Skipped(where, "no name (FN or N)")
     contact = Contact(name=name)
     item = Incoming(where, contact)
-    notes: list[str] = [str(line.value).strip() for line in _lines(component, "note")]
+    notes: list[str] = [_value(line) for line in _lines(raw, "note")]
 
-    email_lines, emails = _valid(component, "email", _email_value, item)
+    email_lines, emails = _valid(raw, "email", _email_value, item)
     contact.email = emails[0] if emails else ""
-    item.other_emails = emails[1:]
-    phone_lines = _by_preference(_lines(component, "tel"))
+    phone_lines = _by_preference(_lines(raw, "tel"))
     phones = [_text(line).removeprefix("tel:") for line in phone_lines]
     contact.phone = phones[0] if phones else ""
 
-    url_lines, urls = _valid(component, "url", check_url, item)
-    for line in _lines(component, "x-socialprofile"):
+    url_lines, urls = _valid(raw, "url", check_url, item)
+    for line in _lines(raw, "x-socialprofile"):
         if "linkedin" in _types(line) or "linkedin" in _text(line).lower():
             url_lines.append(line)
             urls.append(_checked(check_url, _text(line), item))
@@ -197,7 +248,7 @@ def card_contact(where: str, component: Any) -> Incoming | Skipped:
         contact.company = parts[0] if parts else ""
         if parts[1:]:
             notes.append(f"Department: {', '.join(parts[1:])}")
-    titles = _lines(component, "title") or _lines(component, "role")
+    titles = _lines(raw, "title") or _lines(raw, "role")
     contact.role = _text(titles[0]) if titles else ""
     addresses = _by_preference(_lines(component, "adr"))
     if addresses:
@@ -207,21 +258,17 @@ def card_contact(where: str, component: Any) -> Incoming | Skipped:
             tag = " ".join(str(tag).split())
             if tag and tag.strip("* ").casefold() not in _SYSTEM_GROUPS and tag not in contact.tags:
                 contact.tags.append(tag)
-    notes += [
-        extra
-        for extra in (
-            _others(component, email_lines, emails, "Other emails"),
-            _others(component, phone_lines, phones, "Other phones"),
-            _others(component, url_lines, urls, "Other web addresses"),
-        )
-        if extra
+    item.alternatives = [
+        *_alternatives(raw, "email", email_lines, emails),
+        *_alternatives(raw, "phone", phone_lines, phones),
+        *_alternatives(raw, "url", url_lines, urls),
     ]
     contact.notes = "\n".join(note for note in notes if note)
     return item
 
 
-def _name(component: Any) -> str:
-    for line in _lines(component, "fn"):
+def _name(component: Any, raw: Any) -> str:
+    for line in _lines(raw, "fn"):
         if _text(line):
             return _text(line)
     for line in _lines(component, "n"):
