@@ -141,11 +141,17 @@ def other_value_lines(existing: Contact, incoming: Contact) -> list[str]:
 
 
 def same_value(name: str, a: str, b: str) -> bool:
-    """The same email (any case), web address (as `normalize_url` keys it) or phone (its digits)."""
+    """The same email (any case), web address (as `normalize_url` keys it) or phone (`phone_key`)."""
     if not a or not b:
         return False
     if name == "email":
         return normalize_email(a) == normalize_email(b)
     if name == "url":
         return normalize_url(a) == normalize_url(b)
-    return "".join(ch for ch in a if ch.isdigit()) == "".join(ch for ch in b if ch.isdigit())
+    return phone_key(a) == phone_key(b)
+
+
+def phone_key(phone: str) -> str:
+    """A phone number's last nine digits: the same with or without its country code."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return digits[-9:]

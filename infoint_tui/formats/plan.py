@@ -15,7 +15,9 @@ stayed open while the user typed), so a stale plan still never duplicates nor ov
 
 Rules (see formats.merge for the field-by-field merge):
 - The same profile URL or the same email (any of a vCard's emails) is the same person: the
-  incoming facts fill that contact's empty fields; what it already holds is kept.
+  incoming facts fill that contact's empty fields; what it already holds is kept. Without
+  either, the same name and company (or name and phone) is, unless their emails or profile
+  URLs differ.
 - In an infoint export, the same record id is the same record, and its meetings, reminders and
   touches follow a merged contact to the id it survives under.
 - Two rows of one LinkedIn or vCard file for the same person become one contact.
@@ -25,15 +27,23 @@ Rules (see formats.merge for the field-by-field merge):
 from __future__ import annotations
 
 import copy
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.dedupe import DuplicateFinder
 from ..domain.models import Contact, Settings
-from ..domain.validation import normalize_email
+from ..domain.validation import normalize_email, normalize_url
 from .campaign import TABLES, Campaign
-from .merge import append_lines, apply_changes, fill_from, merged_changes, same_value
+from .merge import (
+    append_lines,
+    apply_changes,
+    fill_from,
+    merged_changes,
+    phone_key,
+    same_value,
+)
 
 
 @dataclass(frozen=True)
@@ -224,26 +234,83 @@ def plan_import(campaign: Campaign, parsed: Parsed) -> ImportPlan:
     return plan
 
 
-def _find_person(finder: DuplicateFinder, item: Incoming) -> Contact | None:
-    contact: Contact = item.record
-    found = finder.find(contact)
-    for email in item.other_emails:
-        if found is not None:
-            break
-        found = finder.find(Contact(name=contact.name, id=contact.id, email=email))
-    return found
+def _name_key(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
-def _why_same(item: Incoming, target: Contact) -> str:
-    emails = {normalize_email(e) for e in [item.record.email, *item.other_emails] if e}
-    return "same email" if normalize_email(target.email) in emails else "same profile URL"
+def _digits(phone: str) -> str:
+    key = phone_key(phone)
+    return key if len(key) >= 6 else ""  # too short to tell people apart
+
+
+class _People:
+    """Who is known, and how to recognise them again.
+
+    The same email or profile URL (domain.dedupe) is the same person. A contact with neither
+    to match on is recognised by the same name and company, or name and phone, unless the two
+    hold different emails or profile URLs: otherwise re-importing a file without them (an old
+    LinkedIn export, a phone's address book) would add everyone again.
+    """
+
+    def __init__(self, contacts: Iterable[Contact] = ()) -> None:
+        self.by_id: dict[str, Contact] = {}
+        self.finder = DuplicateFinder()
+        self.by_name: dict[tuple[str, str, str], list[Contact]] = defaultdict(list)
+        for contact in contacts:
+            self.add(contact)
+
+    def add(self, contact: Contact, other_emails: Iterable[str] = (), *, as_id: str = "") -> None:
+        """Index `contact` (or, with `as_id`, more keys of the contact with that id)."""
+        key_holder = contact
+        if as_id:
+            key_holder = copy.copy(contact)
+            key_holder.id = as_id
+        self.by_id.setdefault(key_holder.id, contact)
+        self.finder.add(key_holder)
+        for email in other_emails:
+            self.finder.add(Contact(name=contact.name, id=key_holder.id, email=email))
+        for key in self._name_keys(contact):
+            self.by_name[key].append(key_holder)
+
+    @staticmethod
+    def _name_keys(contact: Contact) -> list[tuple[str, str, str]]:
+        name = _name_key(contact.name)
+        keys = [(name, "phone", _digits(contact.phone))] if _digits(contact.phone) else []
+        return [*keys, (name, "company", _name_key(contact.company))]
+
+    def find(self, item: Incoming) -> tuple[Contact, str] | None:
+        """The known contact `item` is, and why; None for someone new."""
+        contact: Contact = item.record
+        emails = {normalize_email(e) for e in [contact.email, *item.other_emails] if e}
+        for email in [None, *item.other_emails]:
+            probe = contact if email is None else Contact(name="", id=contact.id, email=email)
+            found = self.finder.find(probe)
+            if found is not None:
+                why = "same email" if normalize_email(found.email) in emails else "same profile URL"
+                return self.by_id[found.id], why
+        for key in self._name_keys(contact):
+            for other in self.by_name.get(key, []):
+                if other.id != contact.id and not _conflicting(other, contact):
+                    what = "phone" if key[1] == "phone" else "company" if key[2] else ""
+                    why = f"same name and {what}" if what else "same name (and no company)"
+                    return self.by_id[other.id], why
+        return None
+
+
+def _conflicting(a: Contact, b: Contact) -> bool:
+    """Two records that cannot be one person: different emails, or different profile URLs."""
+    emails_differ = bool(a.email and b.email) and normalize_email(a.email) != normalize_email(
+        b.email
+    )
+    urls_differ = bool(a.url and b.url) and normalize_url(a.url) != normalize_url(b.url)
+    return emails_differ or urls_differ
 
 
 def _plan_contacts(campaign: Campaign, items: list[Incoming], plan: ImportPlan) -> dict[str, str]:
     """Decide what each incoming contact is; return incoming id -> the id it will be kept under."""
     by_id = campaign.contact_by_id()
-    finder = DuplicateFinder(campaign.contacts)
-    in_file = DuplicateFinder()
+    known_people = _People(campaign.contacts)
+    in_file = _People()
     id_map: dict[str, str] = {}
     decided: list[tuple[Incoming, Contact | None, str]] = []
     first_seen: dict[str, Incoming] = {}
@@ -258,18 +325,14 @@ def _plan_contacts(campaign: Campaign, items: list[Incoming], plan: ImportPlan) 
         # The same id is the same record: in an export, and when a parsed file is planned again.
         target: Contact | None = by_id.get(contact.id)
         reason = "same record"
+        if target is None and (found := known_people.find(item)) is not None:
+            target, reason = found
+        if target is None and not plan.exact_ids and (found := in_file.find(item)) is not None:
+            target, reason = found[0], f"same person as {first_seen[found[0].id].where}"
         if target is None:
-            target = _find_person(finder, item)
-            if target is not None:
-                reason = _why_same(item, target)
-        if target is None and not plan.exact_ids:
-            target = _find_person(in_file, item)
-            if target is not None:
-                reason = f"same person as {first_seen[target.id].where}"
-        if target is None:
-            in_file.add(contact)
-            for email in item.other_emails:
-                in_file.add(Contact(name=contact.name, id=contact.id, email=email))
+            in_file.add(contact, item.other_emails)
+        elif target.id not in by_id:  # a later row of one person: its keys find them too
+            in_file.add(contact, item.other_emails, as_id=target.id)
         id_map[contact.id] = target.id if target is not None else contact.id
         decided.append((item, target, reason))
     known = set(by_id) | set(id_map.values())

@@ -283,3 +283,70 @@ def test_a_new_contact_gets_its_other_emails_and_phones_in_the_notes(repo):
         "Other phones: +1 555 0002 (home); +1 555 0003",
     ]
     assert not plan_import(Campaign.of(repo), parsed).changes_anything
+
+
+def test_without_email_or_url_the_same_name_and_company_is_the_same_person(repo):
+    # An old export: no URL column, no emails. Importing it twice must not double everyone.
+    header = ["First Name", "Last Name", "Email Address", "Company", "Position", "Connected On"]
+    rows = [
+        ["Ada", "Lovelace", "", "Engines", "Analyst", "09/21/2017"],
+        ["Bob", "Smith", "", "", "", ""],
+    ]
+    parsed = parse_linkedin(decode_source("old.csv", linkedin_csv(rows, header=header).encode()))
+    apply_import(repo, plan_import(Campaign.of(repo), parsed))
+    again = parse_linkedin(decode_source("old.csv", linkedin_csv(rows, header=header).encode()))
+    plan = plan_import(Campaign.of(repo), again)
+    assert not plan.changes_anything
+    assert [p.reason for p in plan.present] == [
+        "same name and company",
+        "same name (and no company)",
+    ]
+
+
+def test_a_phone_book_without_emails_imported_twice_adds_nothing(repo):
+    text = vcard("FN:Mum", "TEL;TYPE=CELL:+33 6 12 34 56 78") + vcard(
+        "FN:Dentist", "TEL:01 23 45 67 89"
+    )
+    apply_import(
+        repo, plan_import(Campaign.of(repo), parse_vcard(decode_source("a.vcf", text.encode())))
+    )
+    renumbered = text.replace(
+        "+33 6 12 34 56 78", "06 12 34 56 78"
+    )  # the same number, written otherwise
+    plan = plan_import(Campaign.of(repo), parse_vcard(decode_source("a.vcf", renumbered.encode())))
+    assert not plan.changes_anything and len(plan.present) == 2
+    assert [p.reason for p in plan.present] == ["same name and phone"] * 2
+
+
+def test_a_hand_typed_contact_meets_its_linkedin_row_by_name_and_company(repo):
+    typed = repo.add_contact(
+        Contact(name="person1  example1", company="company 1, inc.", role="Mine")
+    )
+    plan = plan_import(Campaign.of(repo), linkedin([connection(1)]))
+    (update,) = plan.updated
+    assert update.target_id == typed.id and update.reason == "same name and company"
+    assert "url" in update.changes and "role" not in update.changes
+
+
+def test_same_name_with_different_profiles_is_two_people(repo):
+    repo.add_contact(
+        Contact(
+            name="Person1 Example1", company="Company 1, Inc.", url="linkedin.com/in/someone-else"
+        )
+    )
+    plan = plan_import(Campaign.of(repo), linkedin([connection(1)]))
+    assert len(plan.added) == 1
+
+
+def test_later_rows_of_one_person_bring_their_keys_along(repo):
+    rows = [
+        connection(1, email=""),  # line 5: URL only
+        connection(1, email="one@example.com"),  # line 6: the same URL, and an email
+        connection(9, first="P.", last="One", url="", email="one@example.com"),  # line 7: the email
+    ]
+    plan = plan_import(Campaign.of(repo), linkedin(rows))
+    assert len(plan.added) == 1
+    assert [p.reason for p in plan.present] == ["same person as line 5", "same person as line 5"]
+    apply_import(repo, plan)
+    (person,) = repo.contacts()
+    assert person.email == "one@example.com" and person.name == "Person1 Example1"
