@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import DataError, UsageError, db_path, open_repository
 
+# The same as formats.IMPORT_KINDS / EXPORT_KINDS, repeated so that --help stays light.
 IMPORT_KINDS = ("linkedin", "vcard", "json")
 EXPORT_KINDS = ("json", "csv", "markdown", "ics")
 # How many skipped rows the one-line error names when nothing at all could be imported.
@@ -40,12 +41,13 @@ def register_import(commands: argparse._SubParsersAction, common: argparse.Argum
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ..formats import parse_import
     from ..formats.campaign import Campaign
     from ..formats.plan import apply_import, plan_import
     from ..formats.source import FormatError, MissingSource, read_source
 
     try:
-        parsed = _parse(args.kind, read_source(Path(args.file)))
+        parsed = parse_import(args.kind, read_source(Path(args.file)))
     except MissingSource as error:
         raise UsageError(str(error)) from None
     except FormatError as error:
@@ -61,20 +63,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         apply_import(repo, plan)
     print("\n".join(lines))
     return 0
-
-
-def _parse(kind: str, source):  # noqa: ANN001, ANN202 - formats are imported lazily
-    if kind == "linkedin":
-        from ..formats.linkedin import parse_linkedin
-
-        return parse_linkedin(source)
-    if kind == "vcard":
-        from ..formats.vcard import parse_vcard
-
-        return parse_vcard(source)
-    from ..formats.jsonfile import parse_json
-
-    return parse_json(source)
 
 
 def _nothing_readable(parsed) -> str:  # noqa: ANN001
@@ -142,25 +130,10 @@ def _check_output(output: Path, data_file: Path) -> None:
 
 
 def _render(kind: str, repo, reminders_as: str) -> bytes:  # noqa: ANN001
+    from ..formats import render_export
     from ..formats.campaign import Campaign
 
-    campaign = Campaign.of(repo)
-    now = repo.clock.now()
-    if kind == "json":
-        from ..formats.jsonfile import export_json
-
-        return export_json(campaign, now).encode()
-    if kind == "csv":
-        from ..formats.csvfile import export_csv
-
-        return export_csv(campaign).encode()
-    if kind == "markdown":
-        from ..formats.markdown import export_markdown
-
-        return export_markdown(campaign, now).encode()
-    from ..formats.ics import export_ics
-
-    return export_ics(campaign, now, reminders_as="event" if reminders_as == "event" else "todo")
+    return render_export(kind, Campaign.of(repo), repo.clock.now(), reminders_as=reminders_as)
 
 
 def _write_stdout(data: bytes) -> None:

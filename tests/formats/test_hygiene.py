@@ -1,7 +1,21 @@
-"""formats/ never imports Textual, and its parsers and plans do not need the store or TinyDB."""
+"""formats/ never imports Textual, its parsers need no store, and every format is reachable."""
 
 import subprocess
 import sys
+from datetime import datetime, timezone
+
+import pytest
+
+from infoint_tui.cli import transfer
+from infoint_tui.formats import (
+    EXPORT_KINDS,
+    EXPORT_SUFFIXES,
+    IMPORT_KINDS,
+    parse_import,
+    render_export,
+)
+from infoint_tui.formats.campaign import Campaign
+from infoint_tui.formats.source import Source
 
 MODULES = "source, campaign, merge, plan, linkedin, vcard, jsonfile, csvfile, markdown, ics"
 
@@ -16,3 +30,17 @@ def test_formats_import_neither_textual_nor_the_store():
     mods = _modules_after(f"from infoint_tui.formats import {MODULES}")
     assert "textual" not in mods
     assert "tinydb" not in mods and "infoint_tui.store" not in mods
+
+
+def test_the_command_line_offers_every_format():
+    assert transfer.IMPORT_KINDS == IMPORT_KINDS and transfer.EXPORT_KINDS == EXPORT_KINDS
+    assert set(EXPORT_SUFFIXES) == set(EXPORT_KINDS)
+    for kind in EXPORT_KINDS:
+        assert render_export(kind, Campaign(), datetime(2026, 1, 1, tzinfo=timezone.utc))
+
+
+def test_unknown_kinds_are_refused():
+    with pytest.raises(ValueError, match="unknown import format 'outlook'"):
+        parse_import("outlook", Source("x", "text"))
+    with pytest.raises(ValueError, match="unknown export format 'pdf'"):
+        render_export("pdf", Campaign(), datetime(2026, 1, 1, tzinfo=timezone.utc))
