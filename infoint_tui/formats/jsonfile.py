@@ -17,7 +17,7 @@ from .. import __version__
 from ..domain.codec import RecordError, from_dict, to_dict
 from ..domain.models import Settings
 from .campaign import TABLES, Campaign
-from .plan import Incoming, Parsed, Skipped
+from .parsed import Incoming, Parsed, Skipped
 from .source import FormatError, Source
 
 KIND = "infoint JSON export"

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from ..domain.models import Contact
 from ..domain.stages import Stage
 from ..domain.validation import InvalidField, check_email, check_name, check_url
-from .plan import Incoming, Parsed, Skipped
+from .parsed import Incoming, Parsed, Skipped
 from .source import FormatError, Source
 
 KIND = "LinkedIn connections"

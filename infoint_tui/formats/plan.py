@@ -27,190 +27,20 @@ Rules (see formats.merge for the field-by-field merge):
 from __future__ import annotations
 
 import copy
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.dedupe import DuplicateFinder
 from ..domain.models import Contact, Settings
-from ..domain.validation import normalize_email, normalize_url
 from .campaign import TABLES, Campaign
-from .merge import (
-    append_lines,
-    apply_changes,
-    fill_from,
-    merged_changes,
-    phone_key,
-    same_value,
-)
+from .merge import append_lines, apply_changes, fill_from, merged_changes, same_value
+from .parsed import Alternative, Incoming, Parsed, Skipped
+from .people import KnownPeople
+from .preview import ImportOutcome, ImportPlan, Planned, describe
 
-
-@dataclass(frozen=True)
-class Alternative:
-    """A contact's second email, phone or web address: kept in the notes, not in the field."""
-
-    field: str  # "email", "phone" or "url"
-    value: str
-    label: str = ""  # "home", "Personal"
-
-    def __str__(self) -> str:
-        return f"{self.value} ({self.label})" if self.label else self.value
-
-
-@dataclass
-class Incoming:
-    """One record read from a file, with where it was found ("line 12", "card 3 (line 20)")."""
-
-    where: str
-    record: Any
-    warnings: list[str] = field(default_factory=list)
-    alternatives: list[Alternative] = field(default_factory=list)
-
-    @property
-    def other_emails(self) -> list[str]:
-        """More ways to recognise the person."""
-        return [alt.value for alt in self.alternatives if alt.field == "email"]
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A row, card or record that is not imported, or a remark about one that is."""
-
-    where: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.reason}"
-
-
-@dataclass
-class Parsed:
-    """What a parser read from one file."""
-
-    kind: str  # "LinkedIn connections", "vCard contacts", "infoint export"
-    source: str  # the file's name
-    contacts: list[Incoming] = field(default_factory=list)
-    records: dict[str, list[Incoming]] = field(default_factory=dict)  # other tables (exports)
-    settings: Settings | None = None
-    skipped: list[Skipped] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # about the whole file (its encoding)
-    exact_ids: bool = False  # the file's record ids are infoint's own (an export)
-
-    @property
-    def readable(self) -> int:
-        return len(self.contacts) + sum(len(items) for items in self.records.values())
-
-
-@dataclass
-class Planned:
-    """One record the import would add, update, or find already there."""
-
-    where: str
-    table: str
-    record: Any  # the record to add; for an update, the incoming record merged into the target
-    target_id: str | None = None  # the record already kept that it is the same as
-    target_label: str = ""
-    changes: dict[str, Any] = field(default_factory=dict)  # an update's fields and new values
-    reason: str = ""  # why it is the same: "same email", "same record", "same person as line 4"
-
-    @property
-    def label(self) -> str:
-        return self.target_label or describe(self.table, self.record)
-
-
-@dataclass
-class ImportPlan:
-    kind: str
-    source: str
-    added: list[Planned] = field(default_factory=list)
-    updated: list[Planned] = field(default_factory=list)
-    present: list[Planned] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    warnings: list[Skipped] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    settings: Settings | None = None  # the settings to save, when the import changes them
-    settings_changes: list[str] = field(default_factory=list)
-    restores_settings: bool = False  # the file's settings replace defaults never changed
-    exact_ids: bool = False
-
-    @property
-    def changes_anything(self) -> bool:
-        return bool(self.added or self.updated or self.settings is not None)
-
-    def count(self, bucket: str, table: str = "contacts") -> int:
-        items: list[Planned] = getattr(self, bucket)
-        return sum(1 for item in items if item.table == table)
-
-    def summary_lines(self) -> list[str]:
-        """The headline, then one line per update, skip and remark (for a terminal or a preview)."""
-        head = (
-            f"{self.kind} from {self.source}: {self.count('added')} added, "
-            f"{self.count('updated')} updated, {self.count('present')} already present, "
-            f"{len(self.skipped)} skipped"
-        )
-        lines = [head]
-        others = _other_tables(self)
-        if others:
-            lines.append(f"  also {others}")
-        if self.settings is not None:
-            lines.append(f"  settings: {', '.join(self.settings_changes)}")
-        for item in self.updated:
-            if item.table == "contacts":
-                fields = ", ".join(name.replace("_", " ") for name in item.changes)
-                lines.append(f"  {item.where}: updated {item.label} ({item.reason}): {fields}")
-        for item in self.present:
-            if item.reason.startswith("same person as"):
-                lines.append(f"  {item.where}: {item.reason} ({item.label}), merged into it")
-        lines += [f"  {skip.where} skipped: {skip.reason}" for skip in self.skipped]
-        lines += [f"  {warning}" for warning in self.warnings]
-        lines += [f"  note: {note}" for note in self.notes]
-        return lines
-
-
-@dataclass
-class ImportOutcome:
-    """What `apply_import` wrote, by table."""
-
-    added: Counter[str] = field(default_factory=Counter)
-    updated: Counter[str] = field(default_factory=Counter)
-    settings_saved: bool = False
-
-    @property
-    def wrote_anything(self) -> bool:
-        return bool(sum(self.added.values()) or sum(self.updated.values()) or self.settings_saved)
-
-
-def describe(table: str, record: Any) -> str:
-    if table == "contacts":
-        return str(record.name)
-    if table == "meetings":
-        return f"meeting on {record.when:%Y-%m-%d %H:%M}" if record.when else "unscheduled meeting"
-    if table == "reminders":
-        return str(record.title or record.kind.value)
-    if table == "touches":
-        return f"{record.kind.value} on {record.at:%Y-%m-%d}"
-    if table == "questions":
-        return str(record.text)
-    return str(getattr(record, "company", "") or getattr(record, "id", ""))
-
-
-def _other_tables(plan: ImportPlan) -> str:
-    parts = []
-    for bucket, verb in (
-        ("added", "added"),
-        ("updated", "updated"),
-        ("present", "already present"),
-    ):
-        counts = Counter(item.table for item in getattr(plan, bucket) if item.table != "contacts")
-        if counts:
-            listed = ", ".join(f"{n} {_plural(table, n)}" for table, n in counts.items())
-            parts.append(f"{listed} {verb}")
-    return "; ".join(parts)
-
-
-def _plural(table: str, n: int) -> str:
-    return table if n != 1 else table.removesuffix("s")
+__all__ = [
+    "Alternative", "ImportOutcome", "ImportPlan", "Incoming", "Parsed", "Planned", "Skipped",
+    "apply_import", "plan_import",
+]  # fmt: skip
 
 
 # -- planning ----------------------------------------------------------------------------------
@@ -234,83 +64,11 @@ def plan_import(campaign: Campaign, parsed: Parsed) -> ImportPlan:
     return plan
 
 
-def _name_key(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def _digits(phone: str) -> str:
-    key = phone_key(phone)
-    return key if len(key) >= 6 else ""  # too short to tell people apart
-
-
-class _People:
-    """Who is known, and how to recognise them again.
-
-    The same email or profile URL (domain.dedupe) is the same person. A contact with neither
-    to match on is recognised by the same name and company, or name and phone, unless the two
-    hold different emails or profile URLs: otherwise re-importing a file without them (an old
-    LinkedIn export, a phone's address book) would add everyone again.
-    """
-
-    def __init__(self, contacts: Iterable[Contact] = ()) -> None:
-        self.by_id: dict[str, Contact] = {}
-        self.finder = DuplicateFinder()
-        self.by_name: dict[tuple[str, str, str], list[Contact]] = defaultdict(list)
-        for contact in contacts:
-            self.add(contact)
-
-    def add(self, contact: Contact, other_emails: Iterable[str] = (), *, as_id: str = "") -> None:
-        """Index `contact` (or, with `as_id`, more keys of the contact with that id)."""
-        key_holder = contact
-        if as_id:
-            key_holder = copy.copy(contact)
-            key_holder.id = as_id
-        self.by_id.setdefault(key_holder.id, contact)
-        self.finder.add(key_holder)
-        for email in other_emails:
-            self.finder.add(Contact(name=contact.name, id=key_holder.id, email=email))
-        for key in self._name_keys(contact):
-            self.by_name[key].append(key_holder)
-
-    @staticmethod
-    def _name_keys(contact: Contact) -> list[tuple[str, str, str]]:
-        name = _name_key(contact.name)
-        keys = [(name, "phone", _digits(contact.phone))] if _digits(contact.phone) else []
-        return [*keys, (name, "company", _name_key(contact.company))]
-
-    def find(self, item: Incoming) -> tuple[Contact, str] | None:
-        """The known contact `item` is, and why; None for someone new."""
-        contact: Contact = item.record
-        emails = {normalize_email(e) for e in [contact.email, *item.other_emails] if e}
-        for email in [None, *item.other_emails]:
-            probe = contact if email is None else Contact(name="", id=contact.id, email=email)
-            found = self.finder.find(probe)
-            if found is not None:
-                why = "same email" if normalize_email(found.email) in emails else "same profile URL"
-                return self.by_id[found.id], why
-        for key in self._name_keys(contact):
-            for other in self.by_name.get(key, []):
-                if other.id != contact.id and not _conflicting(other, contact):
-                    what = "phone" if key[1] == "phone" else "company" if key[2] else ""
-                    why = f"same name and {what}" if what else "same name (and no company)"
-                    return self.by_id[other.id], why
-        return None
-
-
-def _conflicting(a: Contact, b: Contact) -> bool:
-    """Two records that cannot be one person: different emails, or different profile URLs."""
-    emails_differ = bool(a.email and b.email) and normalize_email(a.email) != normalize_email(
-        b.email
-    )
-    urls_differ = bool(a.url and b.url) and normalize_url(a.url) != normalize_url(b.url)
-    return emails_differ or urls_differ
-
-
 def _plan_contacts(campaign: Campaign, items: list[Incoming], plan: ImportPlan) -> dict[str, str]:
     """Decide what each incoming contact is; return incoming id -> the id it will be kept under."""
     by_id = campaign.contact_by_id()
-    known_people = _People(campaign.contacts)
-    in_file = _People()
+    known_people = KnownPeople(campaign.contacts)
+    in_file = KnownPeople()
     id_map: dict[str, str] = {}
     decided: list[tuple[Incoming, Contact | None, str]] = []
     first_seen: dict[str, Incoming] = {}

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..domain.models import Contact
 from ..domain.validation import InvalidField, check_email, check_name, check_url, normalize_url
-from .plan import Alternative, Incoming, Parsed, Skipped
+from .parsed import Alternative, Incoming, Parsed, Skipped
 from .source import FormatError, Source
 
 KIND = "vCard contacts"

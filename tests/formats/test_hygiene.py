@@ -17,7 +17,10 @@ from infoint_tui.formats import (
 from infoint_tui.formats.campaign import Campaign
 from infoint_tui.formats.source import Source
 
-MODULES = "source, campaign, merge, plan, linkedin, vcard, jsonfile, csvfile, markdown, ics"
+MODULES = (
+    "source, campaign, merge, parsed, people, preview, plan, linkedin, vcard, jsonfile, csvfile, "
+    "markdown, ics"
+)
 
 
 def _modules_after(statement: str) -> set[str]:
