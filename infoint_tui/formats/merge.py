@@ -2,9 +2,13 @@
 
 The rule, for every record type: a field the user left empty (no text, no date, no list) takes
 the incoming value; a field with a value keeps it. Lists gain the incoming items they lack
-(tags, stage history, questions, checklist items, capture log), and notes gain the incoming
-lines they lack, so merging the same thing twice changes nothing the second time. An email,
-phone or profile URL that differs from the one kept is added to the contact's notes.
+(tags, questions, checklist items, capture log), and notes gain the incoming lines they lack,
+so merging the same thing twice changes nothing the second time. An email, phone or profile
+URL that differs from the one kept is added to the contact's notes.
+
+A contact's stage is the user's: it is kept, with its history. The one exception is a
+contact never moved from Prospects (an import puts everyone there): it takes the stage and
+history of an incoming record that is further along, such as the same person in an export.
 """
 
 from __future__ import annotations
@@ -16,12 +20,16 @@ from datetime import date, datetime
 from typing import Any
 
 from ..domain.models import Contact
+from ..domain.stages import Stage
 from ..domain.validation import normalize_email, normalize_url
 
 # Fields a merge never touches: identity, and where the user has put the record.
 KEPT = frozenset(
-    {"id", "name", "stage", "archived", "archived_at", "archive_reason", "contact_id", "custom"}
-)
+    {
+        "id", "name", "stage", "history", "archived", "archived_at", "archive_reason",
+        "contact_id", "custom",
+    }
+)  # fmt: skip
 # Text where incoming lines are appended rather than dropped (the user's own words).
 LINE_MERGED = frozenset({"notes"})
 # Moments where the later one is the truth (the last contact restarts the check-in clock).
@@ -53,12 +61,30 @@ def merged_changes(existing: Any, incoming: Any) -> dict[str, Any]:
         if merged is not _UNCHANGED and merged != old:
             changes[name] = copy.deepcopy(merged)
     if isinstance(existing, Contact) and isinstance(incoming, Contact):
+        changes.update(_stage_changes(existing, incoming))
         lines = other_value_lines(existing, incoming)
         if lines:
             notes = changes.get("notes", existing.notes)
             notes = append_lines(notes, "\n".join(lines))
             if notes != existing.notes:
                 changes["notes"] = notes
+    return changes
+
+
+def _stage_changes(existing: Contact, incoming: Contact) -> dict[str, Any]:
+    never_moved = existing.stage is Stage.PROSPECTS and len(existing.history) <= 1
+    stage = existing.stage
+    if never_moved and incoming.stage is not Stage.PROSPECTS:
+        stage = incoming.stage
+    if stage is not incoming.stage or not incoming.history:
+        return {}
+    if stage is not existing.stage:  # the lone "added to Prospects" gives way to the real path
+        return {"stage": stage, "history": copy.deepcopy(incoming.history)}
+    history = union(existing.history, incoming.history, LIST_KEYS["history"])
+    history.sort(key=lambda change: change.at)
+    changes: dict[str, Any] = {}
+    if history != existing.history:
+        changes["history"] = copy.deepcopy(history)
     return changes
 
 

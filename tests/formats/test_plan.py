@@ -18,6 +18,7 @@ from infoint_tui.domain.models import (
     Reminder,
     ReminderKind,
     Settings,
+    StageChange,
     TargetEmployer,
     Touch,
     TouchKind,
@@ -350,3 +351,29 @@ def test_later_rows_of_one_person_bring_their_keys_along(repo):
     apply_import(repo, plan)
     (person,) = repo.contacts()
     assert person.email == "one@example.com" and person.name == "Person1 Example1"
+
+
+def test_a_contact_never_moved_takes_the_stage_of_the_same_person_further_along(repo, clock):
+    imported = repo.add_contact(Contact(name="Ada", email="ada@example.com"))  # e.g. from LinkedIn
+    moved = repo.add_contact(Contact(name="Bob", email="bob@example.com"))
+    repo.move_contact(moved.id, Stage.REACHED_OUT)
+    earlier = clock.now() - timedelta(days=30)
+    theirs = [
+        Contact(name="Ada L.", email="ada@example.com", stage=Stage.INTERVIEWED,
+                history=[StageChange(stage=Stage.PROSPECTS, at=earlier),
+                         StageChange(stage=Stage.INTERVIEWED, at=earlier + timedelta(days=9))]),
+        Contact(name="Bob B.", email="bob@example.com", stage=Stage.THANKED,
+                history=[StageChange(stage=Stage.THANKED, at=earlier)]),
+    ]  # fmt: skip
+    parsed = Parsed(
+        kind="k",
+        source="s",
+        exact_ids=True,
+        contacts=[Incoming(f"#{i}", c) for i, c in enumerate(theirs)],
+    )
+    apply_import(repo, plan_import(Campaign.of(repo), parsed))
+    ada, bob = repo.contact(imported.id), repo.contact(moved.id)
+    assert ada.stage is Stage.INTERVIEWED and ada.history == theirs[0].history
+    assert bob.stage is Stage.REACHED_OUT and [c.stage for c in bob.history] == [
+        Stage.PROSPECTS, Stage.REACHED_OUT,
+    ]  # fmt: skip
