@@ -13,6 +13,7 @@ import pytest
 
 from infoint_tui.cli import main
 from infoint_tui.demo import seed_demo
+from infoint_tui.domain.models import Contact
 from infoint_tui.formats.campaign import Campaign
 from infoint_tui.store import Repository
 from tests.formats.helpers import FIXTURES, connection, linkedin_csv, vcard
@@ -246,9 +247,7 @@ def test_import_and_export_never_load_textual(tmp_path):
 
 def test_stdout_export_is_utf8_whatever_the_locale(tmp_path, clock):
     db_path = tmp_path / "db.json"
-    Repository(db_path, clock=clock).add_contact(
-        __import__("infoint_tui.domain.models", fromlist=["Contact"]).Contact(name="Zoë Ñandú")
-    )
+    Repository(db_path, clock=clock).add_contact(Contact(name="Zoë Ñandú"))
     result = subprocess.run(
         [sys.executable, "-m", "infoint_tui", "export", "csv", "--db", str(db_path)],
         capture_output=True, timeout=60, env={**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"},

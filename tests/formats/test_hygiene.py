@@ -47,3 +47,10 @@ def test_unknown_kinds_are_refused():
         parse_import("outlook", Source("x", "text"))
     with pytest.raises(ValueError, match="unknown export format 'pdf'"):
         render_export("pdf", Campaign(), datetime(2026, 1, 1, tzinfo=timezone.utc))
+
+
+def test_the_export_reader_knows_the_stores_schema():
+    from infoint_tui.formats.jsonfile import DATA_SCHEMA
+    from infoint_tui.store.schema import SCHEMA_VERSION
+
+    assert DATA_SCHEMA == SCHEMA_VERSION  # bump both, and teach parse_json the migration
