@@ -98,9 +98,15 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:
-    from . import agenda, contacts
+    from . import agenda, contacts, transfer
 
-    return [contacts.register_add, contacts.register_list, agenda.register_agenda]
+    return [
+        contacts.register_add,
+        contacts.register_list,
+        agenda.register_agenda,
+        transfer.register_import,
+        transfer.register_export,
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

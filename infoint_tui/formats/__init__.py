@@ -1,1 +1,68 @@
-"""Import and export: LinkedIn CSV, vCard, JSON, CSV, Markdown, iCalendar."""
+"""Import and export: LinkedIn CSV, vCard, JSON, CSV, Markdown, iCalendar.
+
+The entry points for a command or a screen (each parser and exporter is imported on first use):
+
+    parsed = parse_import("linkedin", read_source(path))   # Parsed; FormatError if unreadable
+    plan = plan_import(Campaign.of(repo), parsed)           # formats.plan: a preview, no writes
+    apply_import(repo, plan)                                # one batch
+    data = render_export("ics", Campaign.of(repo), now)     # bytes, ready for atomic_write
+
+Nothing here imports Textual or the store.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .campaign import Campaign
+    from .plan import Parsed
+    from .source import Source
+
+IMPORT_KINDS = ("linkedin", "vcard", "json")
+EXPORT_KINDS = ("json", "csv", "markdown", "ics")
+# The file name an export suggests: `infoint-2026-11-18.ics`.
+EXPORT_SUFFIXES = {"json": ".json", "csv": ".csv", "markdown": ".md", "ics": ".ics"}
+
+
+def parse_import(kind: str, source: Source) -> Parsed:
+    """Read a file of one of IMPORT_KINDS; raises source.FormatError when it cannot be read."""
+    if kind == "linkedin":
+        from .linkedin import parse_linkedin
+
+        return parse_linkedin(source)
+    if kind == "vcard":
+        from .vcard import parse_vcard
+
+        return parse_vcard(source)
+    if kind == "json":
+        from .jsonfile import parse_json
+
+        return parse_json(source)
+    raise ValueError(f"unknown import format {kind!r} (expected one of: {', '.join(IMPORT_KINDS)})")
+
+
+def render_export(
+    kind: str, campaign: Campaign, now: datetime, *, reminders_as: str = "todo"
+) -> bytes:
+    """The campaign in one of EXPORT_KINDS, encoded as the file should hold it (UTF-8)."""
+    if kind == "json":
+        from .jsonfile import export_json
+
+        return export_json(campaign, now).encode()
+    if kind == "csv":
+        from .csvfile import export_csv
+
+        return export_csv(campaign).encode()
+    if kind == "markdown":
+        from .markdown import export_markdown
+
+        return export_markdown(campaign, now).encode()
+    if kind == "ics":
+        from .ics import export_ics
+
+        return export_ics(
+            campaign, now, reminders_as="event" if reminders_as == "event" else "todo"
+        )
+    raise ValueError(f"unknown export format {kind!r} (expected one of: {', '.join(EXPORT_KINDS)})")

@@ -1,0 +1,147 @@
+"""`infoint import` and `infoint export`: bring a network in, take the campaign out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import DataError, UsageError, db_path, open_repository
+
+# The same as formats.IMPORT_KINDS / EXPORT_KINDS, repeated so that --help stays light.
+IMPORT_KINDS = ("linkedin", "vcard", "json")
+EXPORT_KINDS = ("json", "csv", "markdown", "ics")
+# How many skipped rows the one-line error names when nothing at all could be imported.
+_NAMED_IN_ERROR = 3
+
+
+# -- import ------------------------------------------------------------------------------------
+def register_import(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    command = commands.add_parser(
+        "import",
+        parents=[common],
+        help="add contacts from LinkedIn, a vCard file, or an infoint export",
+        description="Add contacts from a file. The same profile URL or email is the same "
+        "person: what the file knows fills that contact's empty fields, nothing you typed is "
+        "replaced, and importing the same file again adds nothing.",
+        epilog="FORMAT: linkedin (Connections.csv from LinkedIn's 'Get a copy of your data'), "
+        "vcard (a .vcf file from a phone, Google or Apple Contacts), json (a file made by "
+        "'infoint export json': restores it into an empty file, merges it into one in use).",
+    )
+    command.add_argument(
+        "kind", metavar="FORMAT", choices=IMPORT_KINDS, help="linkedin, vcard or json"
+    )
+    command.add_argument("file", metavar="FILE", help="the file to import")
+    command.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show what would be added, updated and skipped, and write nothing",
+    )
+    command.set_defaults(run=cmd_import)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ..formats import parse_import
+    from ..formats.campaign import Campaign
+    from ..formats.plan import apply_import, plan_import
+    from ..formats.source import FormatError, MissingSource, read_source
+
+    try:
+        parsed = parse_import(args.kind, read_source(Path(args.file)))
+    except MissingSource as error:
+        raise UsageError(str(error)) from None
+    except FormatError as error:
+        raise DataError(str(error)) from None
+    if not parsed.readable and parsed.settings is None:
+        raise DataError(_nothing_readable(parsed))
+    repo = open_repository(args, create=not args.dry_run)
+    plan = plan_import(Campaign.of(repo), parsed)
+    lines = plan.summary_lines()
+    if args.dry_run:
+        lines[0] = "dry run, nothing written: " + lines[0]
+    elif plan.changes_anything:
+        apply_import(repo, plan)
+    print("\n".join(lines))
+    return 0
+
+
+def _nothing_readable(parsed) -> str:  # noqa: ANN001
+    if not parsed.skipped:
+        return f"{parsed.source} holds no contacts"
+    named = "; ".join(str(skip) for skip in parsed.skipped[:_NAMED_IN_ERROR])
+    more = len(parsed.skipped) - _NAMED_IN_ERROR
+    tail = f"; and {more} more" if more > 0 else ""
+    return f"{parsed.source}: nothing could be imported ({named}{tail}); nothing was written"
+
+
+# -- export ------------------------------------------------------------------------------------
+def register_export(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    command = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write the campaign as JSON, CSV, Markdown or iCalendar",
+        description="Write the campaign to standard output, or to a file with -o (written "
+        "atomically: an existing file is replaced only once the new one is complete).",
+        epilog="FORMAT: json (everything, for 'infoint import json'), csv (one row per "
+        "contact), markdown (a journal: a section per contact with its meetings, prep, notes "
+        "and log), ics (meetings as events and open reminders as to-dos, for a calendar; "
+        "importing a newer export updates the same items).",
+    )
+    command.add_argument(
+        "kind", metavar="FORMAT", choices=EXPORT_KINDS, help="json, csv, markdown or ics"
+    )
+    command.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    command.add_argument(
+        "--reminders-as",
+        choices=("todo", "event"),
+        default="todo",
+        help="ics: open reminders as to-dos (default) or as 15-minute events, for calendars "
+        "that ignore to-dos (Google Calendar, Outlook)",
+    )
+    command.set_defaults(run=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    output = Path(args.output) if args.output else None
+    if output is not None:
+        _check_output(output, db_path(args))
+    repo = open_repository(args, create=False)
+    data = _render(args.kind, repo, args.reminders_as)
+    if output is None:
+        _write_stdout(data)
+        return 0
+    from ..store.atomic import atomic_write
+
+    try:
+        atomic_write(output, [data])
+    except OSError as error:
+        raise DataError(f"could not write {output}: {error.strerror or error}") from None
+    print(f"wrote {output}", file=sys.stderr)
+    return 0
+
+
+def _check_output(output: Path, data_file: Path) -> None:
+    if output.is_dir():
+        raise UsageError(f"{output} is a folder; give a file name")
+    if not output.parent.is_dir():
+        raise UsageError(f"{output.parent} does not exist (create the folder first)")
+    if output.resolve() == data_file.resolve():
+        raise UsageError(f"{output} is your data file; choose another name")
+
+
+def _render(kind: str, repo, reminders_as: str) -> bytes:  # noqa: ANN001
+    from ..formats import render_export
+    from ..formats.campaign import Campaign
+
+    return render_export(kind, Campaign.of(repo), repo.clock.now(), reminders_as=reminders_as)
+
+
+def _write_stdout(data: bytes) -> None:
+    """The bytes as they are (UTF-8, and CRLF where the format wants it), whatever the locale."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(data)
+        buffer.flush()
+    else:
+        sys.stdout.write(data.decode())
