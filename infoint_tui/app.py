@@ -59,17 +59,25 @@ class InfointApp(App[int]):
         from .screens.board import BoardScreen
 
         self.push_screen(BoardScreen())
-        self.call_after_refresh(self._load_the_rest)
 
-    def _load_the_rest(self) -> None:
-        """After the first paint: parse the meeting notes, which start-up put off."""
+    def load_in_background(self) -> None:
+        """After the board's first paint: decode what start-up put off, off the event loop."""
+        self.run_worker(
+            self._load_everything, thread=True, exclusive=True, group="load", exit_on_error=False
+        )
+
+    def _load_everything(self) -> None:
         from .store import StoreError
 
         try:
             self.repo.load_everything()
         except StoreError as error:
-            self.repo.on_change = None
-            self.exit(return_code=1, message=str(error))
+            self.call_from_thread(self._refuse_broken_file, error)
+
+    def _refuse_broken_file(self, error: Exception) -> None:
+        """A record start-up skipped turned out unreadable: stop before anything is written."""
+        self.repo.on_change = None
+        self.exit(return_code=1, message=str(error))
 
     def watch_theme(self, theme: str) -> None:
         repo = getattr(self, "repo", None)

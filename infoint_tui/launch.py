@@ -42,7 +42,7 @@ def launch(args: argparse.Namespace) -> int:
         seed_demo(Repository(path, clock=clock), clock.now())
     else:
         path = db_path(args)
-    repo = Repository(path, clock=clock, autoflush=False)
+    repo = Repository(path, clock=clock, autoflush=False, eager=False)
     lock = session_lock(path)
     try:
         from .app import InfointApp

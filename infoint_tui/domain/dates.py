@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from dateutil import parser as dateutil_parser
-
 HINT = "try 2026-12-03 10:30, Dec 3 10am, tomorrow 9:00, next tue, in 3 days"
 
 _WEEKDAYS = {
@@ -83,6 +81,8 @@ def _relative_day(cleaned: str, now: datetime) -> tuple[date, str] | None:
 
 
 def _parse_time(rest: str, original: str) -> time:
+    from dateutil import parser as dateutil_parser  # imported when first needed: start-up cost
+
     try:
         parsed = dateutil_parser.parse(rest, default=datetime(2000, 1, 1))
     except (ValueError, OverflowError) as error:
@@ -93,6 +93,8 @@ def _parse_time(rest: str, original: str) -> time:
 
 
 def _absolute(text: str, now: datetime, default_time: time, prefer_future: bool) -> datetime:
+    from dateutil import parser as dateutil_parser
+
     base = datetime.combine(now.date(), default_time)
     try:
         parsed = dateutil_parser.parse(text, default=base)

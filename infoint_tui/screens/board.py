@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static
 
-from ..domain.board import Card, build_cards, card_for, card_order, haystack, matches
+from ..domain.board import Card, ContactRow, build_cards, card_for, card_order, haystack, matches
 from ..domain.stages import STAGES, Stage
 from ..widgets.card_list import CardList
 from ..widgets.confirm import ConfirmScreen
@@ -81,6 +81,8 @@ class BoardScreen(CampaignMixin, Screen[None]):
     def on_mount(self) -> None:
         self.rebuild()
         self.card_list(self.column_index).focus()
+        self._resumed_once = False
+        self.call_after_refresh(self.infoint.load_in_background)
 
     def on_resize(self) -> None:
         self.fit_columns()
@@ -89,13 +91,15 @@ class BoardScreen(CampaignMixin, Screen[None]):
         """All six columns when they fit; otherwise three at a time, scrolled to the focused one."""
         room = self.size.width - 1
         width = room // len(STAGES) - 1
+        shown_before = self.columns_shown
         self.columns_shown = len(STAGES)
         if width < MIN_COLUMN:
             width = max(MIN_COLUMN, room // 3 - 1)
             self.columns_shown = max(1, room // (width + 1))
         for column in self.query(".column"):
             column.styles.width = width
-        self.update_summary()
+        if shown_before != self.columns_shown:
+            self.update_summary()
         focused = self.focused
         if isinstance(focused, CardList) and focused.parent is not None:
             self.query_one("#board", BoardScroll).scroll_to_widget(
@@ -103,15 +107,19 @@ class BoardScreen(CampaignMixin, Screen[None]):
             )
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.rebuild()
+        if not self._resumed_once:  # the first resume is the first show: just built
+            self._resumed_once = True
+            return
+        self.rebuild()
 
     # -- data to cards ----------------------------------------------------------------------
     def rebuild(self) -> None:
         """Recompute every card from the store (on mount, and when coming back to the board)."""
         repo = self.repo
-        contacts = repo.contacts(archived=None if self.show_archived else False)
-        self.cards = build_cards(contacts, repo.reminders(), repo.meeting_slots(), self.now)
+        rows = repo.contact_rows(archived=None if self.show_archived else False)
+        self.cards = build_cards(
+            rows, repo.reminders(), repo.meeting_slots(upcoming=True), self.now
+        )
         self._haystacks = {}
         self.refresh_columns()
 
@@ -123,19 +131,19 @@ class BoardScreen(CampaignMixin, Screen[None]):
         if contact.archived and not self.show_archived:
             self.cards.pop(contact_id, None)
             return
-        slots = [s for s in repo.meeting_slots() if s.contact_id == contact_id]
+        slots = [s for s in repo.meeting_slots(upcoming=True) if s.contact_id == contact_id]
+        row = ContactRow.of(contact)
         self.cards[contact_id] = card_for(
-            contact, repo.reminders(contact_id=contact_id), slots, self.now
-        )  # type: ignore[attr-defined]
+            row, repo.reminders(contact_id=contact_id), slots, self.now
+        )
 
     def refresh_columns(
         self, stages: tuple[Stage, ...] = STAGES, keep: dict[Stage, str] | None = None
     ) -> None:
         by_stage: dict[Stage, list[Card]] = {stage: [] for stage in stages}
-        repo = self.repo
         for card in self.cards.values():
-            stage = repo.contact(card.contact_id).stage
-            if stage in by_stage and self._passes_filter(card.contact_id):
+            stage = card.stage
+            if stage in by_stage and self._passes_filter(card):
                 by_stage[stage].append(card)
         for stage, cards in by_stage.items():
             cards.sort(key=card_order)
@@ -144,26 +152,32 @@ class BoardScreen(CampaignMixin, Screen[None]):
             self.query_one(f"#title-{stage.value}", Label).update(f"{stage.label}  [dim]{count}[/]")
         self.update_summary()
 
-    def _passes_filter(self, contact_id: str) -> bool:
+    def _passes_filter(self, card: Card) -> bool:
         if not self.query_text:
             return True
-        hay = self._haystacks.get(contact_id)
+        hay = self._haystacks.get(card.contact_id)
         if hay is None:
-            hay = self._haystacks[contact_id] = haystack(self.repo.contact(contact_id))
+            hay = self._haystacks[card.contact_id] = haystack(card.row)
         return matches(hay, self.query_text)
 
     def update_summary(self) -> None:
-        overdue = sum(1 for c in self.cards.values() if c.due and c.due.level == "overdue")
-        today = sum(1 for c in self.cards.values() if c.due and c.due.level == "today")
+        today_date = self.now.date()
+        items = [c.item for c in self.cards.values() if c.item is not None]
+        overdue = sum(1 for item in items if item.overdue)
+        today = sum(
+            1
+            for item in items
+            if not item.overdue and item.starts.astimezone(self.now.tzinfo).date() <= today_date
+        )
         parts = [f"[b]{len(self.cards)}[/] contacts"]
         if self.columns_shown < len(STAGES):
             parts[0] += f" [dim]({self.columns_shown} of 6 columns: ← →)[/]"
         parts.append(f"[$error b]{overdue} overdue[/]" if overdue else "nothing overdue")
         parts.append(f"[$warning b]{today} due today[/]" if today else "nothing due today")
-        upcoming = [c for c in self.cards.values() if c.due and c.due.level in ("today", "soon")]
+        upcoming = [c for c in self.cards.values() if c.item is not None and not c.item.overdue]
         if upcoming:
-            first = min(upcoming, key=lambda c: c.due.at if c.due else 0)
-            if first.due:
+            first = min(upcoming, key=lambda c: c.item.due if c.item else self.now)
+            if first.due is not None and first.due.level in ("today", "soon"):
                 parts.append(f"next: {first.name}, {first.due.text}")
         if self.query_text:
             parts.append(f"filter: “{self.query_text}”")

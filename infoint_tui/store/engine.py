@@ -13,7 +13,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import orjson
 
@@ -77,76 +77,119 @@ JournalEntry = tuple[str, str, Any]  # ("put", table, doc) or ("delete", table, 
 class _State:
     """Everything loaded from one version of the file.
 
+    Records are decoded into domain objects table by table on first use (or by a background
+    thread after the first paint): start-up reads only what the board shows.
+
     Meetings are stored in two tables: `meetings` holds the logistics (small, read at start-up
     for the board) and `meeting_notes` the rest (notes, questions, checklist, log: most of the
-    file). The notes table comes last in the file and may be parsed later, on first use.
+    file). The notes table comes last in the file and is parsed only when meetings are decoded.
     """
 
-    def __init__(self, data: Tables, path: Path, notes_bytes: bytes | None = None) -> None:
+    def __init__(
+        self, data: Tables, path: Path, notes_bytes: bytes | memoryview | None = None
+    ) -> None:
         self.path = path
         self.storage = MemoryStorage()
         self.storage.data = data
         self.db = InfointDB(storage=_Handover(self.storage))
-        self.objects: dict[str, dict[str, Any]] = {name: {} for name in RECORD_TABLES}
-        self.doc_ids: dict[str, dict[str, int]] = {
-            name: {} for name in (*RECORD_TABLES, NOTES_TABLE)
-        }
+        self.objects: dict[str, dict[str, Any]] = {}  # a table appears here once decoded
+        self.doc_ids: dict[str, dict[str, int]] = {}
         self.notes_bytes = notes_bytes
-        self.meetings_ready = False
-        for name, cls in RECORD_TABLES.items():
-            if name != "meetings":
-                for doc_key, doc in (data.get(name) or {}).items():
-                    self._add(name, cls, doc_key, doc)
         settings_docs = list((data.get(SETTINGS_TABLE) or {}).values())
         try:
             self.settings = from_dict(Settings, settings_docs[0]) if settings_docs else Settings()
         except RecordError as error:
             raise CorruptFile(path, f"settings: {error}", newest_backup(path)) from None
-        if notes_bytes is None:
-            self.ensure_meetings()
 
-    def _add(self, name: str, cls: type, doc_key: str, doc: dict[str, Any]) -> Any:
-        try:
-            record: Any = from_dict(cls, doc)
-        except RecordError as error:
-            raise CorruptFile(
-                self.path, f"{name} record {doc_key}: {error}", newest_backup(self.path)
-            ) from None
-        if "id" not in doc:  # hand-edited: give it an id that is stable across loads
-            record.id = f"{name[0]}{doc_key}"
-        self.objects[name][record.id] = record
-        self.doc_ids[name][record.id] = int(doc_key)
-        return record
+    @property
+    def meetings_ready(self) -> bool:
+        return "meetings" in self.objects
+
+    def table(self, name: str) -> dict[str, Any]:
+        """The decoded records of a table, decoding it now if needed (call under the lock)."""
+        found = self.objects.get(name)
+        if found is None:
+            self.install(name, self.decode(name))
+            found = self.objects[name]
+        return found
+
+    def ids(self, name: str) -> dict[str, int]:
+        self.table(NOTES_PARENT.get(name, name))
+        return self.doc_ids[name]
 
     def ensure_meetings(self) -> None:
-        """Parse the meeting notes if that was put off, and build the Meeting records."""
-        if self.meetings_ready:
-            return
+        self.table("meetings")
+
+    def install_notes(self, notes_table: dict[str, Any]) -> None:
+        """Put the parsed notes table in place (what a write needs; decoding can wait)."""
+        if NOTES_TABLE not in self.storage.data:
+            self.storage.data[NOTES_TABLE] = notes_table
+        self.notes_bytes = None
+
+    def decode(self, name: str) -> Decoded:
+        """Decode a table without touching the state (safe outside the lock)."""
         data = self.storage.data
-        if self.notes_bytes is not None:
+        cls = RECORD_TABLES[name]
+        objects: dict[str, Any] = {}
+        ids: dict[str, dict[str, int]] = {name: {}}
+        notes_table = None
+        if name == "meetings":
+            notes_table = data.get(NOTES_TABLE)
+            if notes_table is None and self.notes_bytes is not None:
+                notes_table = self.parse_notes(self.notes_bytes)
+            notes_table = notes_table or {}
+            heavy_by_id = {doc.get("id"): (key, doc) for key, doc in notes_table.items()}
+            ids[NOTES_TABLE] = {}
+        for doc_key, doc in (data.get(name) or {}).items():
+            if name == "meetings":
+                record_id = doc.get("id") or f"m{doc_key}"
+                notes_key, heavy = heavy_by_id.pop(record_id, (None, {}))
+                if notes_key is not None:
+                    ids[NOTES_TABLE][record_id] = int(notes_key)
+                doc = {**heavy, **doc}
             try:
-                notes = orjson.loads(self.notes_bytes)
-            except orjson.JSONDecodeError as error:
+                record: Any = from_dict(cls, doc)
+            except RecordError as error:
                 raise CorruptFile(
-                    self.path, f"not valid JSON: {error}", newest_backup(self.path)
+                    self.path, f"{name} record {doc_key}: {error}", newest_backup(self.path)
                 ) from None
-            problem = _shape_problem(notes)
-            if problem or list(notes) != [NOTES_TABLE]:
-                raise CorruptFile(
-                    self.path, problem or "malformed meeting notes", newest_backup(self.path)
-                )
-            data[NOTES_TABLE] = notes[NOTES_TABLE]
-            self.notes_bytes = None
-        heavy_by_id = {
-            doc.get("id"): (key, doc) for key, doc in (data.get(NOTES_TABLE) or {}).items()
-        }
-        for doc_key, light in (data.get("meetings") or {}).items():
-            record_id = light.get("id") or f"m{doc_key}"
-            notes_key, heavy = heavy_by_id.pop(record_id, (None, {}))
-            self._add("meetings", Meeting, doc_key, {**heavy, **light})
-            if notes_key is not None:
-                self.doc_ids[NOTES_TABLE][record_id] = int(notes_key)
-        self.meetings_ready = True
+            if "id" not in doc:  # hand-edited: give it an id that is stable across loads
+                record.id = f"{name[0]}{doc_key}"
+            objects[record.id] = record
+            ids[name][record.id] = int(doc_key)
+        return Decoded(name, objects, ids, notes_table)
+
+    def install(self, name: str, decoded: Decoded) -> None:
+        if name in self.objects:
+            return  # decoded meanwhile by another thread: keep what is there
+        if decoded.notes_table is not None:
+            self.install_notes(decoded.notes_table)
+        self.doc_ids.update(decoded.ids)
+        self.objects[name] = decoded.objects
+
+    def parse_notes(self, raw: bytes | memoryview) -> dict[str, Any]:
+        try:
+            notes = orjson.loads(b"{" + bytes(raw[1:]) if isinstance(raw, memoryview) else raw)
+        except orjson.JSONDecodeError as error:
+            raise CorruptFile(
+                self.path, f"not valid JSON: {error}", newest_backup(self.path)
+            ) from None
+        problem = _shape_problem(notes)
+        if problem or list(notes) != [NOTES_TABLE]:
+            raise CorruptFile(
+                self.path, problem or "malformed meeting notes", newest_backup(self.path)
+            )
+        return notes[NOTES_TABLE]  # type: ignore[no-any-return]
+
+
+class Decoded(NamedTuple):
+    name: str
+    objects: dict[str, Any]
+    ids: dict[str, dict[str, int]]
+    notes_table: dict[str, Any] | None
+
+
+NOTES_PARENT = {NOTES_TABLE: "meetings"}
 
 
 class _Handover:
@@ -160,7 +203,9 @@ class _Handover:
 
 
 class FileEngine:
-    def __init__(self, path: Path, *, autoflush: bool = True, create: bool = True) -> None:
+    def __init__(
+        self, path: Path, *, autoflush: bool = True, create: bool = True, eager: bool = True
+    ) -> None:
         self.path = Path(path)
         self.autoflush = autoflush
         self.on_change: Callable[[], None] | None = None
@@ -178,8 +223,9 @@ class FileEngine:
         exists = data is not None
         data, migrated_from = self._checked(data or {})
         self._state = _State(data, self.path, notes_bytes)
-        if exists:
-            remove_stale_temp_files(self.path)
+        if eager:  # the app passes eager=False and calls load_everything() after its first paint
+            self.load_everything()
+        self._swept = not exists  # temp files of killed writers are removed at the first write
         if migrated_from is not None:
             make_backup(self.path, self._now(), label=f"schema{migrated_from}", force=True)
             self._backed_up = True
@@ -201,7 +247,7 @@ class FileEngine:
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
 
-    def _read_disk(self, split: bool = False) -> tuple[Tables | None, bytes | None]:
+    def _read_disk(self, split: bool = False) -> tuple[Tables | None, memoryview | None]:
         """The file's tables; with `split`, the meeting notes are returned unparsed if possible."""
         try:
             raw = self.path.read_bytes()
@@ -272,7 +318,9 @@ class FileEngine:
         if outer:
             self._changed()
 
-    def _rollback(self, data: Tables, journal_length: int, notes_bytes: bytes | None) -> None:
+    def _rollback(
+        self, data: Tables, journal_length: int, notes_bytes: bytes | memoryview | None
+    ) -> None:
         del self._journal[journal_length:]
         self._state = _State(data, self.path, notes_bytes)
 
@@ -298,8 +346,8 @@ class FileEngine:
 
     @staticmethod
     def _apply_put(state: _State, table: str, doc: dict[str, Any], record: Any = None) -> None:
+        objects = state.table(table)
         if table == "meetings":
-            state.ensure_meetings()
             light = {k: v for k, v in doc.items() if k in MEETING_LOGISTICS}
             heavy = {k: v for k, v in doc.items() if k not in MEETING_LOGISTICS or k == "id"}
             FileEngine._put_doc(state, NOTES_TABLE, heavy)
@@ -308,29 +356,27 @@ class FileEngine:
             FileEngine._put_doc(state, table, doc)
         if record is None:
             record = from_dict(RECORD_TABLES[table], doc)
-        state.objects[table][doc["id"]] = record
+        objects[doc["id"]] = record
 
     @staticmethod
     def _put_doc(state: _State, table: str, doc: dict[str, Any]) -> None:
         record_id = doc["id"]
         tinydb_table = _records(state, table)
-        doc_id = state.doc_ids[table].get(record_id)
+        doc_id = state.ids(table).get(record_id)
         if doc_id is None:
-            state.doc_ids[table][record_id] = tinydb_table.insert(doc)
+            state.ids(table)[record_id] = tinydb_table.insert(doc)
         else:
             tinydb_table.put(doc_id, doc)
 
     @staticmethod
     def _apply_delete(state: _State, table: str, record_id: str) -> None:
-        tables = [table]
-        if table == "meetings":
-            state.ensure_meetings()
-            tables.append(NOTES_TABLE)
+        objects = state.table(table)
+        tables = [table, NOTES_TABLE] if table == "meetings" else [table]
         for name in tables:
-            doc_id = state.doc_ids[name].pop(record_id, None)
+            doc_id = state.ids(name).pop(record_id, None)
             if doc_id is not None:
                 _records(state, name).remove(doc_ids=[doc_id])
-        state.objects[table].pop(record_id, None)
+        objects.pop(record_id, None)
 
     def _changed(self) -> None:
         if self._batch_depth:
@@ -359,6 +405,7 @@ class FileEngine:
             if self._file_lock is None:
                 lock_path = self.path.with_name(self.path.name + ".lock")
                 self._file_lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT, thread_local=False)
+            self._parse_notes_outside_the_lock()
             try:
                 self._file_lock.acquire()
             except Timeout:
@@ -370,7 +417,8 @@ class FileEngine:
                     current = self._stat()
                     if current is not None and current != self._signature:
                         self._merge_from_disk()
-                    self._state.ensure_meetings()  # never write a file without the notes
+                    if self._state.notes_bytes is not None:  # never write a file without the notes
+                        self._state.install_notes(self._state.parse_notes(self._state.notes_bytes))
                     snapshot = _ordered(self._state.storage.data)
                     meta = snapshot.get(META_TABLE) or {}
                     if not meta:
@@ -379,6 +427,9 @@ class FileEngine:
                     pending = len(self._journal)
                 if self.path.exists() and not os.access(self.path, os.W_OK):
                     raise ReadOnlyFile(f"{self.path} is read-only; nothing was written")
+                if not self._swept:
+                    remove_stale_temp_files(self.path)
+                    self._swept = True
                 if not self._backed_up:
                     make_backup(self.path, self._now())
                     self._backed_up = True
@@ -425,8 +476,10 @@ class FileEngine:
         import tempfile
         from datetime import datetime as _dt
 
+        self._parse_notes_outside_the_lock()
         with self._mutex:
-            self._state.ensure_meetings()
+            if self._state.notes_bytes is not None:
+                self._state.install_notes(self._state.parse_notes(self._state.notes_bytes))
             snapshot = _ordered(self._state.storage.data)
         stamp = _dt.now().strftime("%Y%m%d-%H%M%S")
         name = f"{self.path.stem}.recovered-{stamp}.json"
@@ -438,6 +491,31 @@ class FileEngine:
                 continue
             return target
         raise StoreError("could not write a recovery copy anywhere")
+
+    def _parse_notes_outside_the_lock(self) -> None:
+        """Parse put-off meeting notes without holding the lock the UI thread needs for changes."""
+        state = self._state
+        raw = state.notes_bytes
+        if raw is None:
+            return
+        parsed = state.parse_notes(raw)
+        with self._mutex:
+            if self._state is state:
+                state.install_notes(parsed)
+
+    def load_everything(self) -> None:
+        """Decode every table now (from a worker thread after the first paint: the decoding
+        happens outside the lock, so the UI can go on changing records meanwhile).
+
+        Raises CorruptFile if a record or the notes cannot be read."""
+        for name in RECORD_TABLES:
+            state = self._state
+            if name in state.objects:
+                continue
+            decoded = state.decode(name)
+            with self._mutex:
+                if self._state is state:
+                    state.install(name, decoded)
 
     def reload_if_changed(self) -> bool:
         """Pick up changes another process made (nothing of ours is lost); True if it did."""
@@ -465,7 +543,7 @@ def _ordered(data: Tables) -> Tables:
 _NOTES_MARKER = b',"' + NOTES_TABLE.encode() + b'":{'
 
 
-def _split_notes(raw: bytes) -> tuple[Tables | None, bytes | None]:
+def _split_notes(raw: bytes) -> tuple[Tables | None, memoryview | None]:
     """Parse everything but the trailing meeting-notes table, which is returned as bytes.
 
     The marker cannot occur inside a JSON string (its quotes would be escaped), and if it was
@@ -480,7 +558,7 @@ def _split_notes(raw: bytes) -> tuple[Tables | None, bytes | None]:
         return None, None
     if _shape_problem(head) or NOTES_TABLE in head:
         return None, None
-    return head, b"{" + raw[at + 1 :]
+    return head, memoryview(raw)[at:]  # ',"meeting_notes":{...}}' without copying it
 
 
 def _records(state: _State, name: str) -> RecordTable:

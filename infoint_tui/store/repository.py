@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..domain import rules
+from ..domain.board import ContactRow
 from ..domain.clock import Clock, SystemClock
 from ..domain.models import (
     BankQuestion,
@@ -50,26 +51,40 @@ class Repository(FileEngine):
         clock: Clock | None = None,
         autoflush: bool = True,
         create: bool = True,
+        eager: bool = True,
     ) -> None:
+        """Open (or create) the data file; `eager=False` puts off decoding records until used."""
         self.clock: Clock = clock or SystemClock()
-        super().__init__(Path(path), autoflush=autoflush, create=create)
+        super().__init__(Path(path), autoflush=autoflush, create=create, eager=eager)
 
     def _now(self) -> datetime:
         return self.clock.now()
 
     def _table(self, name: str) -> dict[str, Any]:
         state = self._state
-        if name == "meetings" and not state.meetings_ready:
+        found = state.objects.get(name)
+        if found is None:
             with self._mutex:
-                state.ensure_meetings()
-        return state.objects[name]
+                found = self._state.table(name)
+        return found
 
-    def load_everything(self) -> None:
-        """Parse what start-up put off (the meeting notes); raises CorruptFile if it is broken."""
-        self._table("meetings")
+    def contact_rows(self, *, archived: bool | None = False) -> list[ContactRow]:
+        """What the board shows of each contact, without decoding contacts (start-up uses it)."""
+        state = self._state
+        if "contacts" in state.objects:
+            return [ContactRow.of(c) for c in self.contacts(archived=archived)]
+        rows = []
+        for doc_key, doc in (state.storage.data.get("contacts") or {}).items():
+            row = _row(doc_key, doc)
+            if archived is None or row.archived == archived:
+                rows.append(row)
+        return rows
 
-    def meeting_slots(self) -> list[MeetingSlot]:
-        """When each meeting is, without loading the notes: what the board needs at start-up."""
+    def meeting_slots(self, *, upcoming: bool = False) -> list[MeetingSlot]:
+        """When each meeting is, without loading the notes: what the board needs at start-up.
+
+        `upcoming`: only meetings with a time that have not ended (what cards and the agenda use).
+        """
         state = self._state
         if state.meetings_ready:
             return [
@@ -77,10 +92,13 @@ class Repository(FileEngine):
                     m.id, m.contact_id, m.when, m.ended_at, m.medium, m.duration_min, m.place
                 )
                 for m in state.objects["meetings"].values()
+                if not upcoming or (m.when is not None and m.ended_at is None)
             ]
         slots = []
         for doc_key, doc in (state.storage.data.get("meetings") or {}).items():
             when, ended = doc.get("when"), doc.get("ended_at")
+            if upcoming and (not when or ended):
+                continue
             slots.append(
                 MeetingSlot(
                     doc.get("id") or f"m{doc_key}",
@@ -391,6 +409,32 @@ class Repository(FileEngine):
 
     def records(self, table: str) -> list[Any]:
         return list(self._table(table).values())
+
+
+def _row(doc_key: str, doc: dict[str, Any]) -> ContactRow:
+    """A board row straight from a stored document (decoding errors surface later, in full)."""
+    try:
+        stage = Stage(doc.get("stage", "prospects"))
+    except ValueError:
+        stage = Stage.PROSPECTS
+    due = doc.get("next_action_due")
+    try:
+        next_due = datetime.fromisoformat(due) if isinstance(due, str) else None
+    except ValueError:
+        next_due = None
+    tags = doc.get("tags") or ()
+    return ContactRow(
+        str(doc.get("id") or f"c{doc_key}"),
+        str(doc.get("name", "")),
+        str(doc.get("role") or ""),
+        str(doc.get("company") or ""),
+        tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+        stage,
+        doc.get("archived") is True,
+        str(doc.get("notes") or ""),
+        str(doc.get("next_action") or ""),
+        next_due,
+    )
 
 
 def _medium(value: object) -> Medium:

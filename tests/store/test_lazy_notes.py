@@ -24,7 +24,7 @@ def test_notes_come_last_and_are_parsed_on_first_use(db_path, clock):
     ada, meeting = _campaign(db_path, clock)
     raw = db_path.read_text()
     assert list(json.loads(raw))[-1] == "meeting_notes"
-    repo = Repository(db_path, clock=clock)
+    repo = Repository(db_path, clock=clock, eager=False)
     assert not repo._state.meetings_ready
     (slot,) = repo.meeting_slots()
     assert slot.contact_id == ada.id and slot.when == clock.now()
@@ -34,7 +34,7 @@ def test_notes_come_last_and_are_parsed_on_first_use(db_path, clock):
 
 def test_a_write_before_the_notes_are_read_keeps_them(db_path, clock):
     ada, meeting = _campaign(db_path, clock)
-    repo = Repository(db_path, clock=clock)
+    repo = Repository(db_path, clock=clock, eager=False)
     contact = repo.contact(ada.id)
     contact.company = "Analytical"
     repo.save_contact(contact)
@@ -45,7 +45,7 @@ def test_a_write_before_the_notes_are_read_keeps_them(db_path, clock):
 
 def test_rollback_before_the_notes_are_read_keeps_them(db_path, clock):
     ada, meeting = _campaign(db_path, clock)
-    repo = Repository(db_path, clock=clock)
+    repo = Repository(db_path, clock=clock, eager=False)
     with pytest.raises(RuntimeError), repo.batch():
         repo.save_meeting(Meeting(contact_id=ada.id))  # loads the notes inside the batch
         raise RuntimeError("boom")
@@ -58,7 +58,9 @@ def test_broken_notes_are_reported_and_never_overwritten(db_path, clock):
     raw = db_path.read_bytes()
     broken = raw[:-20]  # cut inside the notes table
     db_path.write_bytes(broken)
-    repo = Repository(db_path, clock=clock)  # the head still reads
+    with pytest.raises(CorruptFile, match="not valid JSON"):
+        Repository(db_path, clock=clock)  # an eager open reads it all and refuses
+    repo = Repository(db_path, clock=clock, eager=False)  # the head still reads
     with pytest.raises(CorruptFile, match="not valid JSON"):
         repo.load_everything()
     with pytest.raises(CorruptFile):
@@ -75,3 +77,15 @@ def test_a_marker_in_a_nested_key_falls_back_to_a_full_read(db_path, clock):
     repo = Repository(db_path, clock=clock)
     assert repo.meeting(meeting.id).extra["x"] == {"meeting_notes": {"1": {}}}
     assert repo.meeting(meeting.id).notes == meeting.notes
+
+
+def test_a_bad_record_found_late_is_reported_and_kept(db_path, clock):
+    ada, meeting = _campaign(db_path, clock)
+    data = json.loads(db_path.read_text())
+    next(iter(data["meetings"].values()))["medium"] = "carrier pigeon"
+    db_path.write_text(json.dumps(data, separators=(",", ":")))
+    repo = Repository(db_path, clock=clock, eager=False)
+    repo.add_contact(Contact(name="Bob"))  # writes without decoding the meetings
+    with pytest.raises(CorruptFile, match="meetings record 1"):
+        repo.load_everything()
+    assert "carrier pigeon" in db_path.read_text()  # written back as it was, not lost
