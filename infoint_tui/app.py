@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from .domain.clock import Clock
-from .store import Repository
-from .store.writer import BackgroundWriter
+if TYPE_CHECKING:  # imported for real only once the board is on screen (start-up time)
+    from .domain.cards import Card
+    from .domain.clock import Clock
+    from .store import Repository
+    from .store.writer import BackgroundWriter
 
 
 class InfointApp(App[int]):
@@ -34,34 +38,82 @@ class InfointApp(App[int]):
             super().__init__()
             self.error = error
 
-    def __init__(self, repo: Repository, *, clock: Clock | None = None, demo: bool = False) -> None:
+    def __init__(
+        self,
+        repo: Repository | None = None,
+        *,
+        clock: Clock | None = None,
+        demo: bool = False,
+        opener: Callable[[], Repository] | None = None,
+        prefetched: dict[str, Any] | None = None,
+    ) -> None:
+        """Run on `repo`; or, at start-up, on cards `prefetched` by a second process while
+        `opener` opens the file in a worker thread after the first paint."""
         super().__init__()
-        self.repo = repo
-        self.clock = clock or repo.clock
+        if repo is None and opener is None:
+            raise ValueError("InfointApp needs a repository or an opener")
+        self._repo = repo
+        self._opener = opener
+        self._repo_lock = threading.Lock()
+        self.prefetched = prefetched
+        if clock is None:
+            from .domain.clock import SystemClock
+
+            clock = repo.clock if repo is not None else SystemClock()
+        self.clock = clock
         self.demo = demo
         self.writer: BackgroundWriter | None = None
         self.last_saved: datetime | None = None
         self.save_error: Exception | None = None
-        self.sub_title = f"{'demo · ' if demo else ''}{repo.path}"
+
+    @property
+    def repo(self) -> Repository:
+        """The store; if start-up has not opened it yet, it is opened now (and waited for)."""
+        if self._repo is None:
+            with self._repo_lock:
+                if self._repo is None:
+                    assert self._opener is not None
+                    repo = self._opener()
+                    self._attach_store(repo)
+                    self._repo = repo
+        return self._repo
+
+    def _attach_store(self, repo: Repository) -> None:
+        """Save every change through a background writer (safe from any thread)."""
+        from .store.writer import BackgroundWriter
+
+        self.writer = BackgroundWriter(
+            repo, self.clock.now, on_saved=self._report_saved, on_error=self._report_save_failed
+        )
+        repo.on_change = self.writer.request
+        repo.on_reload = self._report_reload
+        if repo.dirty:
+            self.writer.request()
 
     def on_mount(self) -> None:
-        self.writer = BackgroundWriter(
-            self.repo,
-            self.clock.now,
-            on_saved=self._report_saved,
-            on_error=self._report_save_failed,
-        )
-        self.repo.on_change = self.writer.request
-        self.repo.on_reload = self._report_reload
-        theme = self.repo.settings.theme
+        if self._repo is not None:
+            self._attach_store(self._repo)
+            theme = self._repo.settings.theme
+        else:
+            theme = (self.prefetched or {}).get("theme", "")
         if theme and theme in self.available_themes:
             self.theme = theme
         from .screens.board import BoardScreen
 
         self.push_screen(BoardScreen())
 
+    def prefetched_cards(self) -> dict[str, Card] | None:
+        """The board's cards as the start-up helper process prepared them (once)."""
+        payload, self.prefetched = self.prefetched, None
+        if payload is None or self._repo is not None:
+            return None
+        from .prefetch import cards_from
+
+        return cards_from(payload)
+
     def load_in_background(self) -> None:
-        """After the board's first paint: decode what start-up put off, off the event loop."""
+        """After the board's first paint: open the file if start-up did not, and decode what
+        start-up put off, in a worker thread."""
         self.run_worker(
             self._load_everything, thread=True, exclusive=True, group="load", exit_on_error=False
         )
@@ -69,18 +121,30 @@ class InfointApp(App[int]):
     def _load_everything(self) -> None:
         from .store import StoreError
 
+        opened_here = self._repo is None
         try:
             self.repo.load_everything()
         except StoreError as error:
             self.call_from_thread(self._refuse_broken_file, error)
+            return
+        if opened_here:
+            self.call_from_thread(self._show_live_cards)
+
+    def _show_live_cards(self) -> None:
+        from .screens.board import BoardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, BoardScreen):
+                screen.rebuild()
 
     def _refuse_broken_file(self, error: Exception) -> None:
-        """A record start-up skipped turned out unreadable: stop before anything is written."""
-        self.repo.on_change = None
+        """The file turned out unreadable after the first paint: stop before anything is written."""
+        if self._repo is not None:
+            self._repo.on_change = None
         self.exit(return_code=1, message=str(error))
 
     def watch_theme(self, theme: str) -> None:
-        repo = getattr(self, "repo", None)
+        repo = self._repo if hasattr(self, "_repo") else None
         if repo is not None and self._is_mounted and repo.settings.theme != theme:
             import dataclasses
 
@@ -151,6 +215,8 @@ class InfointApp(App[int]):
 
     def close_store(self) -> str | None:
         """Write what is pending; on failure, put a recovery copy somewhere and say where."""
+        if self._repo is None:
+            return None  # never opened: nothing can have changed
         self.repo.on_change = None
         try:
             if self.writer is not None:

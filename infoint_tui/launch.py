@@ -3,26 +3,56 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
+if TYPE_CHECKING:
+    from .prefetch import Prefetch
+    from .store.repository import Repository
 
-from .store import AlreadyOpen, Repository
+MESSAGE_ALREADY_OPEN = (
+    "{path} is already open in another infoint window; close that one first "
+    "(commands like `infoint add` still work alongside it)"
+)
 
 
-def session_lock(path: Path) -> FileLock:
+class SessionLock:
     """Held while the app has the file open, so a second window does not work on stale data."""
-    lock = FileLock(str(path.with_name(path.name + ".session")), timeout=0, thread_local=False)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise AlreadyOpen(
-            f"{path} is already open in another infoint window; close that one first "
-            "(commands like `infoint add` still work alongside it)"
-        ) from None
-    return lock
+
+    def __init__(self, path: Path) -> None:
+        from .store import AlreadyOpen
+
+        self.lock_path = path.with_name(path.name + ".session")
+        self._fd: int | None = None
+        self._other: Any = None
+        if os.name == "posix":
+            import fcntl
+
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                raise AlreadyOpen(MESSAGE_ALREADY_OPEN.format(path=path)) from None
+            self._fd = fd
+        else:
+            from filelock import FileLock, Timeout
+
+            self._other = FileLock(str(self.lock_path), timeout=0, thread_local=False)
+            try:
+                self._other.acquire()
+            except Timeout:
+                raise AlreadyOpen(MESSAGE_ALREADY_OPEN.format(path=path)) from None
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing releases the lock
+            self._fd = None
+        if self._other is not None:
+            self._other.release()
 
 
 def demo_path() -> Path:
@@ -30,24 +60,34 @@ def demo_path() -> Path:
     return folder / "demo.json"
 
 
-def launch(args: argparse.Namespace) -> int:
-    from .cli import db_path
+def launch(
+    args: argparse.Namespace, path: Path | None = None, prefetch: Prefetch | None = None
+) -> int:
+    """Run the app on `path` (or a fresh demo); `prefetch` may hold the board, prepared."""
     from .domain.clock import SystemClock
 
     clock = SystemClock()
     if args.demo:
         from .demo import seed_demo
+        from .store.repository import Repository
 
         path = demo_path()
         seed_demo(Repository(path, clock=clock), clock.now())
-    else:
-        path = db_path(args)
-    repo = Repository(path, clock=clock, autoflush=False, eager=False)
-    lock = session_lock(path)
+    assert path is not None
+    lock = SessionLock(path)
     try:
         from .app import InfointApp
 
-        app = InfointApp(repo, demo=args.demo)
+        def opener() -> Repository:
+            from .store.repository import Repository
+
+            return Repository(path, clock=clock, autoflush=False, eager=False)
+
+        payload = prefetch.result() if prefetch is not None else None
+        if payload is not None:
+            app = InfointApp(opener=opener, clock=clock, demo=args.demo, prefetched=payload)
+        else:
+            app = InfointApp(opener(), clock=clock, demo=args.demo)  # errors surface here
         app.run()
         problem = app.close_store()
         if problem:

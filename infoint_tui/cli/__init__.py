@@ -92,9 +92,15 @@ def one_contact(repo, text: str):  # noqa: ANN001, ANN202
 
 
 def run_app(args: argparse.Namespace) -> int:
+    path = None if args.demo else db_path(args)
+    prefetch = None
+    if path is not None and sys.stdout.isatty():
+        from ..prefetch import start_prefetch
+
+        prefetch = start_prefetch(path)  # before Textual is imported: the board is ready sooner
     from ..launch import launch
 
-    return launch(args)
+    return launch(args, path, prefetch)
 
 
 def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta, tzinfo
 from typing import Protocol
 
-from dateutil import tz
-
 
 def local_zone() -> tzinfo:
+    from dateutil import tz  # the local zone with its daylight-saving rules
+
     zone = tz.tzlocal()
     return zone if zone is not None else tz.UTC
 
@@ -20,8 +20,11 @@ class Clock(Protocol):
 class SystemClock:
     """The real time, timezone-aware in the user's local zone."""
 
+    def __init__(self) -> None:
+        self.zone = local_zone()
+
     def now(self) -> datetime:
-        return datetime.now(local_zone())
+        return datetime.now(self.zone)
 
 
 class FixedClock:

@@ -7,11 +7,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.screen import ModalScreen, Screen
 
-from ..domain.clock import Clock
-from ..store import Repository
-
 if TYPE_CHECKING:
     from ..app import InfointApp
+    from ..domain.clock import Clock
+    from ..store import Repository
 
 
 class CampaignMixin:

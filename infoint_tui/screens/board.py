@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
 from typing import cast
 
 from textual import on
@@ -12,7 +13,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static
 
-from ..domain.board import Card, ContactRow, build_cards, card_for, card_order, haystack, matches
+from ..domain.cards import Card, ContactRow, card_order, haystack, matches
 from ..domain.stages import STAGES, Stage
 from ..widgets.card_list import CardList
 from ..widgets.confirm import ConfirmScreen
@@ -79,7 +80,12 @@ class BoardScreen(CampaignMixin, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.rebuild()
+        prefetched = self.infoint.prefetched_cards()
+        if prefetched is not None:
+            self.cards = prefetched  # live cards replace them once the file is open
+            self.refresh_columns()
+        else:
+            self.rebuild()
         self.card_list(self.column_index).focus()
         self._resumed_once = False
         self.call_after_refresh(self.infoint.load_in_background)
@@ -115,6 +121,8 @@ class BoardScreen(CampaignMixin, Screen[None]):
     # -- data to cards ----------------------------------------------------------------------
     def rebuild(self) -> None:
         """Recompute every card from the store (on mount, and when coming back to the board)."""
+        from ..domain.board import build_cards
+
         repo = self.repo
         rows = repo.contact_rows(archived=None if self.show_archived else False)
         self.cards = build_cards(
@@ -125,6 +133,8 @@ class BoardScreen(CampaignMixin, Screen[None]):
 
     def refresh_card(self, contact_id: str) -> None:
         """Recompute one contact's card after it changed."""
+        from ..domain.board import card_for
+
         repo = self.repo
         contact = repo.contact(contact_id)
         self._haystacks.pop(contact_id, None)
@@ -161,22 +171,19 @@ class BoardScreen(CampaignMixin, Screen[None]):
         return matches(hay, self.query_text)
 
     def update_summary(self) -> None:
-        today_date = self.now.date()
-        items = [c.item for c in self.cards.values() if c.item is not None]
-        overdue = sum(1 for item in items if item.overdue)
-        today = sum(
-            1
-            for item in items
-            if not item.overdue and item.starts.astimezone(self.now.tzinfo).date() <= today_date
-        )
+        now = self.now
+        tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=now.tzinfo)
+        cards = self.cards.values()
+        overdue = sum(1 for card in cards if card.overdue)
+        today = sum(1 for card in cards if not card.overdue and card.starts_before(tomorrow))
         parts = [f"[b]{len(self.cards)}[/] contacts"]
         if self.columns_shown < len(STAGES):
             parts[0] += f" [dim]({self.columns_shown} of 6 columns: ← →)[/]"
         parts.append(f"[$error b]{overdue} overdue[/]" if overdue else "nothing overdue")
         parts.append(f"[$warning b]{today} due today[/]" if today else "nothing due today")
-        upcoming = [c for c in self.cards.values() if c.item is not None and not c.item.overdue]
+        upcoming = [c for c in self.cards.values() if c.due_at is not None and not c.overdue]
         if upcoming:
-            first = min(upcoming, key=lambda c: c.item.due if c.item else self.now)
+            first = min(upcoming, key=lambda c: c.due_at or now)
             if first.due is not None and first.due.level in ("today", "soon"):
                 parts.append(f"next: {first.name}, {first.due.text}")
         if self.query_text:

@@ -1,4 +1,9 @@
-"""Persistence: one Repository over a TinyDB JSON file, written atomically and locked."""
+"""Persistence: one Repository over a TinyDB JSON file, written atomically and locked.
+
+The errors are light to import; the Repository (TinyDB, orjson) is imported on first use.
+"""
+
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     AlreadyOpen,
@@ -8,7 +13,18 @@ from .errors import (
     ReadOnlyFile,
     StoreError,
 )
-from .repository import Repository
+
+if TYPE_CHECKING:
+    from .repository import Repository
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Repository":
+        from .repository import Repository
+
+        return Repository
+    raise AttributeError(name)
+
 
 __all__ = [
     "AlreadyOpen",

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..domain import rules
-from ..domain.board import ContactRow
+from ..domain.cards import ContactRow
 from ..domain.clock import Clock, SystemClock
 from ..domain.models import (
     BankQuestion,
@@ -28,7 +28,7 @@ from ..domain.models import (
     TouchKind,
 )
 from ..domain.prep import new_meeting_defaults
-from ..domain.stages import Stage
+from ..domain.stages import BY_VALUE, Stage
 from .engine import FileEngine
 from .errors import NotFound
 
@@ -413,10 +413,7 @@ class Repository(FileEngine):
 
 def _row(doc_key: str, doc: dict[str, Any]) -> ContactRow:
     """A board row straight from a stored document (decoding errors surface later, in full)."""
-    try:
-        stage = Stage(doc.get("stage", "prospects"))
-    except ValueError:
-        stage = Stage.PROSPECTS
+    stage = BY_VALUE.get(doc.get("stage", "prospects"), Stage.PROSPECTS)  # checked in full later
     due = doc.get("next_action_due")
     try:
         next_due = datetime.fromisoformat(due) if isinstance(due, str) else None

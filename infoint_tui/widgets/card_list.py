@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..domain.board import Card
+from ..domain.cards import Card
 from ..domain.stages import Stage
 from .palette import STAGE_COLORS
 
@@ -180,49 +180,69 @@ class CardList(ScrollView, can_focus=True, inherit_bindings=False):
                 self.post_message(self.Opened(self, self.cards[index].contact_id))
 
     # -- drawing ----------------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._styles = self._frame_styles()  # looked up once per frame, not once per line
+        return super().render_lines(crop)
+
+    def _frame_styles(self) -> dict[str, Style]:
+        get = self.get_component_rich_style
+        card = get("card")
+        cursor = get("card--cursor" if self.has_focus else "card--cursor-blurred")
+        styles = {"background": Style(bgcolor=self.rich_style.bgcolor), "empty": get("card--empty")}
+        for prefix, base in (("", card), ("cursor-", cursor)):
+            styles[prefix + "base"] = base
+            styles[prefix + "bar"] = base + self._bar
+            styles[prefix + "name"] = base + get("card--name", partial=True)
+            styles[prefix + "archived"] = styles[prefix + "name"] + get(
+                "card--archived", partial=True
+            )
+            styles[prefix + "detail"] = base + get("card--detail", partial=True)
+            styles[prefix + "chip"] = base + Style(bgcolor=get("card--tag").bgcolor)
+            for level in ("overdue", "today", "soon", "later"):
+                styles[prefix + level] = base + get(f"card--{level}", partial=True)
+        return styles
+
     def render_line(self, y: int) -> Strip:
+        styles = getattr(self, "_styles", None) or self._frame_styles()
         width = self.scrollable_content_region.width
         line = int(self.scroll_y) + y
         index, row = divmod(line, CARD_HEIGHT)
-        base = self.get_component_rich_style("card")
-        background = Style(bgcolor=self.rich_style.bgcolor)
         if not self.cards:
             if line == 1:
                 text = fit("  " + self.empty_text, width)
-                style = self.get_component_rich_style("card--empty")
-                return Strip([Segment(text.ljust(width), background + style)], width)
-            return Strip.blank(width, background)
+                return Strip(
+                    [Segment(text.ljust(width), styles["background"] + styles["empty"])], width
+                )
+            return Strip.blank(width, styles["background"])
         if index >= len(self.cards) or row == CARD_ROWS:
-            return Strip.blank(width, background)
+            return Strip.blank(width, styles["background"])
         card = self.cards[index]
-        if index == self.cursor:
-            base = self.get_component_rich_style(
-                "card--cursor" if self.has_focus else "card--cursor-blurred"
-            )
-        segments = [Segment("▌", base + self._bar), Segment(" ", base)]
+        prefix = "cursor-" if index == self.cursor else ""
+        base = styles[prefix + "base"]
+        segments = [Segment("▌", styles[prefix + "bar"]), Segment(" ", base)]
         room = width - 2
         if row == 0:
-            style = self.get_component_rich_style("card--name", partial=True)
-            if card.archived:
-                style += self.get_component_rich_style("card--archived", partial=True)
             name = card.name + (" (archived)" if card.archived else "")
-            segments.append(Segment(fit(name, room).ljust(room), base + style))
+            style = styles[prefix + ("archived" if card.archived else "name")]
+            segments.append(Segment(fit(name, room).ljust(room), style))
         elif row == 1:
-            style = self.get_component_rich_style("card--detail", partial=True)
-            segments.append(Segment(fit(card.detail, room).ljust(room), base + style))
+            segments.append(Segment(fit(card.detail, room).ljust(room), styles[prefix + "detail"]))
         elif row == 2:
-            if card.due is None:
+            due = card.due
+            if due is None:
                 segments.append(Segment(" " * room, base))
             else:
-                style = self.get_component_rich_style(f"card--{card.due.level}", partial=True)
-                mark = "! " if card.due.level == "overdue" else ""
-                segments.append(Segment(fit(mark + card.due.text, room).ljust(room), base + style))
+                mark = "! " if due.level == "overdue" else ""
+                segments.append(
+                    Segment(fit(mark + due.text, room).ljust(room), styles[prefix + due.level])
+                )
         else:
-            segments.extend(self._tag_segments(card.tags, room, base))
+            segments.extend(self._tag_segments(card.tags, room, base, styles[prefix + "chip"]))
         return Strip(segments, width)
 
-    def _tag_segments(self, tags: tuple[str, ...], room: int, base: Style) -> list[Segment]:
-        chip = base + Style(bgcolor=self.get_component_rich_style("card--tag").bgcolor)
+    def _tag_segments(
+        self, tags: tuple[str, ...], room: int, base: Style, chip: Style
+    ) -> list[Segment]:
         segments: list[Segment] = []
         used = 0
         for tag in tags:

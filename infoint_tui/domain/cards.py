@@ -1,0 +1,122 @@
+"""The board's cards as plain data: a light row per contact, the card, ordering and the filter.
+
+Nothing heavy is imported here, so the board can paint from cards prepared by another process
+before the rest of the domain is loaded. `domain/board.py` builds cards from the records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, NamedTuple
+
+from .stages import Stage
+
+if TYPE_CHECKING:
+    from .agenda import AgendaItem
+    from .models import Contact
+
+
+class ContactRow(NamedTuple):
+    """What the board and the agenda read of a contact; cheap to make from the raw file."""
+
+    id: str
+    name: str
+    role: str
+    company: str
+    tags: tuple[str, ...]
+    stage: Stage
+    archived: bool
+    notes: str
+    next_action: str
+    next_action_due: datetime | None
+
+    @classmethod
+    def of(cls, contact: Contact) -> ContactRow:
+        return cls(
+            contact.id, contact.name, contact.role, contact.company, tuple(contact.tags),
+            contact.stage, contact.archived, contact.notes, contact.next_action,
+            contact.next_action_due,
+        )  # fmt: skip
+
+    @property
+    def role_at_company(self) -> str:
+        if self.role and self.company:
+            return f"{self.role} @ {self.company}"
+        return self.role or self.company
+
+
+@dataclass(frozen=True)
+class Due:
+    """The most pressing next thing for a contact, as a card shows it."""
+
+    at: datetime
+    text: str
+    level: str  # "overdue", "today", "soon" (within a week) or "later"
+
+
+class Card:
+    """One card. Its due text is worked out from the agenda item when first drawn, or was
+    prepared ahead (by the start-up prefetch)."""
+
+    __slots__ = ("row", "item", "now", "_due")
+
+    def __init__(
+        self, row: ContactRow, item: AgendaItem | None, now: datetime, due: Due | None = None
+    ) -> None:
+        self.row, self.item, self.now = row, item, now
+        self._due = due
+
+    contact_id = property(lambda self: self.row.id)
+    name = property(lambda self: self.row.name)
+    stage = property(lambda self: self.row.stage)
+    tags = property(lambda self: self.row.tags)
+    archived = property(lambda self: self.row.archived)
+    detail = property(lambda self: self.row.role_at_company)
+
+    @property
+    def due(self) -> Due | None:
+        if self._due is None and self.item is not None:
+            from .board import due_of
+
+            self._due = due_of(self.item, self.now)
+        return self._due
+
+    @property
+    def due_at(self) -> datetime | None:
+        if self.item is not None:
+            return self.item.due
+        return self._due.at if self._due is not None else None
+
+    @property
+    def overdue(self) -> bool:
+        if self.item is not None:
+            return self.item.overdue
+        return self._due is not None and self._due.level == "overdue"
+
+    def starts_before(self, moment: datetime) -> bool:
+        """Whether its due thing is already on the agenda before `moment` (for "due today")."""
+        if self.item is not None:
+            return self.item.starts < moment
+        return self._due is not None and self._due.level == "today"
+
+    def __repr__(self) -> str:
+        return f"Card({self.name!r}, {self.stage.value})"
+
+
+def card_order(card: Card) -> tuple[int, str, str]:
+    """Cards with something due come first, soonest first; then by name."""
+    at = card.due_at
+    if at is None:
+        return (1, "", card.name.casefold())
+    return (0, at.isoformat(), card.name.casefold())
+
+
+def haystack(row: ContactRow) -> str:
+    """Everything the filter matches: name, company, role, tags and notes."""
+    return " ".join((row.name, row.company, row.role, " ".join(row.tags), row.notes)).casefold()
+
+
+def matches(hay: str, query: str) -> bool:
+    """Every word of the query appears somewhere (any case, any order)."""
+    return all(word in hay for word in query.casefold().split())

@@ -1,0 +1,131 @@
+"""Preparing the board in a second process while the first imports the UI.
+
+On a cold start most of the time goes to importing Textual; reading the file and working out
+every card's due thing is about as long again. On POSIX, `start_prefetch` forks before Textual
+is imported: the child reads the file and sends the finished cards down a pipe, and the board
+paints from them. The app then opens the file itself, off the event loop, and replaces the
+prepared cards with live ones. If anything goes wrong in the child, the app simply loads the
+file the usual way (errors are reported from there), so the child can never change behaviour,
+only speed. The child never writes the data file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .domain.cards import Card, ContactRow, Due
+from .domain.stages import BY_VALUE
+
+WAIT_SECONDS = 10.0
+
+
+class Prefetch:
+    def __init__(self, pid: int, fd: int) -> None:
+        self.pid, self.fd = pid, fd
+        self._result: dict[str, Any] | None = None
+        self._done = False
+
+    def result(self, timeout: float = WAIT_SECONDS) -> dict[str, Any] | None:
+        """The child's payload, or None if it failed or took too long."""
+        if self._done:
+            return self._result
+        self._done = True
+        chunks: list[bytes] = []
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError
+                ready, _, _ = select.select([self.fd], [], [], left)
+                if not ready:
+                    continue
+                chunk = os.read(self.fd, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            import orjson
+
+            payload = orjson.loads(b"".join(chunks))
+            self._result = payload if isinstance(payload, dict) and "cards" in payload else None
+        except Exception:  # a failed prefetch only means the usual, slower start
+            self._result = None
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, 9)
+        finally:
+            os.close(self.fd)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+        return self._result
+
+
+def start_prefetch(path: Path) -> Prefetch | None:
+    """Fork a child that prepares the board from `path`; None where that is not possible."""
+    if os.name != "posix" or os.environ.get("INFOINT_NO_PREFETCH") or not path.is_file():
+        return None
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: compute, send, and leave without running any cleanup
+        code = 0
+        try:
+            os.close(read_end)
+            import orjson
+
+            data = orjson.dumps(board_payload(path))
+            view = memoryview(data)
+            while view:
+                written = os.write(write_end, view)
+                view = view[written:]
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    return Prefetch(pid, read_end)
+
+
+def board_payload(path: Path) -> dict[str, Any]:
+    """The active contacts' cards, their due things worked out (runs in the child)."""
+    from .domain.board import build_cards
+    from .store import Repository
+
+    repo = Repository(path, autoflush=False, create=False, eager=False)
+    now = repo.clock.now()
+    cards = build_cards(
+        repo.contact_rows(), repo.reminders(), repo.meeting_slots(upcoming=True), now
+    )
+    rows = []
+    for card in cards.values():
+        row, due = card.row, card.due
+        rows.append(
+            [
+                row.id, row.name, row.role, row.company, list(row.tags), row.stage.value,
+                due.at.isoformat() if due else None, due.text if due else None,
+                due.level if due else None,
+            ]
+        )  # fmt: skip
+    return {"now": now.isoformat(), "theme": repo.settings.theme, "cards": rows}
+
+
+def cards_from(payload: dict[str, Any]) -> dict[str, Card]:
+    """Rebuild the prepared cards in the app's process."""
+    now = datetime.fromisoformat(payload["now"])
+    cards: dict[str, Card] = {}
+    for cid, name, role, company, tags, stage, due_at, text, level in payload["cards"]:
+        row = ContactRow(
+            cid, name, role, company, tuple(tags), BY_VALUE[stage], False, "", "", None
+        )
+        due = Due(datetime.fromisoformat(due_at), text, level) if due_at else None
+        cards[cid] = Card(row, None, now, due)
+    return cards
