@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalScroll, Vertical
+from textual.containers import HorizontalScroll
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Footer, Input, Static
 
 from ..domain.cards import Card, ContactRow, card_order, haystack, matches
 from ..domain.stages import STAGES, Stage
@@ -69,14 +67,13 @@ class BoardScreen(CampaignMixin, Screen[None]):
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="summary")
-        yield Input(placeholder="Filter: name, company, role, tag or notes", id="filter")
         with BoardScroll(id="board"):
             for stage in STAGES:
-                with Vertical(classes=f"column stage-{stage.value}", id=f"col-{stage.value}"):
-                    yield Label(stage.label, classes="column-title", id=f"title-{stage.value}")
-                    card_list = CardList(stage, id=f"cards-{stage.value}")
-                    card_list.empty_text = EMPTY_TEXT[stage]
-                    yield card_list
+                card_list = CardList(stage, id=f"cards-{stage.value}")
+                card_list.add_class("column", f"stage-{stage.value}")
+                card_list.border_title = stage.label
+                card_list.empty_text = EMPTY_TEXT[stage]
+                yield card_list
         yield Footer()
 
     def on_mount(self) -> None:
@@ -107,10 +104,8 @@ class BoardScreen(CampaignMixin, Screen[None]):
         if shown_before != self.columns_shown:
             self.update_summary()
         focused = self.focused
-        if isinstance(focused, CardList) and focused.parent is not None:
-            self.query_one("#board", BoardScroll).scroll_to_widget(
-                cast(Widget, focused.parent), animate=False
-            )
+        if isinstance(focused, CardList):
+            self.query_one("#board", BoardScroll).scroll_to_widget(focused, animate=False)
 
     def on_screen_resume(self) -> None:
         if not self._resumed_once:  # the first resume is the first show: just built
@@ -159,7 +154,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
             cards.sort(key=card_order)
             self.card_list(stage.order).set_cards(cards, keep=(keep or {}).get(stage))
             count = f"{len(cards)}"
-            self.query_one(f"#title-{stage.value}", Label).update(f"{stage.label}  [dim]{count}[/]")
+            self.card_list(stage.order).border_title = f"{stage.label} [dim]{count}[/]"
         self.update_summary()
 
     def _passes_filter(self, card: Card) -> bool:
@@ -181,7 +176,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
             parts[0] += f" [dim]({self.columns_shown} of 6 columns: ← →)[/]"
         parts.append(f"[$error b]{overdue} overdue[/]" if overdue else "nothing overdue")
         parts.append(f"[$warning b]{today} due today[/]" if today else "nothing due today")
-        upcoming = [c for c in self.cards.values() if c.due_at is not None and not c.overdue]
+        upcoming = [c for c in self.cards.values() if c.due_at is not None and c.due_at >= now]
         if upcoming:
             first = min(upcoming, key=lambda c: c.due_at or now)
             if first.due is not None and first.due.level in ("today", "soon"):
@@ -210,9 +205,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         focused = self.focused
         if isinstance(focused, CardList):
             self.column_index = focused.stage.order
-            self.query_one("#board", BoardScroll).scroll_to_widget(
-                cast(Widget, focused.parent), animate=False
-            )
+            self.query_one("#board", BoardScroll).scroll_to_widget(focused, animate=False)
             self.refresh_bindings()
 
     def action_column(self, delta: int) -> None:
@@ -240,7 +233,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
                 stage.next() if parameters and parameters[0] == 1 else stage.previous()
             ) is not None
         if action == "clear_filter":
-            return bool(self.query_text) or self.query_one("#filter", Input).has_class("-shown")
+            return bool(self.query_text) or self.filter_shown
         if action == "undo":
             return self._undo is not None
         return True
@@ -262,8 +255,17 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self.notify(f"{contact.name} → {target.label}", timeout=2)
 
     # -- filter -----------------------------------------------------------------------------
+    @property
+    def filter_shown(self) -> bool:
+        fields = self.query("#filter")
+        return bool(fields) and fields.first().has_class("-shown")
+
     def action_filter(self) -> None:
-        field = self.query_one("#filter", Input)
+        fields = self.query("#filter").results(Input)
+        field = next(fields, None)
+        if field is None:  # mounted on first use: start-up does not pay for it
+            field = Input(placeholder="Filter: name, company, role, tag or notes", id="filter")
+            self.mount(field, after=self.query_one("#summary"))
         field.add_class("-shown")
         field.focus()
 
@@ -282,9 +284,9 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self.card_list(self.column_index).focus()
 
     def action_clear_filter(self) -> None:
-        field = self.query_one("#filter", Input)
-        field.value = ""
-        field.remove_class("-shown")
+        for field in self.query("#filter").results(Input):
+            field.value = ""
+            field.remove_class("-shown")
         self.query_text = ""
         self.refresh_columns()
         self.card_list(self.column_index).focus()

@@ -28,8 +28,8 @@ async def test_columns_counts_and_cards(db_path, clock):
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
         screen = board(app)
-        titles = [str(screen.query_one(f"#title-{s.value}").render()) for s in Stage]
-        assert titles[0].startswith("Prospects") and titles[0].endswith("4")
+        titles = [str(screen.card_list(s.order).border_title) for s in Stage]
+        assert titles[0].startswith("Prospects") and "4" in titles[0]
         assert [t.split()[0] for t in titles] == [
             "Prospects",
             "Reached",
