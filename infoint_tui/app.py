@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
@@ -174,10 +175,26 @@ class InfointApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from .commands import contact_commands, screen_commands
+        from .screens.transfer import transfer_commands
 
         yield from screen_commands(self, screen)
+        for title, help_text, verb, kind in transfer_commands():
+            yield SystemCommand(title, help_text, partial(self.open_transfer, verb, kind))
         yield from super().get_system_commands(screen)
         yield from contact_commands(self)
+
+    def open_transfer(self, verb: str, kind: str) -> None:
+        """Import (with a preview) or export, from the command palette."""
+        from .screens.transfer import ExportScreen, ImportScreen
+
+        def imported(wrote: bool | None) -> None:
+            if wrote:
+                self._show_live_cards()
+
+        if verb == "import":
+            self.push_screen(ImportScreen(kind), imported)
+        else:
+            self.push_screen(ExportScreen(kind))
 
     def go_to_contact(self, contact_id: str) -> None:
         """Show the contact's card on the board, focused (from the command palette)."""

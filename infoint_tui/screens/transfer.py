@@ -1,0 +1,250 @@
+"""Import with a preview, and export, from inside the app (the command palette opens them).
+
+The same steps as `infoint import` / `infoint export`: read and plan in a worker thread, show
+what would be added, updated and skipped, and write only when the user says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from ..formats import EXPORT_SUFFIXES
+from ..widgets.path_input import PathInput
+from .base import CampaignMixin
+
+if TYPE_CHECKING:
+    from ..formats.plan import ImportPlan
+
+IMPORT_TITLES = {
+    "linkedin": (
+        "LinkedIn connections",
+        (".csv",),
+        "Connections.csv from LinkedIn's “Get a copy of your data”",
+    ),
+    "vcard": (
+        "contacts from a vCard file",
+        (".vcf", ".vcard"),
+        "a .vcf from a phone, Google or Apple Contacts",
+    ),
+    "json": (
+        "an infoint export",
+        (".json",),
+        "a file made by Export JSON (or `infoint export json`)",
+    ),
+}
+EXPORT_TITLES = {
+    "json": "everything, as JSON (re-importable)",
+    "csv": "one row per contact, as CSV",
+    "markdown": "a journal of the campaign, as Markdown",
+    "ics": "meetings and reminders, as an iCalendar file",
+}
+PREVIEW_ROWS = 200
+
+
+class ImportScreen(CampaignMixin, ModalScreen[bool]):
+    """Pick a file, see what it would do, then import (or not). Dismisses True if it wrote."""
+
+    AREA = "Import"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "confirm", "Import", priority=True, tooltip="Write the previewed import"),
+    ]
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(classes="transfer")
+        self.kind = kind
+        self.plan: ImportPlan | None = None
+
+    def compose(self) -> ComposeResult:
+        title, suffixes, hint = IMPORT_TITLES[self.kind]
+        with Vertical(id="transfer-dialog"):
+            yield Label(f"[b]Import {title}[/]", id="transfer-title")
+            yield Label(f"[dim]{hint}. Enter previews; nothing is written until you import.[/]")
+            yield PathInput(
+                placeholder="path to the file (→ completes)", suffixes=suffixes, id="path"
+            )
+            with VerticalScroll(id="preview"):
+                yield Static("", id="preview-text")
+            with Horizontal(id="buttons"):
+                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Import (ctrl+s)", id="confirm", variant="primary", disabled=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#path", PathInput).focus()
+
+    @on(PathInput.Submitted, "#path")
+    def _preview(self) -> None:
+        path = self.query_one("#path", PathInput).path
+        self.plan = None
+        self.query_one("#confirm", Button).disabled = True
+        self.query_one("#preview-text", Static).update(f"Reading {path}…")
+        self.plan_import(path)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def plan_import(self, path: Path) -> None:
+        from ..formats import parse_import
+        from ..formats.campaign import Campaign
+        from ..formats.plan import plan_import
+        from ..formats.source import FormatError, read_source
+
+        try:
+            parsed = parse_import(self.kind, read_source(path))
+        except FormatError as error:
+            self.app.call_from_thread(self._show_problem, str(error))
+            return
+        if not parsed.readable and parsed.settings is None:
+            skipped = "; ".join(str(s) for s in parsed.skipped[:5])
+            self.app.call_from_thread(
+                self._show_problem,
+                f"nothing could be imported from {path.name}"
+                + (f" ({skipped})" if skipped else ""),
+            )
+            return
+        plan = plan_import(Campaign.of(self.repo), parsed)
+        self.app.call_from_thread(self._show_plan, plan)
+
+    def _show_problem(self, message: str) -> None:
+        self.query_one("#preview-text", Static).update(
+            f"[$error]{message}[/]\nNothing was written."
+        )
+
+    def _show_plan(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        lines = plan.summary_lines()
+        text = [f"[b]{lines[0]}[/]"]
+        if plan.added:
+            text.append("")
+            text.append(f"[b]Would add ({plan.count('added')} contacts)[/]")
+            for item in plan.added[:PREVIEW_ROWS]:
+                if item.table == "contacts":
+                    detail = getattr(item.record, "role_at_company", "")
+                    text.append(f"  + {item.label}" + (f"  [dim]{detail}[/]" if detail else ""))
+            if len(plan.added) > PREVIEW_ROWS:
+                text.append(f"  … and {len(plan.added) - PREVIEW_ROWS} more")
+        if len(lines) > 1:
+            text.append("")
+            text.append("[b]Updates, skips and remarks[/]")
+            text.extend(lines[1 : PREVIEW_ROWS + 1])
+        if not plan.changes_anything:
+            text.append("")
+            text.append("Nothing new: everything in this file is already here.")
+        self.query_one("#preview-text", Static).update("\n".join(text))
+        self.query_one("#confirm", Button).disabled = not plan.changes_anything
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "confirm":
+            return self.plan is not None and self.plan.changes_anything
+        return True
+
+    def action_confirm(self) -> None:
+        if self.plan is None or not self.plan.changes_anything:
+            return
+        from ..formats.plan import apply_import
+
+        apply_import(self.repo, self.plan)
+        added = self.plan.count("added")
+        updated = self.plan.count("updated")
+        self.notify(f"Imported: {added} added, {updated} updated", timeout=5)
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    @on(Button.Pressed, "#confirm")
+    def _confirm_pressed(self) -> None:
+        self.action_confirm()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+
+class ExportScreen(CampaignMixin, ModalScreen[Path | None]):
+    """Write the campaign to a file (atomically); dismisses with the path written."""
+
+    AREA = "Export"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "confirm", "Export", priority=True),
+    ]
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(classes="transfer")
+        self.kind = kind
+
+    def compose(self) -> ComposeResult:
+        folder = self.repo.path.parent
+        name = f"infoint-{self.now:%Y-%m-%d}{EXPORT_SUFFIXES[self.kind]}"
+        with Vertical(id="transfer-dialog"):
+            yield Label(f"[b]Export {EXPORT_TITLES[self.kind]}[/]", id="transfer-title")
+            yield Label(
+                "[dim]Enter writes the file (an existing file is replaced only once the new one is complete).[/]"
+            )
+            yield PathInput(str(folder / name), id="path")
+            yield Static("", id="preview-text")
+            with Horizontal(id="buttons"):
+                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Export (ctrl+s)", id="confirm", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", PathInput).focus()
+
+    @on(PathInput.Submitted, "#path")
+    @on(Button.Pressed, "#confirm")
+    def action_confirm(self) -> None:
+        path = self.query_one("#path", PathInput).path
+        problem = self._problem(path)
+        if problem:
+            self.query_one("#preview-text", Static).update(f"[$error]{problem}[/]")
+            return
+        from ..formats import render_export
+        from ..formats.campaign import Campaign
+        from ..store.atomic import atomic_write
+
+        data = render_export(self.kind, Campaign.of(self.repo), self.now)
+        try:
+            atomic_write(path, [data], mode=0o600)
+        except OSError as error:
+            self.query_one("#preview-text", Static).update(
+                f"[$error]could not write {path}: {error.strerror or error}[/]"
+            )
+            return
+        self.notify(f"Wrote {path}", timeout=6)
+        self.dismiss(path)
+
+    def _problem(self, path: Path) -> str:
+        if not str(path).strip() or path.name == "":
+            return "give a file name"
+        if path.is_dir():
+            return f"{path} is a folder; give a file name"
+        if not path.parent.is_dir():
+            return f"{path.parent} does not exist"
+        if path.resolve() == self.repo.path.resolve():
+            return f"{path} is your data file; choose another name"
+        return ""
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def transfer_commands() -> list[tuple[str, str, str, str]]:
+    """(title, help, 'import'|'export', kind) for the command palette."""
+    commands = [
+        (f"Import: {title}", hint, "import", kind)
+        for kind, (title, _, hint) in IMPORT_TITLES.items()
+    ]
+    commands += [
+        (f"Export: {title}", "written atomically; you choose the file", "export", kind)
+        for kind, title in EXPORT_TITLES.items()
+    ]
+    return commands

@@ -1,0 +1,92 @@
+"""Import with a preview, and export, from the command palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from infoint_tui.screens.board import BoardScreen
+from infoint_tui.screens.transfer import ExportScreen, ImportScreen
+
+from .helpers import demo_file, running, saved_contacts, settle
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+async def _palette(pilot, text: str) -> None:
+    await pilot.press("ctrl+p", *text)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def _type_path(app, pilot, path: Path) -> None:
+    field = app.screen.query_one("#path")
+    field.value = str(path)
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_linkedin_import_previews_then_writes(db_path, clock):
+    demo_file(db_path, clock)
+    before = db_path.read_bytes()
+    known = set(saved_contacts(db_path))
+    async with running(db_path, clock) as (app, pilot):
+        await _palette(pilot, "import: linkedin")
+        assert isinstance(app.screen, ImportScreen)
+        await _type_path(app, pilot, FIXTURES / "linkedin_Connections.csv")
+        preview = str(app.screen.query_one("#preview-text").render())
+        assert "added" in preview and "Would add" in preview
+        await settle(app, pilot)
+        assert db_path.read_bytes() == before  # a preview writes nothing
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, BoardScreen)
+        await settle(app, pilot)
+        added = [d for n, d in saved_contacts(db_path).items() if n not in known]
+        assert len(added) >= 5
+        assert all(d["stage"] == "prospects" and d["source"] == "linkedin" for d in added)
+        names = {card.name for card in app.screen.card_list(0).cards}
+        assert {d["name"] for d in added} <= names
+
+
+async def test_a_wrong_file_is_explained_and_cannot_be_imported(db_path, clock, tmp_path):
+    demo_file(db_path, clock)
+    wrong = tmp_path / "numbers.csv"
+    wrong.write_text("a,b,c\n1,2,3\n")
+    async with running(db_path, clock) as (app, pilot):
+        await _palette(pilot, "import: linkedin")
+        await _type_path(app, pilot, wrong)
+        assert "Nothing was written" in str(app.screen.query_one("#preview-text").render())
+        assert app.screen.query_one("#confirm").disabled
+        await pilot.press("ctrl+s", "escape")
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_export_ics_writes_a_calendar(db_path, clock, tmp_path):
+    demo_file(db_path, clock)
+    target = tmp_path / "meetings.ics"
+    async with running(db_path, clock) as (app, pilot):
+        await _palette(pilot, "export: meetings and reminders")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#path").value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    events = [c for c in calendar.walk("VEVENT")]
+    assert any("Daniel Kim" in str(e.get("SUMMARY")) for e in events)
+
+
+async def test_export_refuses_the_data_file_itself(db_path, clock):
+    demo_file(db_path, clock)
+    before = db_path.read_bytes()
+    async with running(db_path, clock) as (app, pilot):
+        await _palette(pilot, "export: everything")
+        app.screen.query_one("#path").value = str(db_path)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "your data file" in str(app.screen.query_one("#preview-text").render())
+        await pilot.press("escape")
+    assert db_path.read_bytes() == before
