@@ -59,13 +59,14 @@ class Card:
     """One card. Its due text is worked out from the agenda item when first drawn, or was
     prepared ahead (by the start-up prefetch)."""
 
-    __slots__ = ("row", "item", "now", "_due")
+    __slots__ = ("row", "item", "now", "_due", "order")
 
     def __init__(
         self, row: ContactRow, item: AgendaItem | None, now: datetime, due: Due | None = None
     ) -> None:
         self.row, self.item, self.now = row, item, now
         self._due = due
+        self.order: tuple[int, str, str] | None = None  # card_order's key, worked out once
 
     contact_id = property(lambda self: self.row.id)
     name = property(lambda self: self.row.name)
@@ -106,10 +107,11 @@ class Card:
 
 def card_order(card: Card) -> tuple[int, str, str]:
     """Cards with something due come first, soonest first; then by name."""
-    at = card.due_at
-    if at is None:
-        return (1, "", card.name.casefold())
-    return (0, at.isoformat(), card.name.casefold())
+    if card.order is None:
+        at = card.due_at
+        name = card.name.casefold()
+        card.order = (1, "", name) if at is None else (0, at.isoformat(), name)
+    return card.order
 
 
 def haystack(row: ContactRow) -> str:

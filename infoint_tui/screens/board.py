@@ -11,7 +11,7 @@ from textual.containers import HorizontalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from ..domain.cards import Card, ContactRow, card_order, haystack, matches
+from ..domain.cards import Card, ContactRow, card_order, haystack
 from ..domain.stages import STAGES, Stage
 from ..widgets.card_list import CardList
 from ..widgets.confirm import ConfirmScreen
@@ -26,6 +26,13 @@ EMPTY_TEXT = {
     Stage.THANKED: "empty",
     Stage.IN_TOUCH: "empty",
 }
+
+
+def _extends(words: list[str], before: list[str]) -> bool:
+    """Every card matching `words` also matched `before` (typing added to the query)."""
+    if len(words) < len(before):
+        return False
+    return all(new.find(old) >= 0 for new, old in zip(words, before, strict=False))
 
 
 class BoardScroll(HorizontalScroll, inherit_bindings=False):
@@ -62,6 +69,10 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self.column_index = 0
         self.columns_shown = len(STAGES)
         self._haystacks: dict[str, str] = {}
+        self._sorted: dict[Stage, list[Card]] = {}
+        self._searchable: dict[Stage, list[tuple[Card, str]]] = {}  # cards with their haystacks
+        self._matched: dict[Stage, tuple[list[str], list[tuple[Card, str]]]] = {}
+        self._summary_counts: tuple[int, int, Card | None] | None = None
         self._undo: str | None = None  # id of the contact archived last
 
     # -- layout -----------------------------------------------------------------------------
@@ -124,6 +135,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
             rows, repo.reminders(), repo.meeting_slots(upcoming=True), self.now
         )
         self._haystacks = {}
+        self._searchable, self._matched = {}, {}
         self.refresh_columns()
 
     def refresh_card(self, contact_id: str) -> None:
@@ -145,42 +157,79 @@ class BoardScreen(CampaignMixin, Screen[None]):
     def refresh_columns(
         self, stages: tuple[Stage, ...] = STAGES, keep: dict[Stage, str] | None = None
     ) -> None:
-        by_stage: dict[Stage, list[Card]] = {stage: [] for stage in stages}
-        for card in self.cards.values():
-            stage = card.stage
-            if stage in by_stage and self._passes_filter(card):
-                by_stage[stage].append(card)
-        for stage, cards in by_stage.items():
-            cards.sort(key=card_order)
-            self.card_list(stage.order).set_cards(cards, keep=(keep or {}).get(stage))
-            count = f"{len(cards)}"
-            self.card_list(stage.order).border_title = f"{stage.label} [dim]{count}[/]"
+        """Re-sort these stages' cards (they changed), then show them through the filter."""
+        for stage in stages:
+            self._sorted[stage] = sorted(
+                (card for card in self.cards.values() if card.stage == stage), key=card_order
+            )
+            self._searchable.pop(stage, None)
+            self._matched.pop(stage, None)
+        self._summary_counts = None
+        self.show_columns(stages, keep)
+
+    def show_columns(
+        self, stages: tuple[Stage, ...] = STAGES, keep: dict[Stage, str] | None = None
+    ) -> None:
+        """Show the sorted cards through the filter (what each filter keystroke does)."""
+        words = self.query_text.casefold().split()
+        for stage in stages:
+            cards = self._sorted.get(stage, [])
+            if words:
+                cards = self._filtered(stage, words)
+            card_list = self.card_list(stage.order)
+            card_list.set_cards(cards, keep=(keep or {}).get(stage))
+            card_list.border_title = f"{stage.label} [dim]{len(cards)}[/]"
         self.update_summary()
 
-    def _passes_filter(self, card: Card) -> bool:
-        if not self.query_text:
-            return True
+    def _filtered(self, stage: Stage, words: list[str]) -> list[Card]:
+        """The stage's cards matching every word; a query that extends the last one (as typing
+        does) is matched against the last result only."""
+        previous = self._matched.get(stage)
+        if previous is not None and _extends(words, previous[0]):
+            pool = previous[1]
+        else:
+            pool = self._searchable.get(stage) or self._index(stage)
+        if len(words) == 1:
+            word = words[0]
+            found = [pair for pair in pool if word in pair[1]]
+        else:
+            found = [pair for pair in pool if all(w in pair[1] for w in words)]
+        self._matched[stage] = (words, found)
+        return [card for card, _ in found]
+
+    def _index(self, stage: Stage) -> list[tuple[Card, str]]:
+        pairs = [(card, self._hay(card)) for card in self._sorted.get(stage, [])]
+        self._searchable[stage] = pairs
+        return pairs
+
+    def _hay(self, card: Card) -> str:
         hay = self._haystacks.get(card.contact_id)
         if hay is None:
             hay = self._haystacks[card.contact_id] = haystack(card.row)
-        return matches(hay, self.query_text)
+        return hay
+
+    def _counts(self) -> tuple[int, int, Card | None]:
+        """Overdue, due today, and the next card with something ahead (cached until a change)."""
+        if self._summary_counts is None:
+            now = self.now
+            tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=now.tzinfo)
+            cards = self.cards.values()
+            overdue = sum(1 for card in cards if card.overdue)
+            today = sum(1 for card in cards if not card.overdue and card.starts_before(tomorrow))
+            ahead = [c for c in cards if c.due_at is not None and c.due_at >= now]
+            first = min(ahead, key=lambda c: c.due_at or now) if ahead else None
+            self._summary_counts = (overdue, today, first)
+        return self._summary_counts
 
     def update_summary(self) -> None:
-        now = self.now
-        tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=now.tzinfo)
-        cards = self.cards.values()
-        overdue = sum(1 for card in cards if card.overdue)
-        today = sum(1 for card in cards if not card.overdue and card.starts_before(tomorrow))
+        overdue, today, first = self._counts()
         parts = [f"[b]{len(self.cards)}[/] contacts"]
         if self.columns_shown < len(STAGES):
             parts[0] += f" [dim]({self.columns_shown} of 6 columns: ← →)[/]"
         parts.append(f"[$error b]{overdue} overdue[/]" if overdue else "nothing overdue")
         parts.append(f"[$warning b]{today} due today[/]" if today else "nothing due today")
-        upcoming = [c for c in self.cards.values() if c.due_at is not None and c.due_at >= now]
-        if upcoming:
-            first = min(upcoming, key=lambda c: c.due_at or now)
-            if first.due is not None and first.due.level in ("today", "soon"):
-                parts.append(f"next: {first.name}, {first.due.text}")
+        if first is not None and first.due is not None and first.due.level in ("today", "soon"):
+            parts.append(f"next: {first.name}, {first.due.text}")
         if self.query_text:
             parts.append(f"filter: “{self.query_text}”")
         if self.show_archived:
@@ -268,11 +317,14 @@ class BoardScreen(CampaignMixin, Screen[None]):
             self.mount(field, after=self.query_one("#summary"))
         field.add_class("-shown")
         field.focus()
+        for stage in STAGES:  # the search index, built before the first keystroke
+            if stage not in self._searchable:
+                self._index(stage)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value.strip()
-        self.refresh_columns()
+        self.show_columns()
 
     @on(Input.Submitted, "#filter")
     def _filter_kept(self) -> None:
@@ -288,7 +340,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
             field.value = ""
             field.remove_class("-shown")
         self.query_text = ""
-        self.refresh_columns()
+        self.show_columns()
         self.card_list(self.column_index).focus()
 
     def show_contact(self, contact_id: str) -> None:
