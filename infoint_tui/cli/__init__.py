@@ -72,11 +72,12 @@ def db_path(args: argparse.Namespace) -> Path:
     return path
 
 
-def open_repository(args: argparse.Namespace, *, create: bool = True):  # noqa: ANN202 - lazy import
+def open_repository(args: argparse.Namespace, *, create: bool = True, eager: bool = True):  # noqa: ANN202
+    """The store for a command; `eager=False` decodes records only as the command uses them."""
     from ..store import Repository, StoreError
 
     try:
-        return Repository(db_path(args), create=create)
+        return Repository(db_path(args), create=create, eager=eager)
     except StoreError as error:
         raise DataError(str(error)) from None
 

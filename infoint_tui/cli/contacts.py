@@ -66,10 +66,10 @@ def cmd_add(args: argparse.Namespace) -> int:
         )
     except (UnknownStage, InvalidField) as error:
         raise UsageError(str(error)) from None
-    repo = open_repository(args)
+    repo = open_repository(args, eager=False)
     if args.referred_by:
         contact.referred_by = one_contact(repo, args.referred_by).id
-    duplicate = find_duplicate(repo.contacts(archived=None), contact)
+    duplicate = find_duplicate(repo.identities(), contact)
     if duplicate is not None:
         raise DataError(
             f"{duplicate.name} ({duplicate.id}) already has that email or profile URL; nothing was added"

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 from .models import Contact
 from .validation import normalize_email, normalize_url
 
 
-def find_duplicate(existing: Iterable[Contact], candidate: Contact) -> Contact | None:
+class Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+
+
+Person = TypeVar("Person", bound=Identified)
+
+
+def find_duplicate(existing: Iterable[Person], candidate: Identified) -> Person | None:
     email = normalize_email(candidate.email)
     url = normalize_url(candidate.url)
     for contact in existing:

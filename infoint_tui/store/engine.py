@@ -114,8 +114,22 @@ class _State:
         return found
 
     def ids(self, name: str) -> dict[str, int]:
-        self.table(NOTES_PARENT.get(name, name))
-        return self.doc_ids[name]
+        """Record id -> TinyDB document id, read from the documents without decoding them."""
+        found = self.doc_ids.get(name)
+        if found is None:
+            if name == NOTES_TABLE:
+                self.notes_table()
+            found = {}
+            for doc_key, doc in (self.storage.data.get(name) or {}).items():
+                found[doc.get("id") or f"{NOTES_PARENT.get(name, name)[0]}{doc_key}"] = int(doc_key)
+            self.doc_ids[name] = found
+        return found
+
+    def notes_table(self) -> dict[str, Any]:
+        """The meeting notes table, parsed now if start-up put it off."""
+        if self.notes_bytes is not None:
+            self.install_notes(self.parse_notes(self.notes_bytes))
+        return self.storage.data.get(NOTES_TABLE) or {}
 
     def ensure_meetings(self) -> None:
         self.table("meetings")
@@ -137,7 +151,8 @@ class _State:
             notes_table = data.get(NOTES_TABLE)
             if notes_table is None and self.notes_bytes is not None:
                 notes_table = self.parse_notes(self.notes_bytes)
-            notes_table = notes_table or {}
+            if notes_table is None:
+                notes_table = {}
             heavy_by_id = {doc.get("id"): (key, doc) for key, doc in notes_table.items()}
             ids[NOTES_TABLE] = {}
         for doc_key, doc in (data.get(name) or {}).items():
@@ -157,15 +172,21 @@ class _State:
                 record.id = f"{name[0]}{doc_key}"
             objects[record.id] = record
             ids[name][record.id] = int(doc_key)
-        return Decoded(name, objects, ids, notes_table)
+        return Decoded(name, objects, ids, notes_table, data.get(name))
 
-    def install(self, name: str, decoded: Decoded) -> None:
+    def install(self, name: str, decoded: Decoded) -> bool:
+        """Keep a decoded table; False if its documents changed since (decode again)."""
         if name in self.objects:
-            return  # decoded meanwhile by another thread: keep what is there
+            return True  # decoded meanwhile by another thread: keep what is there
+        if self.storage.data.get(name) is not decoded.source:
+            return False  # a change was written to the documents after they were read
         if decoded.notes_table is not None:
             self.install_notes(decoded.notes_table)
+            if self.storage.data.get(NOTES_TABLE) is not decoded.notes_table:
+                return False
         self.doc_ids.update(decoded.ids)
         self.objects[name] = decoded.objects
+        return True
 
     def parse_notes(self, raw: bytes | memoryview) -> dict[str, Any]:
         try:
@@ -187,6 +208,7 @@ class Decoded(NamedTuple):
     objects: dict[str, Any]
     ids: dict[str, dict[str, int]]
     notes_table: dict[str, Any] | None
+    source: Any  # the table's documents as they were when decoded (compared by identity)
 
 
 NOTES_PARENT = {NOTES_TABLE: "meetings"}
@@ -346,7 +368,8 @@ class FileEngine:
 
     @staticmethod
     def _apply_put(state: _State, table: str, doc: dict[str, Any], record: Any = None) -> None:
-        objects = state.table(table)
+        """Store a document; the decoded records, if the table was decoded, follow it."""
+        objects = state.objects.get(table)  # not decoded yet: it will be, from the documents
         if table == "meetings":
             light = {k: v for k, v in doc.items() if k in MEETING_LOGISTICS}
             heavy = {k: v for k, v in doc.items() if k not in MEETING_LOGISTICS or k == "id"}
@@ -354,29 +377,31 @@ class FileEngine:
             FileEngine._put_doc(state, table, light)
         else:
             FileEngine._put_doc(state, table, doc)
-        if record is None:
-            record = from_dict(RECORD_TABLES[table], doc)
-        objects[doc["id"]] = record
+        if objects is not None:
+            objects[doc["id"]] = (
+                record if record is not None else from_dict(RECORD_TABLES[table], doc)
+            )
 
     @staticmethod
     def _put_doc(state: _State, table: str, doc: dict[str, Any]) -> None:
+        ids = state.ids(table)  # first: for the notes, this parses a table put off at start-up
         record_id = doc["id"]
-        tinydb_table = _records(state, table)
-        doc_id = state.ids(table).get(record_id)
+        doc_id = ids.get(record_id)
         if doc_id is None:
-            state.ids(table)[record_id] = tinydb_table.insert(doc)
+            ids[record_id] = _records(state, table).insert(doc)
         else:
-            tinydb_table.put(doc_id, doc)
+            _records(state, table).put(doc_id, doc)
 
     @staticmethod
     def _apply_delete(state: _State, table: str, record_id: str) -> None:
-        objects = state.table(table)
         tables = [table, NOTES_TABLE] if table == "meetings" else [table]
         for name in tables:
             doc_id = state.ids(name).pop(record_id, None)
             if doc_id is not None:
                 _records(state, name).remove(doc_ids=[doc_id])
-        objects.pop(record_id, None)
+        objects = state.objects.get(table)
+        if objects is not None:
+            objects.pop(record_id, None)
 
     def _changed(self) -> None:
         if self._batch_depth:
@@ -514,8 +539,8 @@ class FileEngine:
                 continue
             decoded = state.decode(name)
             with self._mutex:
-                if self._state is state:
-                    state.install(name, decoded)
+                if self._state is state and not state.install(name, decoded):
+                    state.table(name)  # changed while decoding: decode again, under the lock
 
     def reload_if_changed(self) -> bool:
         """Pick up changes another process made (nothing of ours is lost); True if it did."""

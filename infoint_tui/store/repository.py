@@ -33,6 +33,13 @@ from .engine import FileEngine
 from .errors import NotFound
 
 
+class Identity(NamedTuple):
+    id: str
+    name: str
+    email: str
+    url: str
+
+
 class MeetingSlot(NamedTuple):
     id: str
     contact_id: str
@@ -79,6 +86,24 @@ class Repository(FileEngine):
             if archived is None or row.archived == archived:
                 rows.append(row)
         return rows
+
+    def identities(self) -> list[Identity]:
+        """Every contact's id, name, email and profile URL: what duplicate checks need, read
+        without decoding the contacts (so `infoint add` stays quick on a big file)."""
+        state = self._state
+        if "contacts" in state.objects:
+            return [
+                Identity(c.id, c.name, c.email, c.url) for c in state.objects["contacts"].values()
+            ]
+        return [
+            Identity(
+                str(doc.get("id") or f"c{key}"),
+                str(doc.get("name") or ""),
+                str(doc.get("email") or ""),
+                str(doc.get("url") or ""),
+            )
+            for key, doc in (state.storage.data.get("contacts") or {}).items()
+        ]
 
     def meeting_slots(self, *, upcoming: bool = False) -> list[MeetingSlot]:
         """When each meeting is, without loading the notes: what the board needs at start-up.

@@ -89,3 +89,23 @@ def test_a_bad_record_found_late_is_reported_and_kept(db_path, clock):
     with pytest.raises(CorruptFile, match="meetings record 1"):
         repo.load_everything()
     assert "carrier pigeon" in db_path.read_text()  # written back as it was, not lost
+
+
+def test_a_change_made_while_a_table_decodes_is_not_lost(db_path, clock):
+    ada, meeting = _campaign(db_path, clock)
+    repo = Repository(db_path, clock=clock, eager=False)
+    state = repo._state
+    decoded = state.decode("contacts")  # as the background thread does, outside the lock
+    repo.add_contact(Contact(name="Bob"))  # the UI writes meanwhile; contacts not decoded yet
+    assert not state.install("contacts", decoded)  # stale: refused
+    assert sorted(c.name for c in repo.contacts()) == ["Ada", "Bob"]
+
+
+def test_add_on_a_lazy_file_decodes_nothing_it_does_not_need(db_path, clock):
+    _campaign(db_path, clock)
+    repo = Repository(db_path, clock=clock, eager=False)
+    repo.add_contact(Contact(name="Bob"))
+    assert "contacts" not in repo._state.objects and not repo._state.meetings_ready
+    again = Repository(db_path, clock=clock)
+    assert sorted(c.name for c in again.contacts()) == ["Ada", "Bob"]
+    assert len(again.meetings()) == 1
