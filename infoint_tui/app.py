@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from textual.app import App, SystemCommand
@@ -116,6 +116,25 @@ class InfointApp(App[int]):
         board = self.screen
         if isinstance(board, BoardScreen):
             board.show_contact(contact_id)
+
+    def open_agenda(self) -> None:
+        """What is due: overdue, today and the next 7 days (`a` on the board)."""
+        from .screens.agenda import AgendaScreen
+
+        if not isinstance(self.screen, AgendaScreen):
+            self.push_screen(AgendaScreen())
+
+    def log_touch(self, contact_id: str, done: Callable[[bool | None], None] | None = None) -> None:
+        """Ask what happened (a reply, a call, a message...) and log it for the contact."""
+        from .screens.log_touch import LogTouchScreen
+
+        self.push_screen(LogTouchScreen(contact_id), done)
+
+    def log_reply(self, contact_id: str, done: Callable[[bool], None] | None = None) -> None:
+        """Log "they replied", now, after a yes."""
+        from .screens.log_touch import quick_reply
+
+        quick_reply(self, contact_id, done)
 
     def _report_saved(self, at: datetime) -> None:  # called from the writer thread
         self.post_message(self.Saved(at))
