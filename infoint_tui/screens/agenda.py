@@ -10,10 +10,10 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -134,43 +134,45 @@ class AgendaScreen(CampaignMixin, Screen[None]):
     def _options(self, result: Agenda, width: int) -> list[Option]:
         options: list[Option] = []
         if result.done_for_today:
-            options.append(Option(Text(DONE_FOR_TODAY, style="bold green"), disabled=True))
-        sections = [("Overdue", result.overdue, "bold red"), ("Today", result.today, "bold")]
-        sections.append((f"Next {UPCOMING_DAYS} days", result.upcoming, "bold"))
-        for title, items, style in sections:
+            options.append(Option(f"[b $success]{DONE_FOR_TODAY}[/]", disabled=True))
+        sections = [
+            ("Overdue", result.overdue, "$error"),
+            ("Today", result.today, "$warning"),
+            (f"Next {UPCOMING_DAYS} days", result.upcoming, ""),
+        ]
+        for title, items, colour in sections:
             if not items:
                 continue
             if options:
-                options.append(Option(Text(""), disabled=True))
-            heading = Text.assemble((title, style), (f"  {len(items)}", "dim"))
-            options.append(Option(heading, disabled=True))
+                options.append(Option("", disabled=True))
+            heading = f"[b {colour}]{title}[/]" if colour else f"[b]{title}[/]"
+            options.append(Option(f"{heading}  [dim]{len(items)}[/]", disabled=True))
             for item in items:
                 self.rows[item.key] = item
                 self.order.append(item.key)
-                options.append(Option(self._row(item, width), id=item.key))
+                options.append(Option(self._row(item, width, colour), id=item.key))
         if not result.upcoming:
             if options:
-                options.append(Option(Text(""), disabled=True))
+                options.append(Option("", disabled=True))
             nothing = f"Nothing in the next {UPCOMING_DAYS} days."
-            options.append(Option(Text(nothing, style="dim"), disabled=True))
+            options.append(Option(f"[dim]{nothing}[/]", disabled=True))
         return options
 
-    def _row(self, item: AgendaItem, width: int) -> Text:
-        now = self.now
+    def _row(self, item: AgendaItem, width: int, colour: str) -> str:
+        """One row as markup: stage bar, when, what kind, who, and the reminder's words."""
         contact = item.contact
         name_width = max(12, min(22, (width - WHEN_WIDTH - KIND_WIDTH) // 3))
-        when = when_text(item, now)
-        late = item.overdue
-        row = Text()
-        bar = STAGE_COLORS[contact.stage] if contact else "grey50"
-        row.append("▌ ", style=bar)
-        row.append(fit(when, WHEN_WIDTH - 1).ljust(WHEN_WIDTH), style="bold red" if late else "")
-        row.append(fit(item.noun.capitalize(), KIND_WIDTH - 1).ljust(KIND_WIDTH), style="bold")
-        row.append(fit(item.contact_name, name_width - 1).ljust(name_width))
-        title = item.title + (" (snoozed)" if item.snoozed else "")
         room = width - 2 - WHEN_WIDTH - KIND_WIDTH - name_width
-        row.append(fit(title, room), style="dim" if item.snoozed else "")
-        return row
+        bar = STAGE_COLORS[contact.stage] if contact else "$text-muted"
+        when = escape(fit(when_text(item, self.now), WHEN_WIDTH - 1).ljust(WHEN_WIDTH))
+        if colour:
+            when = f"[b {colour}]{when}[/]"
+        kind = escape(fit(item.noun.capitalize(), KIND_WIDTH - 1).ljust(KIND_WIDTH))
+        name = escape(fit(item.contact_name, name_width - 1).ljust(name_width))
+        title = escape(fit(item.title + (" (snoozed)" if item.snoozed else ""), room))
+        if item.snoozed:
+            title = f"[dim]{title}[/]"
+        return f"[{bar}]▌[/] {when}[b]{kind}[/]{name}{title}"
 
     def _update_header(self, result: Agenda) -> None:
         day = result.day

@@ -110,7 +110,7 @@ class LogTouchScreen(CampaignMixin, ModalScreen[bool]):
     #touch-kind { height: auto; max-height: 8; border: none; padding: 0; background: $surface; }
     .touch-row { height: 1; margin-top: 1; }
     .touch-row Label { width: 6; color: $text-muted; }
-    .touch-row Input { width: 1fr; }
+    .touch-row Input { width: 1fr; background: $boost; }
     #touch-when-row { margin-top: 0; }
     #touch-hint { height: 1; padding-left: 6; color: $text-muted; }
     #touch-hint.-error { color: $error; }

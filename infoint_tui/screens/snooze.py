@@ -31,7 +31,7 @@ class SnoozeScreen(CampaignMixin, ModalScreen[datetime | None]):
     }
     #snooze-what { color: $text-muted; margin-bottom: 1; }
     #snooze-options { height: auto; border: none; padding: 0; background: $surface; }
-    #snooze-date { margin-top: 1; }
+    #snooze-date { margin-top: 1; background: $boost; }
     #snooze-hint { height: 1; color: $text-muted; }
     #snooze-hint.-error { color: $error; }
     """
