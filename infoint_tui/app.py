@@ -124,6 +124,13 @@ class InfointApp(App[int]):
         if not isinstance(self.screen, AgendaScreen):
             self.push_screen(AgendaScreen())
 
+    def open_insights(self) -> None:
+        """The campaign in figures: funnel, replies, activity, insights, introductions."""
+        from .screens.insights import InsightsScreen
+
+        if not isinstance(self.screen, InsightsScreen):
+            self.push_screen(InsightsScreen())
+
     def log_touch(self, contact_id: str, done: Callable[[bool | None], None] | None = None) -> None:
         """Ask what happened (a reply, a call, a message...) and log it for the contact."""
         from .screens.log_touch import LogTouchScreen

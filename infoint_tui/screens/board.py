@@ -56,6 +56,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
             "r", "log_touch", "Log touch", show=False, tooltip="Log a reply, call, message or note"
         ),
         Binding("L", "log_reply", "Reply received", show=False, tooltip="Log a reply now"),
+        Binding("s", "insights", "Insights", show=False, tooltip="Funnel, replies, insights"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -371,6 +372,9 @@ class BoardScreen(CampaignMixin, Screen[None]):
     # -- follow-up --------------------------------------------------------------------------
     def action_agenda(self) -> None:
         self.infoint.open_agenda()
+
+    def action_insights(self) -> None:
+        self.infoint.open_insights()
 
     def action_log_touch(self) -> None:
         if (contact_id := self.focused_contact_id) is not None:
