@@ -39,12 +39,16 @@ TITLES = {
 GROUPINGS = list(GroupBy)
 
 
-class InsightsBody(VerticalScroll):
-    """The scrolling page; j/k scroll like the arrows."""
+class InsightsBody(VerticalScroll, inherit_bindings=False):
+    """The scrolling page: up and down only (j/k too); nothing to scroll sideways."""
 
     BINDINGS = [
-        Binding("j", "scroll_down", "Down", show=False),
-        Binding("k", "scroll_up", "Up", show=False),
+        Binding("up,k", "scroll_up", "Scroll up", show=False),
+        Binding("down,j", "scroll_down", "Scroll down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
     ]
 
 

@@ -292,3 +292,14 @@ async def test_the_palette_reaches_the_agenda_actions(db_path, clock):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SnoozeScreen)
+
+
+async def test_help_on_the_agenda_lists_its_keys(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("a", "question_mark")
+        text = str(app.screen.query_one("#help-text").render())
+        for words in ("Agenda", "Done", "Snooze", "Log touch", "Reply received", "Agenda rows"):
+            assert words in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, AgendaScreen)

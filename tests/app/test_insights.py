@@ -115,3 +115,13 @@ async def test_the_palette_opens_insights(db_path, clock):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, InsightsScreen)
+
+
+async def test_help_on_insights_lists_its_keys_and_no_sideways_scrolling(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("s", "question_mark")
+        text = str(app.screen.query_one("#help-text").render())
+        for words in ("Insights", "Group by", "Introductions", "Scrolling", "Page down"):
+            assert words in text
+        assert "Scroll Left" not in text
