@@ -6,6 +6,7 @@ resting on fewer than `SMALL_SAMPLE` cases is marked, in words or with a footnot
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -27,8 +28,9 @@ from .card_list import fit
 from .palette import STAGE_COLORS
 
 SMALL = "small sample"
-FOOTNOTE = f"* fewer than {SMALL_SAMPLE} cases behind it: a small sample"
+FOOTNOTE = f"* fewer than {SMALL_SAMPLE} cases: a small sample"
 LABEL = 13  # stage names and row labels
+NBSP = "\u00a0"
 
 
 def span(delta: timedelta | None) -> str:
@@ -90,14 +92,14 @@ def funnel_text(funnel: Funnel, width: int) -> Text:
         text.append(f" {conversion:>5}", style="dim" if row.small_sample else "")
         text.append(mark, style="yellow")
         text.append(f" {row.current:>4}\n")
-    total = f"{funnel.total} contacts"
+    total = f"{funnel.total} contact{'s' if funnel.total != 1 else ''}"
     if funnel.archived:
-        total += f", {funnel.archived} archived (counted where they got to)"
+        total += f" ({funnel.archived} archived)"
     text.append(total, style="dim")
-    text.append("\nreached: got this far or further", style="dim")
-    text.append("\nconv.: share of the stage before", style="dim")
     if funnel.small_sample:
         text.append(f" · {SMALL}", style="dim italic")
+    text.append("\nreached: got this far or further", style="dim")
+    text.append("\nconv.: share of the stage before", style="dim")
     if flagged:
         text.append("\n" + FOOTNOTE, style="dim")
     return text
@@ -164,18 +166,22 @@ def stage_time_text(rows: Sequence[StageTime]) -> Text:
 # -- weekly activity ------------------------------------------------------------------------
 def weekly_text(meetings: Weekly, outreach: Weekly, width: int) -> Text:
     weeks = len(meetings.counts)
-    text = Text()
-    for title, weekly, noun, colour in (
+    rows = (
         ("Meetings held per week", meetings, "held", STAGE_COLORS[Stage.INTERVIEWED]),
         ("Messages sent per week", outreach, "sent", STAGE_COLORS[Stage.REACHED_OUT]),
-    ):
+    )
+
+    def after(weekly: Weekly, noun: str) -> tuple[str, bool]:
+        return f"  {weekly.total} {noun}", weekly.total > 0 and weekly.small_sample
+
+    tails = [after(weekly, noun) for _, weekly, noun, _ in rows]
+    tail = max(len(total) + (len(f" · {SMALL}") if small else 0) for total, small in tails)
+    scale = next((n for n in (3, 2) if weeks * n + tail <= width), 1)  # one scale for both
+    text = Text()
+    for (title, weekly, _, colour), (total, small) in zip(rows, tails, strict=True):
         if text:
             text.append("\n\n")
         text.append(f"{title}, last {weeks} weeks\n", style="bold")
-        small = weekly.total > 0 and weekly.small_sample
-        total = f"  {weekly.total} {noun}"
-        tail = len(total) + (len(f" · {SMALL}") if small else 0)
-        scale = next((n for n in (3, 2) if weeks * n + tail <= width), 1)
         line = "".join(char * scale for char in weekly.sparkline)
         text.append(line, style=colour)
         text.append(total)
@@ -189,6 +195,12 @@ def weekly_text(meetings: Weekly, outreach: Weekly, width: int) -> Text:
 
 
 # -- captured insights ----------------------------------------------------------------------
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    """Wrap with a hanging indent; a no-break space (between a person's names) holds."""
+    lines = textwrap.wrap(text, max(20, width), initial_indent=first, subsequent_indent=rest)
+    return [line.replace(NBSP, " ") for line in lines] or [first]
+
+
 def themes_text(groups: Sequence[InsightGroup], width: int, limit: int = 5) -> Text:
     text = Text()
     if not any(group.themes for group in groups):
@@ -211,14 +223,13 @@ def themes_text(groups: Sequence[InsightGroup], width: int, limit: int = 5) -> T
         if not group.themes:
             text.append("\n  nothing captured yet", style="dim")
         for theme in group.themes[:limit]:
-            # Long lines wrap rather than lose the words or the names that matter here.
-            text.append(f"\n  “{theme.text}”")
-            names = ", ".join(p.name for p in theme.people)
+            # Long lines wrap (indented) rather than lose the words or names that matter here.
+            for line in _wrap(f"“{theme.text}”", width, "  ", "   "):
+                text.append("\n" + line)
+            names = ", ".join(p.name.replace(" ", NBSP) for p in theme.people)
             many = len(theme.people) >= 2
-            text.append(
-                f"\n    {group.mentioned_by(theme)}: {names}",
-                style="bold green" if many else "dim",
-            )
+            for line in _wrap(f"{group.mentioned_by(theme)}: {names}", width, "    ", "      "):
+                text.append("\n" + line, style="bold green" if many else "dim")
         if len(group.themes) > limit:
             text.append(f"\n  and {len(group.themes) - limit} more", style="dim")
     return text
@@ -250,7 +261,7 @@ def tree_text(tree: IntroTree, people: dict[str, Contact], width: int) -> Text:
         text.append(contact.name, style=f"bold {STAGE_COLORS[contact.stage]}")
         detail = f" · {contact.stage.label}"
         if contact.role_at_company:
-            detail = f" · {contact.role_at_company}{detail}"
+            detail += f" · {contact.role_at_company}"
         room = width - len(prefix) - len(contact.name)
         if room > 6:
             text.append(fit(detail, room), style="dim")
