@@ -13,7 +13,7 @@ from datetime import datetime
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.markup import escape
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -158,21 +158,25 @@ class AgendaScreen(CampaignMixin, Screen[None]):
             options.append(Option(f"[dim]{nothing}[/]", disabled=True))
         return options
 
-    def _row(self, item: AgendaItem, width: int, colour: str) -> str:
-        """One row as markup: stage bar, when, what kind, who, and the reminder's words."""
+    def _row(self, item: AgendaItem, width: int, colour: str) -> Content:
+        """One row: stage bar, when, what kind, who, and the reminder's words. Assembled from
+        parts rather than markup: a thousand rows are parsed in no time."""
         contact = item.contact
         name_width = max(12, min(22, (width - WHEN_WIDTH - KIND_WIDTH) // 3))
         room = width - 2 - WHEN_WIDTH - KIND_WIDTH - name_width
         bar = STAGE_COLORS[contact.stage] if contact else "$text-muted"
-        when = escape(fit(when_text(item, self.now), WHEN_WIDTH - 1).ljust(WHEN_WIDTH))
-        if colour:
-            when = f"[b {colour}]{when}[/]"
-        kind = escape(fit(item.noun.capitalize(), KIND_WIDTH - 1).ljust(KIND_WIDTH))
-        name = escape(fit(item.contact_name, name_width - 1).ljust(name_width))
-        title = escape(fit(item.title + (" (snoozed)" if item.snoozed else ""), room))
-        if item.snoozed:
-            title = f"[dim]{title}[/]"
-        return f"[{bar}]▌[/] {when}[b]{kind}[/]{name}{title}"
+        when = fit(when_text(item, self.now), WHEN_WIDTH - 1).ljust(WHEN_WIDTH)
+        kind = fit(item.noun.capitalize(), KIND_WIDTH - 1).ljust(KIND_WIDTH)
+        name = fit(item.contact_name, name_width - 1).ljust(name_width)
+        title = fit(item.title + (" (snoozed)" if item.snoozed else ""), room)
+        return Content.assemble(
+            ("▌", bar),
+            " ",
+            (when, f"bold {colour}" if colour else ""),
+            (kind, "bold"),
+            name,
+            (title, "dim" if item.snoozed else ""),
+        )
 
     def _update_header(self, result: Agenda) -> None:
         day = result.day
