@@ -206,6 +206,32 @@ class InfointApp(App[int]):
         if isinstance(board, BoardScreen):
             board.show_contact(contact_id)
 
+    def open_agenda(self) -> None:
+        """What is due: overdue, today and the next 7 days (`a` on the board)."""
+        from .screens.agenda import AgendaScreen
+
+        if not isinstance(self.screen, AgendaScreen):
+            self.push_screen(AgendaScreen())
+
+    def open_insights(self) -> None:
+        """The campaign in figures: funnel, replies, activity, insights, introductions."""
+        from .screens.insights import InsightsScreen
+
+        if not isinstance(self.screen, InsightsScreen):
+            self.push_screen(InsightsScreen())
+
+    def log_touch(self, contact_id: str, done: Callable[[bool | None], None] | None = None) -> None:
+        """Ask what happened (a reply, a call, a message...) and log it for the contact."""
+        from .screens.log_touch import LogTouchScreen
+
+        self.push_screen(LogTouchScreen(contact_id), done)
+
+    def log_reply(self, contact_id: str, done: Callable[[bool], None] | None = None) -> None:
+        """Log "they replied", now, after a yes."""
+        from .screens.log_touch import quick_reply
+
+        quick_reply(self, contact_id, done)
+
     def _report_saved(self, at: datetime) -> None:  # called from the writer thread
         self.post_message(self.Saved(at))
 

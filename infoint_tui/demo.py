@@ -76,6 +76,8 @@ def seed_demo(repo: Repository, now: datetime) -> None:
                     if stage is Stage.INTERVIEWED:  # the call held this morning (see below)
                         walk = now - timedelta(hours=3)
                 repo.move_contact(contact.id, step, at=min(walk, now))
+                if step is Stage.REACHED_OUT:
+                    repo.log_touch(contact.id, TouchKind.MESSAGE_SENT, at=min(walk, now))
                 if step is Stage.SCHEDULED and stage.order > Stage.SCHEDULED.order:
                     repo.log_touch(
                         contact.id, TouchKind.REPLY, at=min(walk, now) - timedelta(hours=20)
@@ -166,9 +168,20 @@ def seed_demo(repo: Repository, now: datetime) -> None:
                 kind=CaptureKind.INSIGHT,
                 tiara=Tiara.TRENDS,
                 text="Evaluation design is the growth area",
-            )
+            ),
+            Capture(
+                at=leo.when + timedelta(minutes=17),
+                kind=CaptureKind.INSIGHT,
+                tiara=Tiara.RESOURCES,
+                text="Read Just Enough Research",
+            ),
         ]
         repo.save_meeting(leo)
+        _earlier_conversations(repo, ids)
+        grace = repo.contact(ids["Grace Okafor"])
+        grace.referred_by = ids["Ruth Abebe"]
+        repo.save_contact(grace)
+        _no_answer(repo, today)
         repo.log_touch(
             ids["Ruth Abebe"],
             TouchKind.CHECK_IN,
@@ -188,3 +201,60 @@ def seed_demo(repo: Repository, now: datetime) -> None:
                     active=active,
                 )
             )
+
+
+# The two people now In touch, interviewed weeks ago: what they said, in the capture log.
+EARLIER = {
+    "Ruth Abebe": (
+        Medium.COFFEE,
+        [
+            (Tiara.ADVICE, "Talk to research ops people, not only researchers"),
+            (Tiara.RESOURCES, "Read 'Just Enough Research'"),
+            (Tiara.TRENDS, "Product teams want researchers who can run workshops"),
+        ],
+    ),
+    "Kenji Sato": (
+        Medium.VIDEO,
+        [
+            (Tiara.INSIGHTS, "Facilitation is most of the job"),
+            (Tiara.TRENDS, "Public services now hire researchers in-house"),
+        ],
+    ),
+}
+
+
+def _earlier_conversations(repo: Repository, ids: dict[str, str]) -> None:
+    for name, (medium, said) in EARLIER.items():
+        contact = repo.contact(ids[name])
+        interviewed = max(c.at for c in contact.history if c.stage is Stage.INTERVIEWED)
+        meeting = repo.ensure_next_meeting(contact.id)
+        meeting.when = interviewed - timedelta(hours=2)
+        meeting.started_at, meeting.ended_at = meeting.when, meeting.when + timedelta(minutes=25)
+        meeting.medium, meeting.duration_min = medium, 30
+        meeting.log = [
+            Capture(
+                at=meeting.when + timedelta(minutes=5 + 6 * n),
+                kind=CaptureKind.INSIGHT,
+                tiara=tiara,
+                text=text,
+            )
+            for n, (tiara, text) in enumerate(said)
+        ]
+        repo.save_meeting(meeting)
+
+
+def _no_answer(repo: Repository, today: datetime) -> None:
+    """Someone who never answered, even after the follow-up: archived, as the method says."""
+    olivia = Contact(
+        name="Olivia Chen", role="Staff Researcher", company="Litware", industry="media",
+        source="cold", tags=["research"], location="Lakeside",
+        email="olivia.chen@litware.example",
+    )  # fmt: skip
+    repo.add_contact(olivia, at=today - timedelta(days=30))
+    reached = today - timedelta(days=26)
+    repo.move_contact(olivia.id, Stage.REACHED_OUT, at=reached)
+    repo.log_touch(olivia.id, TouchKind.MESSAGE_SENT, at=reached)
+    repo.log_touch(
+        olivia.id, TouchKind.MESSAGE_SENT, at=today - timedelta(days=15), note="Followed up once"
+    )
+    repo.archive_contact(olivia.id, "No answer after one follow-up")

@@ -33,6 +33,13 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "board-80x24": ((80, 24), ["right"]),
     "filter": ((120, 34), ["slash", *"research"]),
     "contact": ((120, 34), ["right", "right", "enter"]),
+    "agenda": ((120, 34), ["a"]),
+    "agenda-80x24": ((80, 24), ["a", "down", "down", "down"]),
+    "agenda-snooze": ((80, 24), ["a", "down", "s"]),
+    "log-touch": ((80, 24), ["right", "r"]),
+    "insights": ((120, 34), ["s"]),
+    "insights-80x24": ((80, 24), ["s"]),
+    "insights-80x24-themes": ((80, 24), ["s", "5"]),
 }
 
 

@@ -54,6 +54,7 @@ MEDIUM_NOUN = {
 
 DONE_FOR_TODAY = "Nothing due — done for today."
 UPCOMING_DAYS = 7
+CARD_LABEL_WIDTH = 22  # a card's text at 80x24; overdue labels leave room for the "! " mark
 SNOOZE_HOUR = time(9, 0)  # a snoozed item comes back at the start of a working day
 
 
@@ -307,30 +308,56 @@ def next_due_by_contact(
     return found
 
 
+def days_late(item: AgendaItem, now: datetime) -> int:
+    """Whole days since an overdue item's deadline (a check-in's latest day); 0 if today."""
+    deadline = item.due
+    if item.latest is not None and item.latest > deadline:
+        deadline = item.latest
+    return max(0, (now.date() - _day(deadline, now)).days)
+
+
 def due_label(item: AgendaItem, now: datetime) -> str:
     """Short text for a card: 'meeting tomorrow 10:30', 'thank-you due today', 'nudge Mon',
-    'check-in by 2 Dec', 'thank-you overdue', 'follow-up overdue 3d'."""
+    'check-in by 2 Dec', 'thank-you overdue', 'follow-up 3d late'.
+
+    Every label fits a card's 22 columns at 80x24 with the overdue mark ("! ") in front;
+    the overdue ones say "3d late" so they fit a 120-column board's narrower cards too.
+    """
     noun = item.noun
     if item.overdue:
         if item.kind is AgendaKind.MEETING:
             return "meeting to log"
-        deadline = item.due
-        if item.latest is not None and item.latest > deadline:
-            deadline = item.latest
-        late = (now.date() - _day(deadline, now)).days
-        return f"{noun} overdue {late}d" if late >= 1 else f"{noun} overdue"
+        late = days_late(item, now)
+        return f"{noun} {late}d late" if late >= 1 else f"{noun} overdue"
     if item.kind is AgendaKind.MEETING:
         noun = MEDIUM_NOUN.get(item.meeting.medium, "meeting") if item.meeting else "meeting"
-        return f"{noun} {short_day(item.due, now)} {item.due.astimezone(now.tzinfo):%H:%M}"
+        label = f"{noun} {short_day(item.due, now)}"
+        clock = f"{item.due.astimezone(now.tzinfo):%H:%M}"
+        return f"{label} {clock}" if len(label) + 1 + len(clock) <= CARD_LABEL_WIDTH else label
     if item.kind is AgendaKind.THANK_YOU:
-        return f"{noun} due {short_day(item.due, now)}"
+        label = f"{noun} due {short_day(item.due, now)}"
+        return label if len(label) <= CARD_LABEL_WIDTH else f"{noun} {short_day(item.due, now)}"
     if item.latest is not None and _day(item.starts, now) <= now.date():
         return f"{noun} by {short_day(item.latest, now)}"
     return f"{noun} {short_day(item.starts, now)}"
 
 
+def when_text(item: AgendaItem, now: datetime) -> str:
+    """The agenda's 'when' column: 'today 16:00', 'Sat 16:00', 'by Sat', 'Mon', '3d late'."""
+    local = item.due.astimezone(now.tzinfo) if now.tzinfo else item.due
+    if item.overdue and item.kind is not AgendaKind.MEETING:
+        late = days_late(item, now)
+        return f"{late}d late" if late >= 1 else f"late, {local:%H:%M}"
+    if item.kind in (AgendaKind.MEETING, AgendaKind.THANK_YOU):
+        return f"{short_day(item.due, now)} {local:%H:%M}"
+    if item.latest is not None and _day(item.starts, now) <= now.date():
+        return f"by {short_day(item.latest, now)}"
+    return short_day(item.starts, now)
+
+
 def short_day(moment: datetime, now: datetime) -> str:
-    """'today', 'tomorrow', 'yesterday', 'Mon' (within the coming week), '2 Dec', '2 Dec 2027'."""
+    """'today', 'tomorrow', 'yesterday', 'Mon' (within the coming week), '2 Dec', and
+    '2 Dec 2027' for a day six months or more away in another year."""
     day = _day(moment, now)
     delta = (day - now.date()).days
     if delta == 0:
@@ -341,7 +368,7 @@ def short_day(moment: datetime, now: datetime) -> str:
         return "yesterday"
     if 1 < delta < 7:
         return f"{day:%a}"
-    if day.year == now.year:
+    if day.year == now.year or abs(delta) < 180:  # "3 Jan" in December means next month's
         return f"{day.day} {day:%b}"
     return f"{day.day} {day:%b %Y}"
 

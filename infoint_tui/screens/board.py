@@ -57,6 +57,12 @@ class BoardScreen(CampaignMixin, Screen[None]):
         Binding("u", "undo", "Undo archive"),
         Binding("A", "toggle_archived", "Show archived", show=False),
         Binding("delete", "delete", "Delete", show=False),
+        Binding("a", "agenda", "Agenda", tooltip="What is due: overdue, today, next 7 days"),
+        Binding(
+            "r", "log_touch", "Log touch", show=False, tooltip="Log a reply, call, message or note"
+        ),
+        Binding("L", "log_reply", "Reply received", show=False, tooltip="Log a reply now"),
+        Binding("s", "insights", "Insights", show=False, tooltip="Funnel, replies, insights"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -272,7 +278,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         has_card = self.focused_contact_id is not None
-        if action in ("open", "archive", "delete"):
+        if action in ("open", "archive", "delete", "log_touch", "log_reply"):
             return has_card
         if action == "move":
             if not has_card:
@@ -437,3 +443,18 @@ class BoardScreen(CampaignMixin, Screen[None]):
             ),
             confirmed,
         )
+
+    # -- follow-up --------------------------------------------------------------------------
+    def action_agenda(self) -> None:
+        self.infoint.open_agenda()
+
+    def action_insights(self) -> None:
+        self.infoint.open_insights()
+
+    def action_log_touch(self) -> None:
+        if (contact_id := self.focused_contact_id) is not None:
+            self.infoint.log_touch(contact_id)
+
+    def action_log_reply(self) -> None:
+        if (contact_id := self.focused_contact_id) is not None:
+            self.infoint.log_reply(contact_id)

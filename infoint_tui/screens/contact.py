@@ -39,6 +39,8 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "back", "Back (saves)", priority=True),
         Binding("ctrl+r", "archive", "Archive/restore", priority=True),
+        # priority: typing goes into the fields; ctrl+t works from any of them
+        Binding("ctrl+t", "log_touch", "Log touch", priority=True, tooltip="Log a reply, call..."),
         # priority: inputs use ctrl+d to delete a character; here it asks before deleting the contact
         Binding("ctrl+d", "delete", "Delete contact", show=False, priority=True),
     ]
@@ -351,6 +353,22 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
             ConfirmScreen(f"Delete {name} for good?", "This cannot be undone.", yes="Delete"),
             confirmed,
         )
+
+    def action_log_touch(self) -> None:
+        """Log a touch for this contact (saved first, so the form and the file agree)."""
+        if self.contact_id is None or not self.save():
+            return
+        contact_id = self.contact_id
+
+        def logged(done: bool | None) -> None:
+            if not done:
+                return
+            stage = self.repo.contact(contact_id).stage  # a thank-you sent moves the card
+            self.query_one("#f-stage", Select).value = stage.value
+            self._original = self._values()
+            self._show_timeline()
+
+        self.infoint.log_touch(contact_id, logged)
 
 
 def _tags(text: str) -> list[str]:

@@ -178,23 +178,23 @@ def test_export_json_to_stdout_and_file_then_restore(capsys, demo_db, tmp_path, 
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
     restored = tmp_path / "restored.json"
     code, out, _ = run(capsys, "import", "json", str(target), "--db", str(restored))
-    assert code == 0 and "12 added" in out and "settings: restored" in out
+    assert code == 0 and "13 added" in out and "settings: restored" in out
     assert Campaign.of(Repository(restored)) == Campaign.of(Repository(demo_db))
     code, out, _ = run(capsys, "import", "json", str(target), "--db", str(restored))
-    assert "0 added, 0 updated, 12 already present" in out
+    assert "0 added, 0 updated, 13 already present" in out
 
 
 def test_export_csv_markdown_ics(capsys, demo_db):
     code, out, _ = run(capsys, "export", "csv", "--db", str(demo_db))
-    assert code == 0 and out.startswith("id,name,stage,") and len(out.strip().splitlines()) == 13
+    assert code == 0 and out.startswith("id,name,stage,") and len(out.strip().splitlines()) == 14
     code, out, _ = run(capsys, "export", "markdown", "--db", str(demo_db))
     assert code == 0 and "### Tomás Herrera" in out
     code, out, _ = run(capsys, "export", "ics", "--db", str(demo_db))
     calendar = icalendar.Calendar.from_ical(out)
-    assert code == 0 and len(calendar.walk("VEVENT")) == 4 and calendar.walk("VTODO")
+    assert code == 0 and len(calendar.walk("VEVENT")) == 6 and calendar.walk("VTODO")
     code, out, _ = run(capsys, "export", "ics", "--reminders-as", "event", "--db", str(demo_db))
     calendar = icalendar.Calendar.from_ical(out)
-    assert not calendar.walk("VTODO") and len(calendar.walk("VEVENT")) > 4
+    assert not calendar.walk("VTODO") and len(calendar.walk("VEVENT")) > 6
 
 
 def test_export_replaces_an_existing_file_whole(capsys, demo_db, tmp_path):

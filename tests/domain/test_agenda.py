@@ -17,6 +17,7 @@ from infoint_tui.domain.agenda import (
     render_text,
     snooze_options,
     snooze_until,
+    when_text,
 )
 from infoint_tui.domain.dates import DateParseError
 from infoint_tui.domain.models import Contact, Medium, Meeting, Reminder, ReminderKind
@@ -270,13 +271,13 @@ def test_next_due_for_every_card_in_one_pass():
         ),
         (
             lambda: (remind(HANNAH, ReminderKind.THANK_YOU, at(16, 9), created_at=at(15, 9)), None),
-            "thank-you overdue 2d",
+            "thank-you 2d late",
         ),
         (lambda: (remind(ADA, ReminderKind.SECOND_PERSON, at(23, 9, 30)), None), "nudge Mon"),
         (lambda: (remind(ADA, ReminderKind.SECOND_PERSON, at(18, 9, 30)), None), "nudge today"),
         (
             lambda: (remind(ADA, ReminderKind.FOLLOW_UP, at(15, 9, 30)), None),
-            "follow-up overdue 3d",
+            "follow-up 3d late",
         ),
         (
             lambda: (remind(RUTH, ReminderKind.CHECK_IN, at(13), latest=at(2, month=12)), None),
@@ -292,11 +293,11 @@ def test_next_due_for_every_card_in_one_pass():
                 ),
                 None,
             ),
-            "check-in 13 Jan 2027",
+            "check-in 13 Jan",
         ),
         (
             lambda: (remind(RUTH, ReminderKind.CHECK_IN, at(1), latest=at(15)), None),
-            "check-in overdue 3d",
+            "check-in 3d late",
         ),
         (lambda: (remind(ADA, ReminderKind.ACTION, at(19)), None), "to-do tomorrow"),
     ],
@@ -338,3 +339,61 @@ def test_plain_text_when_nothing_is_due():
         render_text(agenda(NOW, PEOPLE, [], []))
         == f"Agenda for Wed 18 Nov 2026\n\n{DONE_FOR_TODAY}\n"
     )
+
+
+# -- card labels fit a card at 80x24 ------------------------------------------------------------
+def test_every_card_label_fits_a_card_at_80x24():
+    """Every kind, due from four months ago to fourteen months ahead: 22 columns with the mark."""
+    now = datetime(2026, 12, 20, 9, 30, tzinfo=ZONE)  # December: dates next year carry a year
+    widest = ""
+    for offset in range(-120, 430, 3):
+        due = now + timedelta(days=offset, hours=offset % 11)
+        reminders = [
+            remind(ADA, kind, due, created_at=due - timedelta(days=1), latest=latest)
+            for kind in ReminderKind
+            for latest in (None, due + timedelta(days=14))
+        ]
+        meetings = [Meeting(contact_id=DANIEL.id, when=due, medium=medium) for medium in Medium]
+        for reminder in reminders:
+            (item,) = next_due_by_contact(PEOPLE, [], [reminder], now).values()
+            widest = max(widest, _shown(item, now), key=len)
+        for meeting in meetings:
+            (item,) = next_due_by_contact(PEOPLE, [meeting], [], now).values()
+            widest = max(widest, _shown(item, now), key=len)
+    assert len(widest) <= 22, widest
+
+
+def _shown(item, now) -> str:
+    return ("! " if item.overdue else "") + due_label(item, now)
+
+
+def test_agenda_when_column():
+    daniel = Meeting(contact_id=DANIEL.id, when=at(19, 10, 30))
+    rows = {
+        "meeting": (None, daniel),
+        "thank-you": (
+            remind(HANNAH, ReminderKind.THANK_YOU, at(19, 8), created_at=at(18, 8)),
+            None,
+        ),
+        "late": (remind(ADA, ReminderKind.FOLLOW_UP, at(15, 9, 30)), None),
+        "late today": (
+            remind(HANNAH, ReminderKind.THANK_YOU, at(18, 8), created_at=at(17, 8)),
+            None,
+        ),
+        "check-in": (remind(RUTH, ReminderKind.CHECK_IN, at(13), latest=at(21)), None),
+        "nudge": (remind(ADA, ReminderKind.SECOND_PERSON, at(23, 9, 30)), None),
+    }
+    shown = {}
+    for name, (reminder, meeting) in rows.items():
+        (item,) = next_due_by_contact(
+            PEOPLE, [meeting] if meeting else [], [reminder] if reminder else [], NOW
+        ).values()
+        shown[name] = when_text(item, NOW)
+    assert shown == {
+        "meeting": "tomorrow 10:30",
+        "thank-you": "tomorrow 08:00",
+        "late": "3d late",
+        "late today": "late, 08:00",
+        "check-in": "by Sat",
+        "nudge": "Mon",
+    }

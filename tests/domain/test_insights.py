@@ -325,19 +325,24 @@ def demo(repo, clock):
 def test_insights_on_the_demo_campaign(demo, clock):
     found = compute(demo.contacts(archived=None), demo.meetings(), demo.touches(), clock.now())
     assert [(r.stage, r.reached, r.current) for r in found.funnel.stages] == [
-        (P, 12, 4), (RO, 8, 2), (S, 6, 2), (IV, 4, 1), (T, 3, 1), (IT, 2, 2),
+        (P, 13, 4), (RO, 9, 2), (S, 6, 2), (IV, 4, 1), (T, 3, 1), (IT, 2, 2),
     ]  # fmt: skip
-    assert (found.replies.reached_out, found.replies.replied, found.replies.waiting) == (8, 6, 2)
+    assert found.funnel.archived == 1  # Olivia never answered, even after the follow-up
+    assert (found.replies.reached_out, found.replies.replied, found.replies.waiting) == (9, 6, 2)
     assert found.replies.median == timedelta(days=3, hours=16)
-    assert found.heard_from == 2
-    assert [(g.name, [t.text for t in g.themes]) for g in found.by_tiara if g.themes] == [
-        ("Trends", ["Evaluation design is the growth area"]),
-        ("Insights", ["Facilitation is most of the job"]),
-        ("Advice", ["Portfolio: 2-3 case studies showing the messy middle"]),
-    ]
-    assert tree_lines(found.introductions) == ["Ruth Abebe", "└── Daniel Kim"]
-    assert found.meetings_weekly.counts[-2:] == [1, 1] and found.meetings_weekly.small_sample
-    assert "Ruth Abebe's introductions led to 1 person." in found.highlights
+    assert found.heard_from == 4
+    shared = [(g.name, t.text, len(t.people)) for g in found.by_tiara for t in g.themes]
+    assert ("Insights", "Facilitation is most of the job", 2) in shared
+    assert ("Resources", "Read 'Just Enough Research'", 2) in shared
+    assert ("Trends", "Evaluation design is the growth area", 1) in shared
+    assert tree_lines(found.introductions) == ["Ruth Abebe", "├── Daniel Kim", "└── Grace Okafor"]
+    assert found.meetings_weekly.total == 4 and found.meetings_weekly.small_sample
+    assert found.outreach_weekly.total == 10  # a message per reach-out, and one follow-up
+    assert "Ruth Abebe's introductions led to 2 people." in found.highlights
+    assert (
+        '"Facilitation is most of the job": mentioned by 2 of 4 people. (small sample)'
+        in found.highlights
+    )
 
 
 def test_a_theme_is_named_by_its_most_common_wording():
