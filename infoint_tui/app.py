@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
+from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
@@ -27,9 +29,10 @@ class InfointApp(App[int]):
             self.at = at
 
     class SaveFailed(Message):
-        def __init__(self, error: Exception) -> None:
+        def __init__(self, error: Exception, recovery_copy: Path | None = None) -> None:
             super().__init__()
             self.error = error
+            self.recovery_copy = recovery_copy
 
     def __init__(self, repo: Repository, *, clock: Clock | None = None, demo: bool = False) -> None:
         super().__init__()
@@ -39,6 +42,7 @@ class InfointApp(App[int]):
         self.writer: BackgroundWriter | None = None
         self.last_saved: datetime | None = None
         self.save_error: Exception | None = None
+        self.recovery_copy: Path | None = None  # where unsaved work went while the file failed
         self.sub_title = f"{'demo · ' if demo else ''}{repo.path}"
 
     def on_mount(self) -> None:
@@ -52,12 +56,33 @@ class InfointApp(App[int]):
         from .screens.board import BoardScreen
 
         self.push_screen(BoardScreen())
+        # Test hook (the real-process test uses it): open live notes for this contact id at start.
+        if contact_id := os.environ.get("INFOINT_OPEN_LIVE_NOTES"):
+            self.open_live_notes(contact_id)
+
+    def open_live_notes(self, contact_id: str) -> None:
+        """Live notes for the contact's next meeting (created if there is none)."""
+        from .screens.live_notes import LiveNotesScreen
+        from .store import StoreError
+
+        try:
+            meeting = self.repo.ensure_next_meeting(contact_id)
+        except StoreError as error:
+            self.notify(str(error), title="No live notes", severity="error")
+            return
+        self.push_screen(LiveNotesScreen(meeting.id))
 
     def _report_saved(self, at: datetime) -> None:  # called from the writer thread
         self.post_message(self.Saved(at))
 
     def _report_save_failed(self, error: Exception) -> None:  # called from the writer thread
-        self.post_message(self.SaveFailed(error))
+        # Each failure refreshes one recovery copy beside the file, so the words typed since
+        # the last good save exist on disk somewhere even if the app is killed now.
+        try:
+            self.recovery_copy = self.repo.write_recovery_copy(self.recovery_copy)
+        except Exception:
+            self.recovery_copy = None
+        self.post_message(self.SaveFailed(error, self.recovery_copy))
 
     def on_infoint_app_saved(self, message: Saved) -> None:
         self.last_saved, self.save_error = message.at, None
@@ -66,8 +91,9 @@ class InfointApp(App[int]):
         first_time = self.save_error is None
         self.save_error = message.error
         if first_time:
+            copy = f" A copy is in {message.recovery_copy}." if message.recovery_copy else ""
             self.notify(
-                f"{message.error}. Your changes are kept in memory; infoint retries every few seconds.",
+                f"{message.error}. Your changes are kept in memory; infoint retries every few seconds.{copy}",
                 title="Not saved",
                 severity="error",
                 timeout=10,
@@ -87,7 +113,7 @@ class InfointApp(App[int]):
                 self.repo.flush()
         except Exception as error:
             try:
-                copy = self.repo.write_recovery_copy()
+                copy = self.repo.write_recovery_copy(self.recovery_copy)
             except Exception:
                 return f"{error}; and no recovery copy could be written"
             return f"{error}; everything was saved to {copy}"

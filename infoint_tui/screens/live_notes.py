@@ -1,0 +1,433 @@
+"""Live notes: the screen open during the call. Typing lands in the notes at once, nothing is lost.
+
+The note editor has focus from the first frame; keys that arrive before it is mounted are kept
+and typed in when it is. Quick captures tag the line just typed (one keystroke), and an
+autosave puts the text into the store after a short pause, and at least every
+AUTOSAVE_MAX_WAIT seconds while typing; the app's background writer does the disk write.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from time import monotonic
+from typing import TYPE_CHECKING, cast
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static, TextArea
+
+from ..domain.dates import format_when
+from ..domain.live_notes import (
+    KIND_LABELS,
+    action_reminder,
+    capture_text,
+    is_repeat,
+    split_referral,
+    split_tiara,
+)
+from ..domain.models import Capture, CaptureKind, Contact, Meeting, ReminderKind, Tiara, TouchKind
+from ..domain.stages import Stage
+from ..widgets.capture_bar import CaptureBar
+from ..widgets.capture_log import CaptureLog
+from ..widgets.live_questions import LiveQuestions
+from ..widgets.meeting_clock import MeetingClock
+from .live_notes_dialogs import (
+    Debrief,
+    DebriefDialog,
+    EndInterviewDialog,
+    Referral,
+    ReferralDialog,
+)
+
+if TYPE_CHECKING:
+    from ..app import InfointApp
+    from ..store import Repository
+
+AUTOSAVE_PAUSE = 1.0  # seconds of quiet after which the notes are saved
+AUTOSAVE_MAX_WAIT = 1.5  # typing without a pause still saves this often (kill -9 loses < 2 s)
+AUTOSAVE_TICK = 0.25  # one cheap periodic check instead of a new timer per keystroke
+
+NOTES_PLACEHOLDER = (
+    "Type your notes. Tag the line you just typed: ctrl+n note, ctrl+t my action item, "
+    "ctrl+o theirs, ctrl+r referral (a name, e.g. 'Jane Doe @ Acme'), ctrl+l insight "
+    "(start it with T:, I:, A:, R: or As: for its TIARA category). tab: questions."
+)
+
+
+class LiveNotesScreen(Screen[None]):
+    DEFAULT_CSS = """
+    LiveNotesScreen { layout: vertical; }
+    LiveNotesScreen #live-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    LiveNotesScreen #live-body { height: 1fr; }
+    LiveNotesScreen #live-notes-pane { width: 1fr; }
+    LiveNotesScreen #notes { height: 1fr; border: none; padding: 0 1; }
+    LiveNotesScreen #live-side { width: 38%; min-width: 30; max-width: 60; border-left: solid $primary 50%; }
+    LiveNotesScreen .live-heading { padding: 0 1; margin-top: 1; color: $text-muted; text-style: bold; }
+    LiveNotesScreen #live-status { height: 1; }
+    LiveNotesScreen #live-message { width: 1fr; padding: 0 1; color: $text-muted; }
+    LiveNotesScreen #save-status { width: auto; padding: 0 1; color: $text-muted; }
+    LiveNotesScreen #save-status.-failed { color: $text; background: $error; text-style: bold; }
+    """
+    AUTO_FOCUS = "#notes"
+    BINDINGS = [
+        Binding("ctrl+n", "capture('note')", "Note", tooltip="Capture the line you just typed"),
+        Binding("ctrl+t", "capture('action-mine')", "Mine", tooltip="My action item (a reminder)"),
+        Binding("ctrl+o", "capture('action-theirs')", "Theirs", tooltip="Their action item"),
+        Binding("ctrl+r", "referral", "Referral", tooltip="Add the person named to Prospects"),
+        Binding("ctrl+l", "capture('insight')", "Insight", tooltip="An insight, by TIARA category"),
+        # Hidden from the footer to keep it within 80 columns; the clock itself names the key.
+        Binding("ctrl+g", "start_clock", "Clock", show=False, tooltip="Start the clock now"),
+        Binding("ctrl+f", "end_interview", "End", tooltip="End the interview"),
+        Binding("ctrl+s", "save_now", "Save", show=False),
+        Binding("escape", "back", "Back", tooltip="Save and go back"),
+    ]
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self._editor_ready = False
+        self._early_keys: list[str] = []  # typed before the editor existed
+        self._dirty_since: float | None = None  # when the first unsaved edit was made
+        self._last_edit = 0.0
+        self._opened_at: datetime | None = None
+        self._editor: TextArea | None = None
+        self._status_shown = ""
+
+    # -- shortcuts ------------------------------------------------------------------------------
+    @property
+    def infoint(self) -> InfointApp:
+        return cast("InfointApp", self.app)
+
+    @property
+    def repo(self) -> Repository:
+        return self.infoint.repo
+
+    @property
+    def meeting(self) -> Meeting:
+        return self._meeting
+
+    @property
+    def contact(self) -> Contact:
+        return self.repo.contact(self._meeting.contact_id)
+
+    @property
+    def editor(self) -> TextArea:
+        assert self._editor is not None
+        return self._editor
+
+    def _now(self) -> datetime:
+        return self.infoint.clock.now()
+
+    # -- building the screen --------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        self._meeting = self.repo.meeting(self.meeting_id)
+        self._opened_at = self._now()
+        meeting, contact = self._meeting, self.contact
+        self._editor = TextArea(
+            meeting.notes, id="notes", soft_wrap=True, placeholder=NOTES_PLACEHOLDER
+        )
+        yield Static(self._title(meeting, contact), id="live-title", markup=False)
+        with Horizontal(id="live-body"):
+            with Vertical(id="live-notes-pane"):
+                yield self._editor
+                yield CaptureBar(id="capture-bar")
+            with Vertical(id="live-side"):
+                yield MeetingClock(meeting, self._now, id="clock")
+                yield Label("Questions (tab)", classes="live-heading")
+                yield LiveQuestions(meeting.questions, id="questions")
+                yield Label("Captured", classes="live-heading")
+                yield CaptureLog(meeting.log, self._opened_at.tzinfo, id="capture-log")
+        with Horizontal(id="live-status"):
+            yield Static("", id="live-message", markup=False)
+            yield Static("", id="save-status", markup=False)
+        yield Footer()
+
+    def _title(self, meeting: Meeting, contact: Contact) -> str:
+        parts = ["Live notes", contact.name]
+        if contact.role_at_company:
+            parts.append(contact.role_at_company)
+        if meeting.when is not None:
+            parts.append(format_when(meeting.when, self._now()))
+        parts.append(meeting.medium.label.lower())
+        return " · ".join(parts)
+
+    def on_mount(self) -> None:
+        editor = self.editor
+        editor.focus()
+        editor.move_cursor(editor.document.end)  # a reopened meeting continues at the end
+        if self._early_keys:
+            editor.insert("".join(self._early_keys))
+            self._early_keys.clear()
+        self._editor_ready = True
+        self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
+        self._show_save_state()
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed before the editor had focus were sent to the screen: type them in.
+
+        The app sends a key to the focused widget, or to the screen while nothing has focus
+        (the first instants after opening). A printable key or enter never bubbles up from
+        the editor (it takes them), so one seen here while the editor has focus was sent
+        before it had. Keys bubbling up from other widgets are left alone: they are on their
+        way to the bindings, which Textual checks once the key has reached the app.
+        """
+        if self._editor_ready and self.focused is not None and self.focused is not self._editor:
+            return
+        if event.key == "enter":
+            char = "\n"
+        elif event.is_printable and event.character:
+            char = event.character
+        else:
+            return
+        event.stop()
+        if not self._editor_ready:
+            self._early_keys.append(char)
+            return
+        self.editor.focus()
+        self.editor.insert(char)
+
+    # -- autosave -------------------------------------------------------------------------------
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self) -> None:
+        now = monotonic()
+        if self._dirty_since is None:
+            self._dirty_since = now
+        self._last_edit = now
+        if self._meeting.started_at is None and self._meeting.ended_at is None:
+            self._meeting.started_at = self._now()  # the clock starts on the first keystroke
+            self.query_one(MeetingClock).tick()
+
+    def _autosave_tick(self) -> None:
+        if self._dirty_since is not None:
+            now = monotonic()
+            if (
+                now - self._last_edit >= AUTOSAVE_PAUSE
+                or now - self._dirty_since >= AUTOSAVE_MAX_WAIT
+            ):
+                self.save_notes()
+        self._show_save_state()
+
+    def save_notes(self) -> None:
+        """Put the editor's text into the meeting and the store (the writer thread writes it)."""
+        self._take_text()
+        self.repo.save_meeting(self._meeting)
+
+    def _take_text(self) -> None:
+        self._dirty_since = None
+        if self._editor is not None:
+            self._meeting.notes = self._editor.text
+
+    def _unsaved(self) -> bool:
+        return self._dirty_since is not None or (
+            self._editor is not None and self._editor.text != self._meeting.notes
+        )
+
+    def on_screen_suspend(self) -> None:
+        if self._unsaved():
+            self.save_notes()
+
+    def on_unmount(self) -> None:
+        # Leaving the screen or quitting the app: the store gets the latest text before the
+        # app's final flush (InfointApp.close_store).
+        if self._editor_ready and self._unsaved():
+            self.save_notes()
+
+    def _show_save_state(self) -> None:
+        status = self.query_one("#save-status", Static)
+        app = self.infoint
+        if app.save_error is not None:
+            copy = getattr(app, "recovery_copy", None)
+            where = f" · a copy is in {copy}" if copy else ""
+            text = f"NOT SAVED: {app.save_error}{where}"
+        elif app.last_saved is not None:
+            saved = app.last_saved.astimezone(self._now().tzinfo)
+            pending = " · saving…" if self._dirty_since is not None or self.repo.dirty else ""
+            text = f"saved {saved:%H:%M:%S}{pending}"
+        else:
+            text = "not saved yet" if self._dirty_since is not None or self.repo.dirty else ""
+        status.set_class(app.save_error is not None, "-failed")
+        if text != self._status_shown:  # the status line repaints only when it changes
+            self._status_shown = text
+            status.update(text)
+
+    def _say(self, text: str) -> None:
+        self.query_one("#live-message", Static).update(text)
+
+    def action_save_now(self) -> None:
+        self.save_notes()
+        self.infoint.action_save_now()
+        self._say("Saving now…")
+
+    def action_back(self) -> None:
+        self.save_notes()
+        self.app.pop_screen()
+
+    # -- quick capture --------------------------------------------------------------------------
+    def _line_just_typed(self) -> str:
+        """The selection, or the cursor's line, or (on a fresh empty line) the one above it."""
+        editor = self.editor
+        if editor.selected_text.strip():
+            return " ".join(editor.selected_text.split())
+        row = editor.cursor_location[0]
+        line = editor.document.get_line(row)
+        if not line.strip() and row > 0:
+            line = editor.document.get_line(row - 1)
+        return capture_text(line)
+
+    def action_capture(self, kind_value: str) -> None:
+        kind = CaptureKind(kind_value)
+        bar = self.query_one(CaptureBar)
+        if bar.is_open:
+            bar.switch(kind)
+            return
+        text = self._line_just_typed()
+        if kind is CaptureKind.INSIGHT:
+            tiara, rest = split_tiara(text)
+            if tiara is not None and rest:
+                self.record_capture(kind, rest, tiara)
+            else:
+                bar.open(kind, rest, tiara)
+            return
+        if not text:
+            bar.open(kind)
+            return
+        self.record_capture(kind, text, None)
+
+    @on(CaptureBar.Submitted)
+    def _capture_typed(self, message: CaptureBar.Submitted) -> None:
+        self.record_capture(message.kind, message.text, message.tiara)
+
+    @on(CaptureBar.Closed)
+    def _capture_closed(self) -> None:
+        self.editor.focus()
+
+    def record_capture(self, kind: CaptureKind, text: str, tiara: Tiara | None) -> Capture | None:
+        meeting = self._meeting
+        if is_repeat(meeting.log, kind, text, tiara):
+            self._say(f"Already captured: {text}")
+            return None
+        now = self._now()
+        capture = Capture(at=now, kind=kind, text=text, tiara=tiara)
+        message = f"{KIND_LABELS[kind]}: {text}"
+        with self.repo.batch():
+            if kind in (CaptureKind.ACTION_MINE, CaptureKind.ACTION_THEIRS):
+                reminder = action_reminder(capture, self.contact, meeting, now)
+                self.repo.save_reminder(reminder)
+                capture.reminder_id = reminder.id
+                message += f" → reminder {format_when(reminder.due, now)}"
+            meeting.log.append(capture)
+            self.save_notes()
+        self.query_one(CaptureLog).add(capture)
+        self._say(message)
+        return capture
+
+    def action_referral(self) -> None:
+        name, company = split_referral(self._line_just_typed())
+        known = frozenset(c.name.casefold() for c in self.repo.contacts(archived=None))
+        dialog = ReferralDialog(self.contact.name, name, company, known)
+        self.app.push_screen(dialog, self._add_referral)
+
+    def _add_referral(self, referral: Referral | None) -> None:
+        if referral is None:
+            return
+        referrer = self.contact
+        now = self._now()
+        label = f"{referral.name} @ {referral.company}" if referral.company else referral.name
+        with self.repo.batch():
+            prospect = Contact(
+                name=referral.name,
+                company=referral.company,
+                source="referral",
+                referred_by=referrer.id,
+                stage=Stage.PROSPECTS,
+            )
+            self.repo.add_contact(prospect, at=now)
+            self.repo.log_touch(referrer.id, TouchKind.REFERRAL, at=now, note=f"Referred {label}")
+            capture = Capture(at=now, kind=CaptureKind.REFERRAL, text=label, contact_id=prospect.id)
+            self._meeting.log.append(capture)
+            self.save_notes()
+        self.query_one(CaptureLog).add(capture)
+        self._say(f"{referral.name} added to Prospects, referred by {referrer.name}")
+
+    # -- the clock and the end ------------------------------------------------------------------
+    def action_start_clock(self) -> None:
+        meeting = self._meeting
+        if meeting.ended_at is not None:
+            self._say("This interview has ended; the clock stays stopped.")
+            return
+        restarted = meeting.started_at is not None
+        meeting.started_at = self._now()
+        self.save_notes()
+        self.query_one(MeetingClock).tick()
+        self._say("Clock restarted from now." if restarted else "Clock started.")
+
+    def action_end_interview(self) -> None:
+        meeting, contact = self._meeting, self.contact
+        if meeting.ended_at is not None:
+            self._offer_debrief()
+            return
+        hours = self.repo.settings.thank_you_hours
+        move = (
+            f"moves {contact.name} from {contact.stage.label} to Interviewed and "
+            if contact.stage is not Stage.INTERVIEWED
+            else ""
+        )
+        detail = (
+            f"This records the end time, {move}sets the thank-you reminder "
+            f"(send it within {hours} hours). Your notes stay open."
+        )
+        self.app.push_screen(
+            EndInterviewDialog(f"End the interview with {contact.name}?", detail),
+            self._end_confirmed,
+        )
+
+    def _end_confirmed(self, confirmed: bool | None) -> None:
+        if not confirmed:
+            self.editor.focus()
+            return
+        meeting, contact = self._meeting, self.contact
+        now = self._now()
+        meeting.started_at = meeting.started_at or self._opened_at or now
+        meeting.ended_at = now
+        with self.repo.batch():
+            self.save_notes()
+            if contact.stage is not Stage.INTERVIEWED:
+                self.repo.move_contact(contact.id, Stage.INTERVIEWED, at=now)
+            self.repo.log_touch(contact.id, TouchKind.MEETING, at=now)
+        self.query_one(MeetingClock).tick()
+        thank_you = [
+            r
+            for r in self.repo.reminders(contact_id=contact.id)
+            if r.kind is ReminderKind.THANK_YOU
+        ]
+        due = f" · thank-you due {format_when(thank_you[0].due, now)}" if thank_you else ""
+        self._say(f"Interview ended; {contact.name} is in Interviewed{due}")
+        self._offer_debrief()
+
+    def _offer_debrief(self) -> None:
+        meeting = self._meeting
+        current = Debrief(meeting.debrief_learned, meeting.debrief_fit, meeting.debrief_who_else)
+        self.app.push_screen(DebriefDialog(self.contact.name, current), self._keep_debrief)
+
+    def _keep_debrief(self, debrief: Debrief | None) -> None:
+        if debrief is None:
+            return
+        meeting = self._meeting
+        meeting.debrief_learned = debrief.learned
+        meeting.debrief_fit = debrief.fit
+        meeting.debrief_who_else = debrief.who_else
+        self.save_notes()
+        if debrief.learned or debrief.fit or debrief.who_else:
+            self._say("Debrief saved.")
+
+    # -- questions ------------------------------------------------------------------------------
+    @on(LiveQuestions.Changed)
+    def _question_changed(self) -> None:
+        self.save_notes()
+
+    @on(LiveQuestions.Leave)
+    def _questions_left(self) -> None:
+        self.editor.focus()
