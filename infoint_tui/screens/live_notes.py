@@ -8,6 +8,7 @@ AUTOSAVE_MAX_WAIT seconds while typing; the app's background writer does the dis
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime
 from time import monotonic
 from typing import TYPE_CHECKING, cast
@@ -49,6 +50,30 @@ if TYPE_CHECKING:
 AUTOSAVE_PAUSE = 1.0  # seconds of quiet after which the notes are saved
 AUTOSAVE_MAX_WAIT = 1.5  # typing without a pause still saves this often (kill -9 loses < 2 s)
 AUTOSAVE_TICK = 0.25  # one cheap periodic check instead of a new timer per keystroke
+
+# A full garbage collection scans every object the app holds: 70-250 ms with 1,000 contacts
+# and their board in memory (benchmarks/bench_live_notes.py), a visible stutter mid-sentence.
+# While live notes are open, only the young generations are collected; the full collection
+# waits until the screen closes.
+FULL_COLLECTION_HELD = 1_000_000_000
+_held_thresholds: list[tuple[int, int, int]] = []
+
+
+def _hold_full_collections() -> None:
+    if not _held_thresholds:
+        young, middle, full = gc.get_threshold()
+        _held_thresholds.append((young, middle, full))
+        gc.set_threshold(young, middle, FULL_COLLECTION_HELD)
+    else:
+        _held_thresholds.append(_held_thresholds[-1])
+
+
+def _release_full_collections() -> None:
+    if _held_thresholds:
+        thresholds = _held_thresholds.pop()
+        if not _held_thresholds:
+            gc.set_threshold(*thresholds)
+
 
 NOTES_PLACEHOLDER = (
     "Type your notes. Tag the line you just typed: ctrl+n note, ctrl+t my action item, "
@@ -162,6 +187,7 @@ class LiveNotesScreen(Screen[None]):
             editor.insert("".join(self._early_keys))
             self._early_keys.clear()
         self._editor_ready = True
+        _hold_full_collections()
         self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
         self._show_save_state()
 
@@ -232,8 +258,10 @@ class LiveNotesScreen(Screen[None]):
     def on_unmount(self) -> None:
         # Leaving the screen or quitting the app: the store gets the latest text before the
         # app's final flush (InfointApp.close_store).
-        if self._editor_ready and self._unsaved():
-            self.save_notes()
+        if self._editor_ready:
+            _release_full_collections()
+            if self._unsaved():
+                self.save_notes()
 
     def _show_save_state(self) -> None:
         status = self.query_one("#save-status", Static)
