@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static, TextArea
+from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from ..domain.dates import format_when
 from ..domain.live_notes import (
@@ -107,7 +107,9 @@ class LiveNotesScreen(Screen[None]):
         Binding("ctrl+g", "start_clock", "Clock", show=False, tooltip="Start the clock now"),
         Binding("ctrl+f", "end_interview", "End", tooltip="End the interview"),
         Binding("ctrl+s", "save_now", "Save", show=False),
-        Binding("escape", "back", "Back", tooltip="Save and go back"),
+        # escape goes back everywhere (SPEC: keys that stay stable); the footer keeps its room
+        # for the captures at 80 columns.
+        Binding("escape", "back", "Back", show=False, tooltip="Save and go back"),
     ]
 
     def __init__(self, meeting_id: str) -> None:
@@ -353,7 +355,13 @@ class LiveNotesScreen(Screen[None]):
         return capture
 
     def action_referral(self) -> None:
-        name, company = split_referral(self._line_just_typed())
+        bar = self.query_one(CaptureBar)
+        if bar.is_open:  # the name was being typed in the capture bar
+            line = bar.query_one(Input).value
+            bar.close()
+        else:
+            line = self._line_just_typed()
+        name, company = split_referral(line)
         known = frozenset(c.name.casefold() for c in self.repo.contacts(archived=None))
         dialog = ReferralDialog(self.contact.name, name, company, known)
         self.app.push_screen(dialog, self._add_referral)
@@ -457,5 +465,6 @@ class LiveNotesScreen(Screen[None]):
         self.save_notes()
 
     @on(LiveQuestions.Leave)
-    def _questions_left(self) -> None:
+    @on(CaptureLog.Leave)
+    def _back_to_notes(self) -> None:
         self.editor.focus()

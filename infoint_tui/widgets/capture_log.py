@@ -7,7 +7,9 @@ from datetime import tzinfo
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from ..domain.live_notes import capture_tag
@@ -46,12 +48,20 @@ def capture_row(capture: Capture, zone: tzinfo | None) -> Table:
     return grid
 
 
-class CaptureLog(VerticalScroll, can_focus=False):
+class CaptureLog(VerticalScroll):
+    """Scrolls with the arrow keys when focused (tab); escape goes back to the notes."""
+
     DEFAULT_CSS = """
     CaptureLog { height: 1fr; padding: 0 1; }
+    CaptureLog:focus { background-tint: $foreground 5%; }
     CaptureLog > .capture { width: 1fr; }
     CaptureLog > #capture-empty { color: $text-muted; }
     """
+
+    BINDINGS = [Binding("escape", "leave", "Notes", tooltip="Back to the note editor")]
+
+    class Leave(Message):
+        """The user is done reading and wants to go back to the notes."""
 
     def __init__(self, captures: list[Capture], zone: tzinfo | None, **kwargs: str) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -73,6 +83,9 @@ class CaptureLog(VerticalScroll, can_focus=False):
             hint.remove()
         self.mount(Static(capture_row(capture, self._zone), classes="capture"))
         self.call_after_refresh(self.scroll_end, animate=False)
+
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())
 
     @property
     def lines(self) -> list[str]:

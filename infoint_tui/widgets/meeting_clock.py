@@ -58,4 +58,4 @@ class MeetingClock(Static):
             self.phase = reading.phase
         if text != self._shown:  # repaint once a second at most, and only what changed
             self._shown = text
-            self.update(text)
+            self.update(text, layout=False)  # one line of fixed size: no relayout each second

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -441,4 +442,45 @@ async def test_unknown_contact_is_a_message_not_a_crash(db_path, clock):
         await pilot.pause()
         assert not isinstance(app.screen, LiveNotesScreen)
         assert [n.title for n in app._notifications] == ["No live notes"]
+    app.close_store()
+
+
+async def test_a_name_typed_in_the_capture_bar_can_become_a_referral(db_path, clock):
+    contact_id, _ = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press("ctrl+n", *"Jane Doe @ Acme", "ctrl+r")
+        assert app.screen.query_one("#referral-name", Input).value == "Jane Doe"
+        await pilot.press("enter")
+        assert not live_screen(app).query_one(CaptureBar).is_open
+        await settle(app, pilot)
+    app.close_store()
+    jane = next(c for c in saved(db_path)["contacts"] if c["name"] == "Jane Doe")
+    assert (jane["company"], jane["referred_by"]) == ("Acme", contact_id)
+
+
+async def test_the_capture_log_is_reachable_from_the_keyboard(db_path, clock):
+    contact_id, _ = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press("tab", "tab")
+        assert isinstance(app.focused, CaptureLog)
+        await pilot.press("escape")
+        assert isinstance(app.focused, TextArea)
+    app.close_store()
+
+
+async def test_full_garbage_collections_wait_while_the_notes_are_open(db_path, clock):
+    contact_id, _ = seed_meeting(db_path, clock)
+    before = gc.get_threshold()
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.pause()
+        assert gc.get_threshold() == (*before[:2], live_notes_module.FULL_COLLECTION_HELD)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert gc.get_threshold() == before
     app.close_store()
