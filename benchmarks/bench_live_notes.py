@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import fcntl
 import json
 import os
@@ -165,12 +166,15 @@ def run_child(kind: str, db: str, contact_id: str, report: str) -> None:
         from infoint_tui.screens import live_notes
         from infoint_tui.store import Repository
 
+        if os.environ.get("BENCH_NO_GC_HOLD"):
+            live_notes.hold_full_collections = lambda: None  # type: ignore[assignment]
+            live_notes.release_full_collections = lambda: None  # type: ignore[assignment]
         if kind in ("nosave", "idle", "saves"):
             live_notes.AUTOSAVE_PAUSE = live_notes.AUTOSAVE_MAX_WAIT = 1e9
         repo = Repository(Path(db), autoflush=False)
-        import gc
+        from infoint_tui.gc_policy import freeze_loaded_data
 
-        gc.freeze()  # as infoint_tui.launch does
+        freeze_loaded_data()  # as infoint_tui.launch does
         if os.environ.get("BENCH_SWITCH_INTERVAL"):
             sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
         timed(repo, "save_meeting", spans["save_meeting"])
@@ -195,7 +199,16 @@ def run_child(kind: str, db: str, contact_id: str, report: str) -> None:
         app = ProbedApp(repo)
         app.run()
         app.close_store()
-    Path(report).write_text(json.dumps({"lateness": probe.lateness, "spans": spans}))
+    import gc
+    import resource
+
+    memory = {
+        "objects": len(gc.get_objects()),
+        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    Path(report).write_text(
+        json.dumps({"lateness": probe.lateness, "spans": spans, "memory": memory})
+    )
 
 
 def watch_gc(into: list[tuple[float, float]]) -> None:
@@ -281,25 +294,18 @@ def drive(kind: str, db: Path, contact_id: str, keys: int, interval: float) -> d
         text = "".join(
             random.Random(3).choice("abcdefghijklmnopqrstuvwxyz      ") for _ in range(keys)
         )
-    latencies: list[float] = []
+    # Keys go out on a fixed schedule; the driver sleeps in between (no busy polling, which
+    # would take a core from the app on a small machine). Latencies are read afterwards.
+    written: list[tuple[float, str]] = []
     next_at = time.perf_counter()
     if text:
         typing_started = next_at
     for char in text:
-        while time.perf_counter() < next_at:
-            time.sleep(0.0005)
-        with pty._lock:
-            seen = len(pty.chunks)
-        written = time.perf_counter()
+        time.sleep(max(0.0, next_at - time.perf_counter()))
+        at = time.perf_counter()
         os.write(pty.master, char.encode())
-        next_at = written + interval
-        # The first output after the key that holds it is its render (spaces: any output).
-        while time.perf_counter() < next_at - 0.001:
-            fresh = [(t, c) for t, c in pty.output_since(seen) if char == " " or char.encode() in c]
-            if fresh:
-                latencies.append(fresh[0][0] - written)
-                break
-            time.sleep(0.0002)
+        written.append((at, char))
+        next_at = at + interval
     typing_ended = time.perf_counter()
     time.sleep(2.5)  # the last autosave
     os.write(pty.master, b"\x11")  # ctrl+q
@@ -310,10 +316,26 @@ def drive(kind: str, db: Path, contact_id: str, keys: int, interval: float) -> d
     data = json.loads(report.read_text() or "{}")
     report.unlink()
     os.close(pty.master)
-    data["latencies"] = latencies
+    data["latencies"] = render_latencies(written, pty.output_since(0))
     data["window"] = (typing_started, typing_ended + 2.0)  # typing, and the last autosave
     data["keys"] = keys
     return data
+
+
+def render_latencies(
+    written: list[tuple[float, str]], chunks: list[tuple[float, bytes]], limit: float = 0.25
+) -> list[float]:
+    """For each key, the time to the first output after it that shows it (a space: any)."""
+    times = [t for t, _ in chunks]
+    latencies = []
+    for at, char in written:
+        index = bisect.bisect_left(times, at)
+        while index < len(chunks) and chunks[index][0] - at <= limit:
+            if char == " " or char.encode() in chunks[index][1]:
+                latencies.append(chunks[index][0] - at)
+                break
+            index += 1
+    return latencies
 
 
 def summary(name: str, data: dict[str, Any], interval: float) -> None:
@@ -360,6 +382,11 @@ def summary(name: str, data: dict[str, Any], interval: float) -> None:
             f"  stalls over 5 ms while the writer was writing: {len(during_flush)} "
             f"(worst {worst:.2f} ms)"
         )
+    if data.get("memory"):
+        print(
+            f"  at exit: {data['memory']['objects']} objects tracked by the collector, "
+            f"peak memory {data['memory']['max_rss_mb']:.0f} MB"
+        )
     if not lat:
         return
     print(
@@ -371,7 +398,17 @@ def summary(name: str, data: dict[str, Any], interval: float) -> None:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        run_child(*sys.argv[2:6])
+        if os.environ.get("BENCH_PROFILE"):  # where the child's cProfile stats go
+            import cProfile
+
+            cProfile.runctx(
+                "run_child(*sys.argv[2:6])",
+                globals(),
+                {"sys": sys},
+                f"{os.environ['BENCH_PROFILE']}.{sys.argv[2]}",
+            )
+        else:
+            run_child(*sys.argv[2:6])
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--keys", type=int, default=2000)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 import tempfile
 from pathlib import Path
@@ -44,10 +43,9 @@ def launch(args: argparse.Namespace) -> int:
     else:
         path = db_path(args)
     repo = Repository(path, clock=clock, autoflush=False)
-    # What was just loaded lives as long as the app: keep it out of the garbage collector's
-    # full scans, which stall the UI for 150-250 ms at 1,000 contacts and 3,000 meetings
-    # (benchmarks/bench_live_notes.py).
-    gc.freeze()
+    from .gc_policy import freeze_loaded_data
+
+    freeze_loaded_data()  # it lives as long as the app: no full collection rescans it
     lock = session_lock(path)
     try:
         from .app import InfointApp

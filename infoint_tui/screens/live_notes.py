@@ -8,7 +8,6 @@ AUTOSAVE_MAX_WAIT seconds while typing; the app's background writer does the dis
 
 from __future__ import annotations
 
-import gc
 from datetime import datetime
 from time import monotonic
 from typing import TYPE_CHECKING, cast
@@ -21,16 +20,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from ..domain.dates import format_when
-from ..domain.live_notes import (
-    KIND_LABELS,
-    action_reminder,
-    capture_text,
-    is_repeat,
-    split_referral,
-    split_tiara,
-)
-from ..domain.models import Capture, CaptureKind, Contact, Meeting, ReminderKind, Tiara, TouchKind
+from ..domain.live_notes import KIND_LABELS, capture_text, is_repeat, split_referral, split_tiara
+from ..domain.models import Capture, CaptureKind, Contact, Meeting, Tiara
 from ..domain.stages import Stage
+from ..gc_policy import hold_full_collections, release_full_collections
+from ..store import live_notes as store_live_notes
 from ..widgets.capture_bar import CaptureBar
 from ..widgets.capture_log import CaptureLog
 from ..widgets.live_questions import LiveQuestions
@@ -50,30 +44,6 @@ if TYPE_CHECKING:
 AUTOSAVE_PAUSE = 1.0  # seconds of quiet after which the notes are saved
 AUTOSAVE_MAX_WAIT = 1.5  # typing without a pause still saves this often (kill -9 loses < 2 s)
 AUTOSAVE_TICK = 0.25  # one cheap periodic check instead of a new timer per keystroke
-
-# A full garbage collection scans every object the app holds: 70-250 ms with 1,000 contacts
-# and their board in memory (benchmarks/bench_live_notes.py), a visible stutter mid-sentence.
-# While live notes are open, only the young generations are collected; the full collection
-# waits until the screen closes.
-FULL_COLLECTION_HELD = 1_000_000_000
-_held_thresholds: list[tuple[int, int, int]] = []
-
-
-def _hold_full_collections() -> None:
-    if not _held_thresholds:
-        young, middle, full = gc.get_threshold()
-        _held_thresholds.append((young, middle, full))
-        gc.set_threshold(young, middle, FULL_COLLECTION_HELD)
-    else:
-        _held_thresholds.append(_held_thresholds[-1])
-
-
-def _release_full_collections() -> None:
-    if _held_thresholds:
-        thresholds = _held_thresholds.pop()
-        if not _held_thresholds:
-            gc.set_threshold(*thresholds)
-
 
 NOTES_PLACEHOLDER = (
     "Type your notes. Tag the line you just typed: ctrl+n note, ctrl+t my action item, "
@@ -189,7 +159,7 @@ class LiveNotesScreen(Screen[None]):
             editor.insert("".join(self._early_keys))
             self._early_keys.clear()
         self._editor_ready = True
-        _hold_full_collections()
+        hold_full_collections()  # no full garbage collection mid-sentence
         self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
         self._show_save_state()
 
@@ -261,7 +231,7 @@ class LiveNotesScreen(Screen[None]):
         # Leaving the screen or quitting the app: the store gets the latest text before the
         # app's final flush (InfointApp.close_store).
         if self._editor_ready:
-            _release_full_collections()
+            release_full_collections()
             if self._unsaved():
                 self.save_notes()
 
@@ -335,23 +305,17 @@ class LiveNotesScreen(Screen[None]):
         self.editor.focus()
 
     def record_capture(self, kind: CaptureKind, text: str, tiara: Tiara | None) -> Capture | None:
-        meeting = self._meeting
-        if is_repeat(meeting.log, kind, text, tiara):
+        if is_repeat(self._meeting.log, kind, text, tiara):
             self._say(f"Already captured: {text}")
             return None
         now = self._now()
-        capture = Capture(at=now, kind=kind, text=text, tiara=tiara)
-        message = f"{KIND_LABELS[kind]}: {text}"
-        with self.repo.batch():
-            if kind in (CaptureKind.ACTION_MINE, CaptureKind.ACTION_THEIRS):
-                reminder = action_reminder(capture, self.contact, meeting, now)
-                self.repo.save_reminder(reminder)
-                capture.reminder_id = reminder.id
-                message += f" → reminder {format_when(reminder.due, now)}"
-            meeting.log.append(capture)
-            self.save_notes()
+        self._take_text()
+        capture, reminder = store_live_notes.record_capture(
+            self.repo, self._meeting, kind, text, tiara, now
+        )
         self.query_one(CaptureLog).add(capture)
-        self._say(message)
+        due = f" → reminder {format_when(reminder.due, now)}" if reminder else ""
+        self._say(f"{KIND_LABELS[kind]}: {text}{due}")
         return capture
 
     def action_referral(self) -> None:
@@ -369,24 +333,12 @@ class LiveNotesScreen(Screen[None]):
     def _add_referral(self, referral: Referral | None) -> None:
         if referral is None:
             return
-        referrer = self.contact
-        now = self._now()
-        label = f"{referral.name} @ {referral.company}" if referral.company else referral.name
-        with self.repo.batch():
-            prospect = Contact(
-                name=referral.name,
-                company=referral.company,
-                source="referral",
-                referred_by=referrer.id,
-                stage=Stage.PROSPECTS,
-            )
-            self.repo.add_contact(prospect, at=now)
-            self.repo.log_touch(referrer.id, TouchKind.REFERRAL, at=now, note=f"Referred {label}")
-            capture = Capture(at=now, kind=CaptureKind.REFERRAL, text=label, contact_id=prospect.id)
-            self._meeting.log.append(capture)
-            self.save_notes()
+        self._take_text()
+        prospect, capture = store_live_notes.add_referral(
+            self.repo, self._meeting, referral.name, referral.company, self._now()
+        )
         self.query_one(CaptureLog).add(capture)
-        self._say(f"{referral.name} added to Prospects, referred by {referrer.name}")
+        self._say(f"{prospect.name} added to Prospects, referred by {self.contact.name}")
 
     # -- the clock and the end ------------------------------------------------------------------
     def action_start_clock(self) -> None:
@@ -424,23 +376,14 @@ class LiveNotesScreen(Screen[None]):
         if not confirmed:
             self.editor.focus()
             return
-        meeting, contact = self._meeting, self.contact
         now = self._now()
-        meeting.started_at = meeting.started_at or self._opened_at or now
-        meeting.ended_at = now
-        with self.repo.batch():
-            self.save_notes()
-            if contact.stage is not Stage.INTERVIEWED:
-                self.repo.move_contact(contact.id, Stage.INTERVIEWED, at=now)
-            self.repo.log_touch(contact.id, TouchKind.MEETING, at=now)
+        self._take_text()
+        thank_you = store_live_notes.end_interview(
+            self.repo, self._meeting, now, self._opened_at or now
+        )
         self.query_one(MeetingClock).tick()
-        thank_you = [
-            r
-            for r in self.repo.reminders(contact_id=contact.id)
-            if r.kind is ReminderKind.THANK_YOU
-        ]
-        due = f" · thank-you due {format_when(thank_you[0].due, now)}" if thank_you else ""
-        self._say(f"Interview ended; {contact.name} is in Interviewed{due}")
+        due = f" · thank-you due {format_when(thank_you.due, now)}" if thank_you else ""
+        self._say(f"Interview ended; {self.contact.name} is in Interviewed{due}")
         self._offer_debrief()
 
     def _offer_debrief(self) -> None:

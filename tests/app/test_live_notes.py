@@ -14,6 +14,7 @@ from textual.widgets import Input, TextArea
 
 from infoint_tui.domain.models import Tiara
 from infoint_tui.domain.stages import Stage
+from infoint_tui.gc_policy import FULL_COLLECTION_HELD
 from infoint_tui.screens import live_notes as live_notes_module
 from infoint_tui.screens.live_notes import LiveNotesScreen
 from infoint_tui.store import engine
@@ -479,7 +480,7 @@ async def test_full_garbage_collections_wait_while_the_notes_are_open(db_path, c
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_live_notes(contact_id)
         await pilot.pause()
-        assert gc.get_threshold() == (*before[:2], live_notes_module.FULL_COLLECTION_HELD)
+        assert gc.get_threshold() == (*before[:2], FULL_COLLECTION_HELD)
         await pilot.press("escape")
         await pilot.pause()
         assert gc.get_threshold() == before
