@@ -166,9 +166,9 @@ def run_child(kind: str, db: str, contact_id: str, report: str) -> None:
         from infoint_tui.screens import live_notes
         from infoint_tui.store import Repository
 
-        if os.environ.get("BENCH_NO_GC_HOLD"):
-            live_notes.hold_full_collections = lambda: None  # type: ignore[assignment]
-            live_notes.release_full_collections = lambda: None  # type: ignore[assignment]
+        if os.environ.get("BENCH_NO_GC_POLICY"):
+            live_notes.freeze_for_typing = lambda: None  # type: ignore[assignment]
+            live_notes.thaw_after_typing = lambda: None  # type: ignore[assignment]
         if kind in ("nosave", "idle", "saves"):
             live_notes.AUTOSAVE_PAUSE = live_notes.AUTOSAVE_MAX_WAIT = 1e9
         repo = Repository(Path(db), autoflush=False)

@@ -1,38 +1,37 @@
 """When Python's garbage collector may pause the app, so typing never stutters.
 
-A full collection scans every object the app holds: 70-270 ms with 1,000 contacts, their
+A full collection scans every object the app holds: 70-290 ms with 1,000 contacts, their
 meetings and the board in memory (benchmarks/bench_live_notes.py), a visible stall in the
-middle of a sentence. Two measures:
+middle of a sentence. `gc.freeze()` moves every object alive now out of the collector's
+scans (they are still freed by reference counting as usual), so later full collections only
+look at what was made since, which is little:
 
-- `freeze_loaded_data()` once the file is loaded: those objects live as long as the app,
-  so full collections skip them (they are still freed by reference counting);
-- `hold_full_collections()` while live notes are open: the young generations are collected
-  as usual, the full collection waits until `release_full_collections()`.
+- `freeze_loaded_data()` once the file is loaded: that data lives as long as the app;
+- `freeze_for_typing()` when live notes open, with the board and the screen built, and
+  `thaw_after_typing()` when they close: the frozen objects go back to the collector, so
+  whatever of them became garbage meanwhile (the closed screen) is still collected, later.
 """
 
 from __future__ import annotations
 
 import gc
 
-FULL_COLLECTION_HELD = 1_000_000_000  # young collections before a full one: never, in practice
-_held: list[tuple[int, int, int]] = []  # the thresholds to restore, one entry per holder
+_typing = 0  # live notes screens open
 
 
 def freeze_loaded_data() -> None:
     gc.freeze()
 
 
-def hold_full_collections() -> None:
-    if not _held:
-        young, middle, full = gc.get_threshold()
-        _held.append((young, middle, full))
-        gc.set_threshold(young, middle, FULL_COLLECTION_HELD)
-    else:
-        _held.append(_held[-1])
+def freeze_for_typing() -> None:
+    global _typing
+    _typing += 1
+    gc.freeze()
 
 
-def release_full_collections() -> None:
-    if _held:
-        thresholds = _held.pop()
-        if not _held:
-            gc.set_threshold(*thresholds)
+def thaw_after_typing() -> None:
+    global _typing
+    if _typing:
+        _typing -= 1
+        if not _typing:
+            gc.unfreeze()

@@ -23,12 +23,13 @@ from ..domain.dates import format_when
 from ..domain.live_notes import KIND_LABELS, capture_text, is_repeat, split_referral, split_tiara
 from ..domain.models import Capture, CaptureKind, Contact, Meeting, Tiara
 from ..domain.stages import Stage
-from ..gc_policy import hold_full_collections, release_full_collections
+from ..gc_policy import freeze_for_typing, thaw_after_typing
 from ..store import live_notes as store_live_notes
 from ..widgets.capture_bar import CaptureBar
 from ..widgets.capture_log import CaptureLog
 from ..widgets.live_questions import LiveQuestions
 from ..widgets.meeting_clock import MeetingClock
+from ..widgets.status_line import StatusLine
 from .live_notes_dialogs import (
     Debrief,
     DebriefDialog,
@@ -61,10 +62,6 @@ class LiveNotesScreen(Screen[None]):
     LiveNotesScreen #notes { height: 1fr; border: none; padding: 0 1; }
     LiveNotesScreen #live-side { width: 38%; min-width: 30; max-width: 60; border-left: solid $primary 50%; }
     LiveNotesScreen .live-heading { padding: 0 1; margin-top: 1; color: $text-muted; text-style: bold; }
-    LiveNotesScreen #live-status { height: 1; }
-    LiveNotesScreen #live-message { width: 1fr; padding: 0 1; color: $text-muted; }
-    LiveNotesScreen #save-status { width: auto; padding: 0 1; color: $text-muted; }
-    LiveNotesScreen #save-status.-failed { color: $text; background: $error; text-style: bold; }
     """
     AUTO_FOCUS = "#notes"
     BINDINGS = [
@@ -91,7 +88,6 @@ class LiveNotesScreen(Screen[None]):
         self._last_edit = 0.0
         self._opened_at: datetime | None = None
         self._editor: TextArea | None = None
-        self._status_shown = ""
 
     # -- shortcuts ------------------------------------------------------------------------------
     @property
@@ -137,9 +133,7 @@ class LiveNotesScreen(Screen[None]):
                 yield LiveQuestions(meeting.questions, id="questions")
                 yield Label("Captured", classes="live-heading")
                 yield CaptureLog(meeting.log, self._opened_at.tzinfo, id="capture-log")
-        with Horizontal(id="live-status"):
-            yield Static("", id="live-message", markup=False)
-            yield Static("", id="save-status", markup=False)
+        yield StatusLine(id="live-status")
         yield Footer()
 
     def _title(self, meeting: Meeting, contact: Contact) -> str:
@@ -159,7 +153,7 @@ class LiveNotesScreen(Screen[None]):
             editor.insert("".join(self._early_keys))
             self._early_keys.clear()
         self._editor_ready = True
-        hold_full_collections()  # no full garbage collection mid-sentence
+        freeze_for_typing()  # no long garbage collection mid-sentence
         self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
         self._show_save_state()
 
@@ -231,30 +225,25 @@ class LiveNotesScreen(Screen[None]):
         # Leaving the screen or quitting the app: the store gets the latest text before the
         # app's final flush (InfointApp.close_store).
         if self._editor_ready:
-            release_full_collections()
+            thaw_after_typing()
             if self._unsaved():
                 self.save_notes()
 
     def _show_save_state(self) -> None:
-        status = self.query_one("#save-status", Static)
         app = self.infoint
+        pending = self._dirty_since is not None or self.repo.dirty
         if app.save_error is not None:
-            copy = getattr(app, "recovery_copy", None)
-            where = f" · a copy is in {copy}" if copy else ""
+            where = f" · a copy is in {app.recovery_copy}" if app.recovery_copy else ""
             text = f"NOT SAVED: {app.save_error}{where}"
         elif app.last_saved is not None:
             saved = app.last_saved.astimezone(self._now().tzinfo)
-            pending = " · saving…" if self._dirty_since is not None or self.repo.dirty else ""
-            text = f"saved {saved:%H:%M:%S}{pending}"
+            text = f"saved {saved:%H:%M:%S}{' · saving…' if pending else ''}"
         else:
-            text = "not saved yet" if self._dirty_since is not None or self.repo.dirty else ""
-        status.set_class(app.save_error is not None, "-failed")
-        if text != self._status_shown:  # the status line repaints only when it changes
-            self._status_shown = text
-            status.update(text)
+            text = "not saved yet" if pending else ""
+        self.query_one(StatusLine).show_save(text, failed=app.save_error is not None)
 
     def _say(self, text: str) -> None:
-        self.query_one("#live-message", Static).update(text)
+        self.query_one(StatusLine).say(text)
 
     def action_save_now(self) -> None:
         self.save_notes()

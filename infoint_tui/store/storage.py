@@ -61,17 +61,29 @@ BLOCK_SIZE = 128  # documents per cached piece of the file
 
 
 class _Block:
-    """The JSON of up to BLOCK_SIZE consecutive documents, and what it was made from."""
+    """The JSON of up to BLOCK_SIZE consecutive documents, and what it was made from.
 
-    __slots__ = ("keys", "docs", "encoded", "data")
+    Each document's JSON is found again as a slice of `data` (`spans`), so the file's text is
+    held once, not twice.
+    """
+
+    __slots__ = ("keys", "docs", "spans", "data")
 
     def __init__(
-        self, keys: list[str], docs: list[dict[str, Any]], encoded: list[bytes], data: bytes
+        self,
+        keys: list[str],
+        docs: list[dict[str, Any]],
+        spans: list[tuple[int, int]],
+        data: bytes,
     ) -> None:
         self.keys = keys
         self.docs = docs
-        self.encoded = encoded
+        self.spans = spans
         self.data = data
+
+    def json(self, index: int) -> bytes:
+        start, end = self.spans[index]
+        return self.data[start:end]
 
 
 class Encoder:
@@ -114,7 +126,7 @@ class Encoder:
 def _blocks_of(table: dict[str, dict[str, Any]], old: list[_Block]) -> list[_Block]:
     items = list(table.items())
     blocks: list[_Block] = []
-    by_identity: dict[int, bytes] | None = None  # built only if documents moved between blocks
+    moved: dict[int, tuple[_Block, int]] | None = None  # built only if documents changed blocks
     for b_index, start in enumerate(range(0, len(items), BLOCK_SIZE)):
         part = items[start : start + BLOCK_SIZE]
         previous = old[b_index] if b_index < len(old) else None
@@ -130,26 +142,23 @@ def _blocks_of(table: dict[str, dict[str, Any]], old: list[_Block]) -> list[_Blo
         ):
             blocks.append(previous)
             continue
-        keys, docs, encoded = [], [], []
+        keys, docs, pieces, spans = [], [], [], []
+        offset = 0
         for i, (key, doc) in enumerate(part):
             if previous is not None and i < len(previous.docs) and previous.docs[i] is doc:
-                json = previous.encoded[i]
+                json = previous.json(i)
             else:
-                if by_identity is None:
-                    by_identity = {
-                        id(d): e
-                        for block in old
-                        for d, e in zip(block.docs, block.encoded, strict=True)
-                    }
-                found = by_identity.get(id(doc))
-                json = found if found is not None else _encode_document(doc)
+                if moved is None:
+                    moved = {id(d): (block, j) for block in old for j, d in enumerate(block.docs)}
+                found = moved.get(id(doc))
+                json = found[0].json(found[1]) if found is not None else _encode_document(doc)
+            piece = b'"' + key.encode() + b'":' + json
             keys.append(key)
             docs.append(doc)
-            encoded.append(json)
-        data = b",".join(
-            b'"' + key.encode() + b'":' + json for key, json in zip(keys, encoded, strict=True)
-        )
-        blocks.append(_Block(keys, docs, encoded, data))
+            pieces.append(piece)
+            spans.append((offset + len(piece) - len(json), offset + len(piece)))
+            offset += len(piece) + 1  # the comma
+        blocks.append(_Block(keys, docs, spans, b",".join(pieces)))
     return blocks
 
 

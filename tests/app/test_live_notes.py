@@ -14,7 +14,6 @@ from textual.widgets import Input, TextArea
 
 from infoint_tui.domain.models import Tiara
 from infoint_tui.domain.stages import Stage
-from infoint_tui.gc_policy import FULL_COLLECTION_HELD
 from infoint_tui.screens import live_notes as live_notes_module
 from infoint_tui.screens.live_notes import LiveNotesScreen
 from infoint_tui.store import engine
@@ -22,6 +21,7 @@ from infoint_tui.widgets.capture_bar import CaptureBar
 from infoint_tui.widgets.capture_log import CaptureLog
 from infoint_tui.widgets.live_questions import QuestionList
 from infoint_tui.widgets.meeting_clock import MeetingClock
+from infoint_tui.widgets.status_line import StatusLine
 
 from .live_notes_helpers import (
     live_screen,
@@ -35,7 +35,7 @@ from .live_notes_helpers import (
 
 
 def _status(screen: LiveNotesScreen) -> str:
-    return str(screen.query_one("#save-status").render())
+    return screen.query_one(StatusLine).save_text
 
 
 async def test_keys_typed_as_the_screen_opens_land_in_the_editor(db_path, clock):
@@ -473,15 +473,17 @@ async def test_the_capture_log_is_reachable_from_the_keyboard(db_path, clock):
     app.close_store()
 
 
-async def test_full_garbage_collections_wait_while_the_notes_are_open(db_path, clock):
+async def test_what_exists_is_frozen_out_of_garbage_collections_while_notes_are_open(
+    db_path, clock
+):
     contact_id, _ = seed_meeting(db_path, clock)
-    before = gc.get_threshold()
+    gc.unfreeze()
     app = make_app(db_path, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_live_notes(contact_id)
         await pilot.pause()
-        assert gc.get_threshold() == (*before[:2], FULL_COLLECTION_HELD)
+        assert gc.get_freeze_count() > 1000  # the data, the board, the screen
         await pilot.press("escape")
         await pilot.pause()
-        assert gc.get_threshold() == before
+        assert gc.get_freeze_count() == 0  # back to the collector: the closed screen is freed
     app.close_store()
