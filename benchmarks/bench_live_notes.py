@@ -15,6 +15,11 @@ each app for real in a pseudo-terminal and types into it at a fixed pace:
 Inside each app a probe task measures how late `asyncio.sleep(0.005)` wakes up: the event
 loop's stalls. Outside, the time from writing a key to the pty to the first screen output
 holding it is the keystroke-to-render latency. Figures only; nothing here passes or fails.
+The machine's own noise is large on a small VM: compare modes within one run, and run twice.
+
+Knobs for comparisons (environment): BENCH_NO_GC_POLICY=1 skips infoint_tui.gc_policy (the
+freezes), BENCH_SWITCH_INTERVAL=0.001 sets sys.setswitchinterval in the app, and
+BENCH_PROFILE=/tmp/prof writes each app's cProfile stats to /tmp/prof.<mode>.
 """
 
 from __future__ import annotations
@@ -174,7 +179,8 @@ def run_child(kind: str, db: str, contact_id: str, report: str) -> None:
         repo = Repository(Path(db), autoflush=False)
         from infoint_tui.gc_policy import freeze_loaded_data
 
-        freeze_loaded_data()  # as infoint_tui.launch does
+        if not os.environ.get("BENCH_NO_GC_POLICY"):
+            freeze_loaded_data()  # as infoint_tui.launch does
         if os.environ.get("BENCH_SWITCH_INTERVAL"):
             sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
         timed(repo, "save_meeting", spans["save_meeting"])
@@ -223,7 +229,8 @@ def watch_gc(into: list[tuple[float, float]]) -> None:
         if phase == "start":
             started[:] = [time.perf_counter()]
         elif started:
-            into.append((started[0], time.perf_counter()))
+            main = threading.current_thread() is threading.main_thread()
+            into.append((started[0], time.perf_counter(), main))  # type: ignore[arg-type]
 
     gc.callbacks.append(callback)
 
@@ -372,11 +379,12 @@ def summary(name: str, data: dict[str, Any], interval: float) -> None:
             f"{max((e - s) * 1000 for s, e in flushes):.1f} ms"
         )
         worst = max((late for _, late in during_flush), default=0.0) * 1000
-        collections = [(s, e) for s, e in data["spans"]["gc"] if start <= s <= end]
-        longest = max(((e - s) * 1000 for s, e in collections), default=0.0)
+        collections = [(s, e, m) for s, e, m in data["spans"]["gc"] if start <= s <= end]
+        longest = max(((e - s) * 1000 for s, e, _ in collections), default=0.0)
+        in_writer = sum(1 for *_, main in collections if not main)
         print(
-            f"  full garbage collections while typing: {len(collections)} "
-            f"(longest {longest:.1f} ms)"
+            f"  full garbage collections while typing: {len(collections)}, {in_writer} of them "
+            f"run by the writer thread (longest {longest:.1f} ms)"
         )
         print(
             f"  stalls over 5 ms while the writer was writing: {len(during_flush)} "
