@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
@@ -35,9 +36,10 @@ class InfointApp(App[int]):
             self.at = at
 
     class SaveFailed(Message):
-        def __init__(self, error: Exception) -> None:
+        def __init__(self, error: Exception, recovery_copy: Path | None = None) -> None:
             super().__init__()
             self.error = error
+            self.recovery_copy = recovery_copy
 
     def __init__(
         self,
@@ -66,6 +68,7 @@ class InfointApp(App[int]):
         self.writer: BackgroundWriter | None = None
         self.last_saved: datetime | None = None
         self.save_error: Exception | None = None
+        self.recovery_copy: Path | None = None  # where unsaved work went while the file failed
 
     @property
     def repo(self) -> Repository:
@@ -103,6 +106,18 @@ class InfointApp(App[int]):
 
         self.push_screen(BoardScreen())
 
+    def open_live_notes(self, contact_id: str) -> None:
+        """Live notes for the contact's next meeting (created if there is none)."""
+        from .screens.live_notes import LiveNotesScreen
+        from .store import StoreError
+
+        try:
+            meeting = self.repo.ensure_next_meeting(contact_id)
+        except StoreError as error:
+            self.notify(str(error), title="No live notes", severity="error")
+            return
+        self.push_screen(LiveNotesScreen(meeting.id))
+
     def prefetched_cards(self) -> dict[str, Card] | None:
         """The board's cards as the start-up helper process prepared them (once)."""
         payload, self.prefetched = self.prefetched, None
@@ -128,6 +143,9 @@ class InfointApp(App[int]):
         except StoreError as error:
             self.call_from_thread(self._refuse_broken_file, error)
             return
+        from .gc_policy import freeze_loaded_data
+
+        freeze_loaded_data()  # it lives as long as the app: no full collection rescans it
         if opened_here:
             self.call_from_thread(self._show_live_cards)
 
@@ -236,7 +254,13 @@ class InfointApp(App[int]):
         self.post_message(self.Saved(at))
 
     def _report_save_failed(self, error: Exception) -> None:  # called from the writer thread
-        self.post_message(self.SaveFailed(error))
+        # Each failure refreshes one recovery copy beside the file, so the words typed since
+        # the last good save exist on disk somewhere even if the app is killed now.
+        try:
+            self.recovery_copy = self.repo.write_recovery_copy(self.recovery_copy)
+        except Exception:
+            self.recovery_copy = None
+        self.post_message(self.SaveFailed(error, self.recovery_copy))
 
     def on_infoint_app_saved(self, message: Saved) -> None:
         self.last_saved, self.save_error = message.at, None
@@ -245,8 +269,9 @@ class InfointApp(App[int]):
         first_time = self.save_error is None
         self.save_error = message.error
         if first_time:
+            copy = f" A copy is in {message.recovery_copy}." if message.recovery_copy else ""
             self.notify(
-                f"{message.error}. Your changes are kept in memory; infoint retries every few seconds.",
+                f"{message.error}. Your changes are kept in memory; infoint retries every few seconds.{copy}",
                 title="Not saved",
                 severity="error",
                 timeout=10,
@@ -268,7 +293,7 @@ class InfointApp(App[int]):
                 self.repo.flush()
         except Exception as error:
             try:
-                copy = self.repo.write_recovery_copy()
+                copy = self.repo.write_recovery_copy(self.recovery_copy)
             except Exception:
                 return f"{error}; and no recovery copy could be written"
             return f"{error}; everything was saved to {copy}"

@@ -49,6 +49,9 @@ class BoardScreen(CampaignMixin, Screen[None]):
         Binding("right,l", "column(1)", "Column right", show=False),
         Binding("enter", "open", "Open", tooltip="Open the contact"),
         Binding("n", "new", "New", tooltip="Add a contact"),
+        Binding(
+            "i", "live_notes", "Live notes", tooltip="Notes for the next meeting, during the call"
+        ),
         Binding("right_square_bracket,shift+right", "move(1)", "Next stage", key_display="]"),
         Binding("left_square_bracket,shift+left", "move(-1)", "Back", key_display="[", show=False),
         Binding("slash", "filter", "Filter", key_display="/"),
@@ -278,7 +281,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         has_card = self.focused_contact_id is not None
-        if action in ("open", "archive", "delete", "log_touch", "log_reply"):
+        if action in ("open", "archive", "delete", "log_touch", "log_reply", "live_notes"):
             return has_card
         if action == "move":
             if not has_card:
@@ -388,6 +391,11 @@ class BoardScreen(CampaignMixin, Screen[None]):
                 self.focus_column(self.repo.contact(saved_id).stage.order, saved_id)
 
         self.app.push_screen(ContactScreen(contact_id), done)
+
+    def action_live_notes(self) -> None:
+        contact_id = self.focused_contact_id
+        if contact_id is not None:
+            self.infoint.open_live_notes(contact_id)
 
     def action_new(self) -> None:
         self.open_contact(None)

@@ -493,10 +493,11 @@ class FileEngine:
         if self.on_reload is not None:
             self.on_reload()
 
-    def write_recovery_copy(self) -> Path:
+    def write_recovery_copy(self, previous: Path | None = None) -> Path:
         """Save everything in memory to a new file beside the data file (or in the temp folder).
 
         Used when the data file cannot be written: the user's words must land somewhere.
+        Given the copy an earlier call made, it is replaced, so repeated failures keep one file.
         """
         import tempfile
         from datetime import datetime as _dt
@@ -507,8 +508,11 @@ class FileEngine:
                 self._state.install_notes(self._state.parse_notes(self._state.notes_bytes))
             snapshot = _ordered(self._state.storage.data)
         stamp = _dt.now().strftime("%Y%m%d-%H%M%S")
-        name = f"{self.path.stem}.recovered-{stamp}.json"
-        for folder in (self.path.parent, Path(tempfile.gettempdir())):
+        name = previous.name if previous is not None else f"{self.path.stem}.recovered-{stamp}.json"
+        folders = [self.path.parent, Path(tempfile.gettempdir())]
+        if previous is not None:
+            folders.insert(0, previous.parent)
+        for folder in folders:
             target = folder / name
             try:
                 atomic_write(target, Encoder().chunks(snapshot))

@@ -1,0 +1,37 @@
+"""When Python's garbage collector may pause the app, so typing never stutters.
+
+A full collection scans every object the app holds: 70-290 ms with 1,000 contacts, their
+meetings and the board in memory (tests/benchmarks/bench_live_notes.py), a visible stall in the
+middle of a sentence. `gc.freeze()` moves every object alive now out of the collector's
+scans (they are still freed by reference counting as usual), so later full collections only
+look at what was made since, which is little:
+
+- `freeze_loaded_data()` once the file is loaded: that data lives as long as the app;
+- `freeze_for_typing()` when live notes open, with the board and the screen built, and
+  `thaw_after_typing()` when they close: the frozen objects go back to the collector, so
+  whatever of them became garbage meanwhile (the closed screen) is still collected, later.
+"""
+
+from __future__ import annotations
+
+import gc
+
+_typing = 0  # live notes screens open
+
+
+def freeze_loaded_data() -> None:
+    gc.freeze()
+
+
+def freeze_for_typing() -> None:
+    global _typing
+    _typing += 1
+    gc.freeze()
+
+
+def thaw_after_typing() -> None:
+    global _typing
+    if _typing:
+        _typing -= 1
+        if not _typing:
+            gc.unfreeze()

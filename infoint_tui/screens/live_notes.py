@@ -1,0 +1,402 @@
+"""Live notes: the screen open during the call. Typing lands in the notes at once, nothing is lost.
+
+The note editor has focus from the first frame; keys that arrive before it is mounted are kept
+and typed in when it is. Quick captures tag the line just typed (one keystroke), and an
+autosave puts the text into the store after a short pause, and at least every
+AUTOSAVE_MAX_WAIT seconds while typing; the app's background writer does the disk write.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from time import monotonic
+from typing import TYPE_CHECKING, cast
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, Static, TextArea
+
+from ..domain.dates import format_when
+from ..domain.live_notes import KIND_LABELS, capture_text, is_repeat, split_referral, split_tiara
+from ..domain.models import Capture, CaptureKind, Contact, Meeting, Tiara
+from ..domain.stages import Stage
+from ..gc_policy import freeze_for_typing, thaw_after_typing
+from ..store import live_notes as store_live_notes
+from ..widgets.capture_bar import CaptureBar
+from ..widgets.capture_log import CaptureLog
+from ..widgets.live_questions import LiveQuestions
+from ..widgets.meeting_clock import MeetingClock
+from ..widgets.status_line import StatusLine
+from .live_notes_dialogs import (
+    Debrief,
+    DebriefDialog,
+    EndInterviewDialog,
+    Referral,
+    ReferralDialog,
+)
+
+if TYPE_CHECKING:
+    from ..app import InfointApp
+    from ..store import Repository
+
+AUTOSAVE_PAUSE = 1.0  # seconds of quiet after which the notes are saved
+AUTOSAVE_MAX_WAIT = 1.5  # typing without a pause still saves this often (kill -9 loses < 2 s)
+AUTOSAVE_TICK = 0.25  # one cheap periodic check instead of a new timer per keystroke
+
+NOTES_PLACEHOLDER = (
+    "Type your notes. Tag the line you just typed: ctrl+n note, ctrl+t my action item, "
+    "ctrl+o theirs, ctrl+r referral (a name, e.g. 'Jane Doe @ Acme'), ctrl+l insight "
+    "(start it with T:, I:, A:, R: or As: for its TIARA category). tab: questions."
+)
+
+
+class LiveNotesScreen(Screen[None]):
+    DEFAULT_CSS = """
+    LiveNotesScreen { layout: vertical; }
+    LiveNotesScreen #live-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    LiveNotesScreen #live-body { height: 1fr; }
+    LiveNotesScreen #live-notes-pane { width: 1fr; }
+    LiveNotesScreen #notes { height: 1fr; border: none; padding: 0 1; }
+    LiveNotesScreen #live-side { width: 38%; min-width: 30; max-width: 60; border-left: solid $primary 50%; }
+    LiveNotesScreen .live-heading { padding: 0 1; margin-top: 1; color: $text-muted; text-style: bold; }
+    """
+    AUTO_FOCUS = "#notes"
+    BINDINGS = [
+        Binding("ctrl+n", "capture('note')", "Note", tooltip="Capture the line you just typed"),
+        Binding("ctrl+t", "capture('action-mine')", "Mine", tooltip="My action item (a reminder)"),
+        Binding("ctrl+o", "capture('action-theirs')", "Theirs", tooltip="Their action item"),
+        Binding("ctrl+r", "referral", "Referral", tooltip="Add the person named to Prospects"),
+        Binding("ctrl+l", "capture('insight')", "Insight", tooltip="An insight, by TIARA category"),
+        # Hidden from the footer to keep it within 80 columns; the clock itself names the key.
+        Binding("ctrl+g", "start_clock", "Clock", show=False, tooltip="Start the clock now"),
+        Binding("ctrl+f", "end_interview", "End", tooltip="End the interview"),
+        Binding("ctrl+s", "save_now", "Save", show=False),
+        # escape goes back everywhere (SPEC: keys that stay stable); the footer keeps its room
+        # for the captures at 80 columns.
+        Binding("escape", "back", "Back", show=False, tooltip="Save and go back"),
+    ]
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+        self._editor_ready = False
+        self._early_keys: list[str] = []  # typed before the editor existed
+        self._dirty_since: float | None = None  # when the first unsaved edit was made
+        self._last_edit = 0.0
+        self._opened_at: datetime | None = None
+        self._editor: TextArea | None = None
+
+    # -- shortcuts ------------------------------------------------------------------------------
+    @property
+    def infoint(self) -> InfointApp:
+        return cast("InfointApp", self.app)
+
+    @property
+    def repo(self) -> Repository:
+        return self.infoint.repo
+
+    @property
+    def meeting(self) -> Meeting:
+        return self._meeting
+
+    @property
+    def contact(self) -> Contact:
+        return self.repo.contact(self._meeting.contact_id)
+
+    @property
+    def editor(self) -> TextArea:
+        assert self._editor is not None
+        return self._editor
+
+    def _now(self) -> datetime:
+        return self.infoint.clock.now()
+
+    # -- building the screen --------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        self._meeting = self.repo.meeting(self.meeting_id)
+        self._opened_at = self._now()
+        meeting, contact = self._meeting, self.contact
+        self._editor = TextArea(
+            meeting.notes, id="notes", soft_wrap=True, placeholder=NOTES_PLACEHOLDER
+        )
+        yield Static(self._title(meeting, contact), id="live-title", markup=False)
+        with Horizontal(id="live-body"):
+            with Vertical(id="live-notes-pane"):
+                yield self._editor
+                yield CaptureBar(id="capture-bar")
+            with Vertical(id="live-side"):
+                yield MeetingClock(meeting, self._now, id="clock")
+                yield Label("Questions (tab)", classes="live-heading")
+                yield LiveQuestions(meeting.questions, id="questions")
+                yield Label("Captured", classes="live-heading")
+                yield CaptureLog(meeting.log, self._opened_at.tzinfo, id="capture-log")
+        yield StatusLine(id="live-status")
+        yield Footer()
+
+    def _title(self, meeting: Meeting, contact: Contact) -> str:
+        parts = ["Live notes", contact.name]
+        if contact.role_at_company:
+            parts.append(contact.role_at_company)
+        if meeting.when is not None:
+            parts.append(format_when(meeting.when, self._now()))
+        parts.append(meeting.medium.label.lower())
+        return " · ".join(parts)
+
+    def on_mount(self) -> None:
+        editor = self.editor
+        editor.focus()
+        editor.move_cursor(editor.document.end)  # a reopened meeting continues at the end
+        if self._early_keys:
+            editor.insert("".join(self._early_keys))
+            self._early_keys.clear()
+        self._editor_ready = True
+        freeze_for_typing()  # no long garbage collection mid-sentence
+        self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
+        self._show_save_state()
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed before the editor had focus were sent to the screen: type them in.
+
+        The app sends a key to the focused widget, or to the screen while nothing has focus
+        (the first instants after opening). A printable key or enter never bubbles up from
+        the editor (it takes them), so one seen here while the editor has focus was sent
+        before it had. Keys bubbling up from other widgets are left alone: they are on their
+        way to the bindings, which Textual checks once the key has reached the app.
+        """
+        if self._editor_ready and self.focused is not None and self.focused is not self._editor:
+            return
+        if event.key == "enter":
+            char = "\n"
+        elif event.is_printable and event.character:
+            char = event.character
+        else:
+            return
+        event.stop()
+        if not self._editor_ready:
+            self._early_keys.append(char)
+            return
+        self.editor.focus()
+        self.editor.insert(char)
+
+    # -- autosave -------------------------------------------------------------------------------
+    @on(TextArea.Changed, "#notes")
+    def _notes_changed(self) -> None:
+        now = monotonic()
+        if self._dirty_since is None:
+            self._dirty_since = now
+        self._last_edit = now
+        if self._meeting.started_at is None and self._meeting.ended_at is None:
+            self._meeting.started_at = self._now()  # the clock starts on the first keystroke
+            self.query_one(MeetingClock).tick()
+
+    def _autosave_tick(self) -> None:
+        if self._dirty_since is not None:
+            now = monotonic()
+            if (
+                now - self._last_edit >= AUTOSAVE_PAUSE
+                or now - self._dirty_since >= AUTOSAVE_MAX_WAIT
+            ):
+                self.save_notes()
+        self._show_save_state()
+
+    def save_notes(self) -> None:
+        """Put the editor's text into the meeting and the store (the writer thread writes it)."""
+        self._take_text()
+        self.repo.save_meeting(self._meeting)
+
+    def _take_text(self) -> None:
+        self._dirty_since = None
+        if self._editor is not None:
+            self._meeting.notes = self._editor.text
+
+    def _unsaved(self) -> bool:
+        return self._dirty_since is not None or (
+            self._editor is not None and self._editor.text != self._meeting.notes
+        )
+
+    def on_screen_suspend(self) -> None:
+        if self._unsaved():
+            self.save_notes()
+
+    def on_unmount(self) -> None:
+        # Leaving the screen or quitting the app: the store gets the latest text before the
+        # app's final flush (InfointApp.close_store).
+        if self._editor_ready:
+            thaw_after_typing()
+            if self._unsaved():
+                self.save_notes()
+
+    def _show_save_state(self) -> None:
+        app = self.infoint
+        pending = self._dirty_since is not None or self.repo.dirty
+        if app.save_error is not None:
+            where = f" · a copy is in {app.recovery_copy}" if app.recovery_copy else ""
+            text = f"NOT SAVED: {app.save_error}{where}"
+        elif app.last_saved is not None:
+            saved = app.last_saved.astimezone(self._now().tzinfo)
+            text = f"saved {saved:%H:%M:%S}{' · saving…' if pending else ''}"
+        else:
+            text = "not saved yet" if pending else ""
+        self.query_one(StatusLine).show_save(text, failed=app.save_error is not None)
+
+    def _say(self, text: str) -> None:
+        self.query_one(StatusLine).say(text)
+
+    def action_save_now(self) -> None:
+        self.save_notes()
+        self.infoint.action_save_now()
+        self._say("Saving now…")
+
+    def action_back(self) -> None:
+        self.save_notes()
+        self.app.pop_screen()
+
+    # -- quick capture --------------------------------------------------------------------------
+    def _line_just_typed(self) -> str:
+        """The selection, or the cursor's line, or (on a fresh empty line) the one above it."""
+        editor = self.editor
+        if editor.selected_text.strip():
+            return " ".join(editor.selected_text.split())
+        row = editor.cursor_location[0]
+        line = editor.document.get_line(row)
+        if not line.strip() and row > 0:
+            line = editor.document.get_line(row - 1)
+        return capture_text(line)
+
+    def action_capture(self, kind_value: str) -> None:
+        kind = CaptureKind(kind_value)
+        bar = self.query_one(CaptureBar)
+        if bar.is_open:
+            bar.switch(kind)
+            return
+        text = self._line_just_typed()
+        if kind is CaptureKind.INSIGHT:
+            tiara, rest = split_tiara(text)
+            if tiara is not None and rest:
+                self.record_capture(kind, rest, tiara)
+            else:
+                bar.open(kind, rest, tiara)
+            return
+        if not text:
+            bar.open(kind)
+            return
+        self.record_capture(kind, text, None)
+
+    @on(CaptureBar.Submitted)
+    def _capture_typed(self, message: CaptureBar.Submitted) -> None:
+        self.record_capture(message.kind, message.text, message.tiara)
+
+    @on(CaptureBar.Closed)
+    def _capture_closed(self) -> None:
+        self.editor.focus()
+
+    def record_capture(self, kind: CaptureKind, text: str, tiara: Tiara | None) -> Capture | None:
+        if is_repeat(self._meeting.log, kind, text, tiara):
+            self._say(f"Already captured: {text}")
+            return None
+        now = self._now()
+        self._take_text()
+        capture, reminder = store_live_notes.record_capture(
+            self.repo, self._meeting, kind, text, tiara, now
+        )
+        self.query_one(CaptureLog).add(capture)
+        due = f" → reminder {format_when(reminder.due, now)}" if reminder else ""
+        self._say(f"{KIND_LABELS[kind]}: {text}{due}")
+        return capture
+
+    def action_referral(self) -> None:
+        bar = self.query_one(CaptureBar)
+        if bar.is_open:  # the name was being typed in the capture bar
+            line = bar.query_one(Input).value
+            bar.close()
+        else:
+            line = self._line_just_typed()
+        name, company = split_referral(line)
+        known = frozenset(c.name.casefold() for c in self.repo.contacts(archived=None))
+        dialog = ReferralDialog(self.contact.name, name, company, known)
+        self.app.push_screen(dialog, self._add_referral)
+
+    def _add_referral(self, referral: Referral | None) -> None:
+        if referral is None:
+            return
+        self._take_text()
+        prospect, capture = store_live_notes.add_referral(
+            self.repo, self._meeting, referral.name, referral.company, self._now()
+        )
+        self.query_one(CaptureLog).add(capture)
+        self._say(f"{prospect.name} added to Prospects, referred by {self.contact.name}")
+
+    # -- the clock and the end ------------------------------------------------------------------
+    def action_start_clock(self) -> None:
+        meeting = self._meeting
+        if meeting.ended_at is not None:
+            self._say("This interview has ended; the clock stays stopped.")
+            return
+        restarted = meeting.started_at is not None
+        meeting.started_at = self._now()
+        self.save_notes()
+        self.query_one(MeetingClock).tick()
+        self._say("Clock restarted from now." if restarted else "Clock started.")
+
+    def action_end_interview(self) -> None:
+        meeting, contact = self._meeting, self.contact
+        if meeting.ended_at is not None:
+            self._offer_debrief()
+            return
+        hours = self.repo.settings.thank_you_hours
+        move = (
+            f"moves {contact.name} from {contact.stage.label} to Interviewed and "
+            if contact.stage is not Stage.INTERVIEWED
+            else ""
+        )
+        detail = (
+            f"This records the end time, {move}sets the thank-you reminder "
+            f"(send it within {hours} hours). Your notes stay open."
+        )
+        self.app.push_screen(
+            EndInterviewDialog(f"End the interview with {contact.name}?", detail),
+            self._end_confirmed,
+        )
+
+    def _end_confirmed(self, confirmed: bool | None) -> None:
+        if not confirmed:
+            self.editor.focus()
+            return
+        now = self._now()
+        self._take_text()
+        thank_you = store_live_notes.end_interview(
+            self.repo, self._meeting, now, self._opened_at or now
+        )
+        self.query_one(MeetingClock).tick()
+        due = f" · thank-you due {format_when(thank_you.due, now)}" if thank_you else ""
+        self._say(f"Interview ended; {self.contact.name} is in Interviewed{due}")
+        self._offer_debrief()
+
+    def _offer_debrief(self) -> None:
+        meeting = self._meeting
+        current = Debrief(meeting.debrief_learned, meeting.debrief_fit, meeting.debrief_who_else)
+        self.app.push_screen(DebriefDialog(self.contact.name, current), self._keep_debrief)
+
+    def _keep_debrief(self, debrief: Debrief | None) -> None:
+        if debrief is None:
+            return
+        meeting = self._meeting
+        meeting.debrief_learned = debrief.learned
+        meeting.debrief_fit = debrief.fit
+        meeting.debrief_who_else = debrief.who_else
+        self.save_notes()
+        if debrief.learned or debrief.fit or debrief.who_else:
+            self._say("Debrief saved.")
+
+    # -- questions ------------------------------------------------------------------------------
+    @on(LiveQuestions.Changed)
+    def _question_changed(self) -> None:
+        self.save_notes()
+
+    @on(LiveQuestions.Leave)
+    @on(CaptureLog.Leave)
+    def _back_to_notes(self) -> None:
+        self.editor.focus()

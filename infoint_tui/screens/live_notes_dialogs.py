@@ -1,0 +1,177 @@
+"""The small dialogs of live notes: a referral's name, ending the interview, the debrief."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from ..domain.validation import InvalidField, check_name
+
+DIALOG_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{
+    width: 64; max-width: 100%; height: auto; max-height: 100%;
+    border: thick $primary; background: $surface; padding: 1 2;
+}}
+{name} .title {{ text-style: bold; margin-bottom: 1; }}
+{name} .hint {{ color: $text-muted; }}
+{name} .problem {{ color: $error; }}
+{name} Horizontal {{ height: auto; margin-top: 1; }}
+{name} Button {{ margin-right: 2; }}
+"""
+
+
+@dataclass(frozen=True)
+class Referral:
+    name: str
+    company: str
+
+
+class ReferralDialog(ModalScreen[Referral | None]):
+    """Name (and company) of someone the contact suggested; enter adds them to Prospects."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ReferralDialog")
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(
+        self, referrer: str, name: str = "", company: str = "", known: frozenset[str] = frozenset()
+    ) -> None:
+        super().__init__()
+        self._referrer = referrer
+        self._prefill_name = name
+        self._prefill_company = company
+        self._known = known  # casefolded names of existing contacts, to warn about a duplicate
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(f"Referral from {self._referrer}", classes="title")
+            yield Label("Name")
+            yield Input(self._prefill_name, placeholder="Jane Doe", id="referral-name")
+            yield Label("Company (optional)")
+            yield Input(self._prefill_company, placeholder="Acme", id="referral-company")
+            yield Static("", id="referral-problem", classes="problem")
+            yield Static(
+                f"enter adds them to Prospects, referred by {self._referrer} · escape cancels",
+                classes="hint",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#referral-name", Input).focus()
+        self._warn_if_known(self._prefill_name)
+
+    @on(Input.Changed, "#referral-name")
+    def _name_changed(self, message: Input.Changed) -> None:
+        self._warn_if_known(message.value)
+
+    def _warn_if_known(self, name: str) -> None:
+        wanted = " ".join(name.split()).casefold()
+        known = bool(wanted) and wanted in self._known
+        self.query_one("#referral-problem", Static).update(
+            f"Already in your contacts: {' '.join(name.split())}. Enter adds another card."
+            if known
+            else ""
+        )
+
+    @on(Input.Submitted)
+    def _submit(self) -> None:
+        try:
+            name = check_name(self.query_one("#referral-name", Input).value)
+        except InvalidField as problem:
+            self.query_one("#referral-problem", Static).update(str(problem).capitalize())
+            self.query_one("#referral-name", Input).focus()
+            return
+        company = " ".join(self.query_one("#referral-company", Input).value.split())
+        self.dismiss(Referral(name, company))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class EndInterviewDialog(ModalScreen[bool]):
+    """Confirm before the card moves on: ending is a step the user means to take."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="EndInterviewDialog")
+    BINDINGS = [
+        Binding("y", "answer(True)", "End it"),
+        Binding("n,escape", "answer(False)", "Keep going"),
+    ]
+
+    def __init__(self, question: str, detail: str) -> None:
+        super().__init__()
+        self._question = question
+        self._detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self._question, classes="title")
+            yield Static(self._detail)
+            with Horizontal():
+                yield Button("End interview (y)", variant="primary", id="end-yes")
+                yield Button("Keep going (n)", id="end-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#end-yes", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, message: Button.Pressed) -> None:
+        self.dismiss(message.button.id == "end-yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+@dataclass(frozen=True)
+class Debrief:
+    learned: str
+    fit: str
+    who_else: str
+
+
+class DebriefDialog(ModalScreen[Debrief | None]):
+    """Three questions to answer while the conversation is fresh; escape keeps what was typed."""
+
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="DebriefDialog")
+        + """
+    DebriefDialog > Vertical { width: 80; }
+    DebriefDialog TextArea { height: 4; margin-bottom: 1; }
+    """
+    )
+    BINDINGS = [
+        Binding("ctrl+s", "keep", "Save", priority=True),
+        Binding("escape", "keep", "Save and close"),
+    ]
+
+    def __init__(self, contact_name: str, current: Debrief) -> None:
+        super().__init__()
+        self._contact_name = contact_name
+        self._current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(f"Debrief: your conversation with {self._contact_name}", classes="title")
+            yield Label("What did I learn?")
+            yield TextArea(self._current.learned, id="debrief-learned")
+            yield Label("How does it fit me?")
+            yield TextArea(self._current.fit, id="debrief-fit")
+            yield Label("Who else should I talk to?")
+            yield TextArea(self._current.who_else, id="debrief-who-else")
+            yield Static("tab next field · ctrl+s or escape saves and closes", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#debrief-learned", TextArea).focus()
+
+    def action_keep(self) -> None:
+        self.dismiss(
+            Debrief(
+                learned=self.query_one("#debrief-learned", TextArea).text.strip(),
+                fit=self.query_one("#debrief-fit", TextArea).text.strip(),
+                who_else=self.query_one("#debrief-who-else", TextArea).text.strip(),
+            )
+        )

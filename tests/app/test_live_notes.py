@@ -1,0 +1,489 @@
+"""Live notes through the app: typing at once, captures, referrals, the end, saving and reopening."""
+
+from __future__ import annotations
+
+import errno
+import gc
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.widgets import Input, TextArea
+
+from infoint_tui.domain.models import Tiara
+from infoint_tui.domain.stages import Stage
+from infoint_tui.screens import live_notes as live_notes_module
+from infoint_tui.screens.live_notes import LiveNotesScreen
+from infoint_tui.store import engine
+from infoint_tui.widgets.capture_bar import CaptureBar
+from infoint_tui.widgets.capture_log import CaptureLog
+from infoint_tui.widgets.live_questions import QuestionList
+from infoint_tui.widgets.meeting_clock import MeetingClock
+from infoint_tui.widgets.status_line import StatusLine
+
+from .live_notes_helpers import (
+    live_screen,
+    make_app,
+    saved,
+    saved_contact,
+    saved_meeting,
+    seed_meeting,
+    settle,
+)
+
+
+def _status(screen: LiveNotesScreen) -> str:
+    return screen.query_one(StatusLine).save_text
+
+
+async def test_keys_typed_as_the_screen_opens_land_in_the_editor(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        # The keys are queued in the same instant the screen is pushed: before it is composed.
+        app.open_live_notes(contact_id)
+        for char in "Hi Ada":
+            app.post_message(events.Key("space" if char == " " else char, char))
+        await pilot.press("enter", *"ok")
+        screen = live_screen(app)
+        assert screen.meeting_id == meeting_id
+        assert screen.editor.text == "Hi Ada\nok"
+        assert app.focused is screen.editor
+    assert app.close_store() is None
+    assert saved_meeting(db_path, meeting_id)["notes"] == "Hi Ada\nok"
+
+
+async def test_keys_pressed_right_after_opening_are_typed(db_path, clock):
+    contact_id, _ = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"Started")
+        assert live_screen(app).editor.text == "Started"
+        assert isinstance(app.focused, TextArea)
+    app.close_store()
+
+
+async def test_typing_starts_the_clock_and_it_warns_near_the_end(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.pause()
+        timer = app.screen.query_one(MeetingClock)
+        assert timer.has_class("-waiting")
+        await pilot.press("x")
+        started = clock.now()
+        assert live_screen(app).meeting.started_at == started
+        clock.advance(minutes=10)
+        timer.tick()
+        assert timer.has_class("-running") and "10:00 / 20:00" in str(timer.render())
+        clock.advance(minutes=6)  # 4 minutes left
+        timer.tick()
+        assert timer.has_class("-closing") and not timer.has_class("-running")
+        clock.advance(minutes=5)  # a minute over
+        timer.tick()
+        assert timer.has_class("-over") and "01:00 over" in str(timer.render())
+        await pilot.press("escape")
+        await settle(app, pilot)
+    assert saved_meeting(db_path, meeting_id)["started_at"] == started.isoformat()
+    app.close_store()
+
+
+async def test_ctrl_g_starts_the_clock_before_any_typing(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press("ctrl+g")
+        await settle(app, pilot)
+        assert app.screen.query_one(MeetingClock).has_class("-running")
+        assert saved_meeting(db_path, meeting_id)["started_at"] == clock.now().isoformat()
+    app.close_store()
+
+
+async def test_autosave_after_a_pause_and_at_least_every_few_seconds(db_path, clock, monkeypatch):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    now = [1000.0]
+    monkeypatch.setattr(live_notes_module, "monotonic", lambda: now[0])
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"first")
+        screen = live_screen(app)
+        now[0] += 0.5
+        screen._autosave_tick()
+        await settle(app, pilot)
+        assert saved_meeting(db_path, meeting_id)["notes"] == ""  # still typing: not yet
+        now[0] += 0.6  # 1.1 s of quiet
+        screen._autosave_tick()
+        await settle(app, pilot)
+        assert saved_meeting(db_path, meeting_id)["notes"] == "first"
+        await pilot.pause()  # the writer's Saved message reaches the app
+        screen._show_save_state()
+        assert _status(screen) == "saved 09:30:00"
+
+        # Typing without a pause of a second: saved once the oldest unsaved key is 1.5 s old.
+        written = []
+        for char in "abcdef":
+            now[0] += 0.4
+            await pilot.press(char)
+            screen._autosave_tick()
+            await settle(app, pilot)
+            written.append(saved_meeting(db_path, meeting_id)["notes"])
+        assert written == ["first", "first", "first", "first", "firstabcde", "firstabcde"]
+        now[0] += 1.0
+        screen._autosave_tick()
+        await settle(app, pilot)
+        assert saved_meeting(db_path, meeting_id)["notes"] == "firstabcdef"
+    app.close_store()
+
+
+async def test_quitting_saves_the_latest_text(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"last words")
+        await pilot.press("ctrl+q")  # no pause: nothing has been autosaved yet
+    assert app.close_store() is None
+    assert saved_meeting(db_path, meeting_id)["notes"] == "last words"
+
+
+async def test_escape_goes_back_and_saves(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"then escape", "escape")
+        assert not isinstance(app.screen, LiveNotesScreen)
+        await settle(app, pilot)
+        assert saved_meeting(db_path, meeting_id)["notes"] == "then escape"
+    app.close_store()
+
+
+async def test_ctrl_s_saves_now(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"now", "ctrl+s")
+        await settle(app, pilot)
+        assert saved_meeting(db_path, meeting_id)["notes"] == "now"
+    app.close_store()
+
+
+async def test_quick_captures_create_the_right_records(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.pause()
+        screen = live_screen(app)
+        editor = screen.editor
+        await pilot.press(*"Loves mentoring", "ctrl+n")  # one keystroke: the current line
+        editor.insert("\n- send her my case study by friday")
+        await pilot.press("enter", "ctrl+t")  # on a fresh empty line: the line just typed
+        await pilot.press("ctrl+t")  # a double press does not capture twice
+        editor.insert("\nshe will send the research ops report")
+        await pilot.press("ctrl+o")
+        editor.insert("\nA: build three case studies")
+        await pilot.press("ctrl+l")  # a TIARA prefix: captured at once
+        editor.insert("\nresearch ops is growing fast")
+        await pilot.press("ctrl+l")  # no prefix: the bar asks for the category
+        bar = screen.query_one(CaptureBar)
+        assert bar.is_open and bar.tiara is Tiara.INSIGHTS
+        await pilot.press("up")  # Insights -> Trends
+        assert bar.tiara is Tiara.TRENDS
+        await pilot.press("enter")
+        assert not bar.is_open and app.focused is editor
+        editor.insert("\n\n")
+        await pilot.press("ctrl+n")  # nothing typed: the bar opens empty
+        assert bar.is_open and screen.query_one("#capture-text", Input).value == ""
+        await pilot.press(*"Quiet office", "enter")
+        await settle(app, pilot)
+        log_lines = screen.query_one(CaptureLog).lines
+    app.close_store()
+
+    meeting = saved_meeting(db_path, meeting_id)
+    captures = [(c["kind"], c["text"], c["tiara"]) for c in meeting["log"]]
+    assert captures == [
+        ("note", "Loves mentoring", None),
+        ("action-mine", "send her my case study by friday", None),
+        ("action-theirs", "she will send the research ops report", None),
+        ("insight", "build three case studies", "advice"),
+        ("insight", "research ops is growing fast", "trends"),
+        ("note", "Quiet office", None),
+    ]
+    assert all(c["at"] == clock.now().isoformat() for c in meeting["log"])
+    assert "research ops is growing fast" in meeting["notes"]
+    assert len(log_lines) == 6 and log_lines[3].split()[1:3] == ["A", "build"]
+
+    reminders = {r["id"]: r for r in saved(db_path)["reminders"] if r["kind"] == "action"}
+    mine = reminders[meeting["log"][1]["reminder_id"]]
+    theirs = reminders[meeting["log"][2]["reminder_id"]]
+    assert len(reminders) == 2
+    assert mine["contact_id"] == contact_id and mine["meeting_id"] == meeting_id
+    assert mine["title"] == "send her my case study"
+    assert mine["due"].startswith("2026-11-20T09:00")  # "by friday", seen on a Wednesday
+    assert theirs["title"] == "Check Ada did: she will send the research ops report"
+    assert theirs["due"].startswith("2026-11-25T09:00")  # a week later
+
+
+async def test_a_referral_creates_a_linked_prospect(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.pause()
+        live_screen(app).editor.insert("You should talk to Grace Hopper at Navy Labs")
+        await pilot.press("ctrl+r")
+        name = app.screen.query_one("#referral-name", Input)
+        assert name.value == "Grace Hopper"  # prefilled: two keystrokes in all
+        assert app.screen.query_one("#referral-company", Input).value == "Navy Labs"
+        await pilot.press("enter")
+        assert isinstance(app.screen, LiveNotesScreen) and isinstance(app.focused, TextArea)
+        await pilot.press(*" and more")  # back in the notes at once
+        await settle(app, pilot)
+    app.close_store()
+
+    data = saved(db_path)
+    grace = next(c for c in data["contacts"] if c["name"] == "Grace Hopper")
+    assert grace["stage"] == "prospects"
+    assert grace["referred_by"] == contact_id
+    assert grace["source"] == "referral"
+    assert grace["company"] == "Navy Labs"
+    touches = [t for t in data["touches"] if t["contact_id"] == contact_id]
+    assert [t["kind"] for t in touches] == ["referral"]
+    assert "Grace Hopper" in touches[0]["note"]
+    log = saved_meeting(db_path, meeting_id)["log"]
+    assert log[-1]["kind"] == "referral" and log[-1]["contact_id"] == grace["id"]
+    assert saved_meeting(db_path, meeting_id)["notes"].endswith("Navy Labs and more")
+
+
+async def test_a_referral_can_be_typed_from_scratch_or_cancelled(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press("ctrl+r")
+        await pilot.press("enter")  # no name: refused with a message, dialog stays
+        assert "needs a name" in str(app.screen.query_one("#referral-problem").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, LiveNotesScreen)
+        await pilot.press("ctrl+r", *"Alan Turing", "tab", *"Bletchley", "enter")
+        await settle(app, pilot)
+    app.close_store()
+    names = [c["name"] for c in saved(db_path)["contacts"]]
+    assert names == ["Ada Lovelace", "Alan Turing"]
+
+
+async def test_ending_moves_the_card_creates_the_thank_you_and_keeps_the_debrief(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"Great call")
+        started = clock.now()
+        clock.advance(minutes=22)
+        await pilot.press("ctrl+f")
+        await pilot.press("n")  # keep going: nothing changes
+        assert isinstance(app.screen, LiveNotesScreen)
+        assert live_screen(app).meeting.ended_at is None
+        await pilot.press("ctrl+f", "y")
+        assert app.screen.query_one("#debrief-learned", TextArea).has_focus
+        await pilot.press(*"Portfolios matter", "tab", *"Fits my teaching", "tab", *"Grace")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, LiveNotesScreen)
+        assert app.screen.query_one(MeetingClock).has_class("-ended")
+        await settle(app, pilot)
+    app.close_store()
+
+    ended = started + timedelta(minutes=22)
+    contact = saved_contact(db_path, contact_id)
+    assert contact["stage"] == Stage.INTERVIEWED.value
+    assert contact["history"][-1]["at"] == ended.isoformat()
+    meeting = saved_meeting(db_path, meeting_id)
+    assert meeting["started_at"] == started.isoformat()
+    assert meeting["ended_at"] == ended.isoformat()
+    assert meeting["notes"] == "Great call"
+    assert (meeting["debrief_learned"], meeting["debrief_fit"], meeting["debrief_who_else"]) == (
+        "Portfolios matter",
+        "Fits my teaching",
+        "Grace",
+    )
+    data = saved(db_path)
+    thank_you = [r for r in data["reminders"] if r["kind"] == "thank-you" and not r["closed_at"]]
+    assert len(thank_you) == 1
+    assert thank_you[0]["due"] == (ended + timedelta(hours=24)).isoformat()
+    assert thank_you[0]["meeting_id"] == meeting_id
+    assert [t["kind"] for t in data["touches"]] == ["meeting"]
+
+
+@pytest.mark.parametrize("failure", ["disk full", "read-only"])
+async def test_a_failed_save_is_told_at_once_and_the_words_go_to_a_recovery_copy(
+    db_path, clock, monkeypatch, failure
+):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    real_atomic_write, real_access = engine.atomic_write, os.access
+
+    def disk_full(path: Path, chunks, mode: int = 0o600) -> None:
+        if Path(path) == db_path:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_atomic_write(path, chunks, mode)
+
+    def read_only(path, mode: int) -> bool:  # root ignores file modes, so say it as the OS would
+        return False if Path(path) == db_path else real_access(path, mode)
+
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"Irreplaceable words")
+        if failure == "disk full":
+            monkeypatch.setattr(engine, "atomic_write", disk_full)
+        else:
+            monkeypatch.setattr(engine.os, "access", read_only)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.pause()
+        screen = live_screen(app)
+        assert app.save_error is not None
+        assert [n.title for n in app._notifications] == ["Not saved"]
+        screen._show_save_state()
+        assert _status(screen).startswith("NOT SAVED")
+        assert screen.editor.text == "Irreplaceable words"
+        copy = app.recovery_copy
+        assert copy is not None and copy.parent == db_path.parent
+        assert "Irreplaceable words" in copy.read_text()
+        assert "Irreplaceable words" not in db_path.read_text()
+
+        await pilot.press(*" and more", "ctrl+s")  # still failing: the same copy is refreshed
+        await settle(app, pilot)
+        await pilot.pause()
+        assert "Irreplaceable words and more" in copy.read_text()
+        assert len(list(db_path.parent.glob("*.recovered-*.json"))) == 1
+
+        monkeypatch.undo()  # space freed, or the file made writable again
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        await pilot.pause()
+        assert app.save_error is None
+        screen._show_save_state()
+        assert _status(screen).startswith("saved")
+    assert app.close_store() is None
+    assert saved_meeting(db_path, meeting_id)["notes"] == "Irreplaceable words and more"
+
+
+async def test_questions_are_marked_asked_and_answered(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press("tab")
+        assert isinstance(app.focused, QuestionList)
+        await pilot.press("space")  # the first question: asked
+        await pilot.press("down", "a", *"Build three case studies", "enter")
+        assert isinstance(app.focused, QuestionList)
+        await pilot.press("escape")  # back to the notes, not off the screen
+        assert isinstance(app.focused, TextArea)
+        await pilot.press("tab", "up", "space", "escape")  # the first one unmarked again
+        await settle(app, pilot)
+    app.close_store()
+    questions = saved_meeting(db_path, meeting_id)["questions"]
+    assert [(q["asked"], q["answer"]) for q in questions] == [
+        (False, ""),
+        (True, "Build three case studies"),
+    ]
+
+
+async def test_reopening_shows_everything_as_it_was(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"First line", "ctrl+n", "enter", *"Jane Doe @ Acme", "ctrl+r", "enter")
+        await pilot.press("tab", "a", *"Less hype than it seems", "enter", "escape")
+        clock.advance(minutes=3)
+        await pilot.press("escape")
+        await settle(app, pilot)
+    app.close_store()
+
+    again = make_app(db_path, clock)
+    async with again.run_test(size=(100, 30)) as pilot:
+        again.open_live_notes(contact_id)  # the same meeting: it has not ended
+        await pilot.pause()
+        screen = live_screen(again)
+        assert screen.meeting_id == meeting_id
+        assert screen.editor.text == "First line\nJane Doe @ Acme"
+        assert screen.editor.cursor_location == (1, len("Jane Doe @ Acme"))
+        log_lines = screen.query_one(CaptureLog).lines
+        assert [line.split(maxsplit=2)[1:] for line in log_lines] == [
+            ["Note", "First line"],
+            ["Ref", "Jane Doe @ Acme"],
+        ]
+        question = screen.meeting.questions[0]
+        assert question.asked and question.answer == "Less hype than it seems"
+        timer = screen.query_one(MeetingClock)
+        assert "03:00 / 20:00" in str(timer.render())
+        await pilot.press("enter", *"more")
+        await pilot.press("escape")
+        await settle(again, pilot)
+    again.close_store()
+    assert saved_meeting(db_path, meeting_id)["notes"].endswith("Acme\nmore")
+
+
+async def test_unknown_contact_is_a_message_not_a_crash(db_path, clock):
+    seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        app.open_live_notes("nobody")
+        await pilot.pause()
+        assert not isinstance(app.screen, LiveNotesScreen)
+        assert [n.title for n in app._notifications] == ["No live notes"]
+    app.close_store()
+
+
+async def test_a_name_typed_in_the_capture_bar_can_become_a_referral(db_path, clock):
+    contact_id, _ = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press("ctrl+n", *"Jane Doe @ Acme", "ctrl+r")
+        assert app.screen.query_one("#referral-name", Input).value == "Jane Doe"
+        await pilot.press("enter")
+        assert not live_screen(app).query_one(CaptureBar).is_open
+        await settle(app, pilot)
+    app.close_store()
+    jane = next(c for c in saved(db_path)["contacts"] if c["name"] == "Jane Doe")
+    assert (jane["company"], jane["referred_by"]) == ("Acme", contact_id)
+
+
+async def test_the_capture_log_is_reachable_from_the_keyboard(db_path, clock):
+    contact_id, _ = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press("tab", "tab")
+        assert isinstance(app.focused, CaptureLog)
+        await pilot.press("escape")
+        assert isinstance(app.focused, TextArea)
+    app.close_store()
+
+
+async def test_what_exists_is_frozen_out_of_garbage_collections_while_notes_are_open(
+    db_path, clock
+):
+    contact_id, _ = seed_meeting(db_path, clock)
+    gc.unfreeze()
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.pause()
+        assert gc.get_freeze_count() > 1000  # the data, the board, the screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert gc.get_freeze_count() == 0  # back to the collector: the closed screen is freed
+    app.close_store()
