@@ -15,12 +15,11 @@ import contextlib
 import os
 import select
 import time
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .domain.cards import Card, ContactRow, Due
-from .domain.stages import BY_VALUE
+if TYPE_CHECKING:  # imported where used: the fork should happen as early as possible
+    from .domain.cards import Card
 
 WAIT_SECONDS = 10.0
 
@@ -120,6 +119,11 @@ def board_payload(path: Path) -> dict[str, Any]:
 
 def cards_from(payload: dict[str, Any]) -> dict[str, Card]:
     """Rebuild the prepared cards in the app's process."""
+    from datetime import datetime
+
+    from .domain.cards import Card, ContactRow, Due
+    from .domain.stages import BY_VALUE
+
     now = datetime.fromisoformat(payload["now"])
     cards: dict[str, Card] = {}
     for cid, name, role, company, tags, stage, due_at, text, level in payload["cards"]:

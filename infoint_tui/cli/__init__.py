@@ -10,7 +10,8 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from types import SimpleNamespace
+from typing import Any, NoReturn
 
 from .. import __version__
 
@@ -116,9 +117,31 @@ def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentP
     ]
 
 
+def _plain_launch(argv: Sequence[str]) -> Any:
+    """`infoint`, `infoint --db PATH`, `infoint --demo` read without building the parser, whose
+    sub-commands and help cost more than the rest of the start before the fork; None otherwise
+    (argparse then handles everything, errors included)."""
+    db: str | None = None
+    demo = False
+    items = list(argv)
+    while items:
+        arg = items.pop(0)
+        if arg == "--demo":
+            demo = True
+        elif arg == "--db" and items and items[0] and not items[0].startswith("-"):
+            db = items.pop(0)
+        elif arg.startswith("--db=") and len(arg) > len("--db="):
+            db = arg[len("--db=") :]
+        else:
+            return None
+    return SimpleNamespace(db=db, demo=demo, command=None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    args = _plain_launch(given)
+    if args is None:
+        args = build_parser().parse_args(given)
     from ..store import StoreError
 
     try:

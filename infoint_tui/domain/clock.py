@@ -7,7 +7,22 @@ from typing import Protocol
 
 
 def local_zone() -> tzinfo:
-    from dateutil import tz  # the local zone with its daylight-saving rules
+    """The user's zone with its daylight-saving rules: $TZ or /etc/localtime through the
+    standard zoneinfo, else dateutil's reading of the C library's zone."""
+    import os
+
+    try:
+        from zoneinfo import ZoneInfo
+
+        name = os.environ.get("TZ", "").lstrip(":")
+        if name:
+            return ZoneInfo(name)
+        if os.path.exists("/etc/localtime"):
+            with open("/etc/localtime", "rb") as handle:
+                return ZoneInfo.from_file(handle, key="localtime")
+    except Exception:  # no tz database, an unknown name: fall back
+        pass
+    from dateutil import tz
 
     zone = tz.tzlocal()
     return zone if zone is not None else tz.UTC

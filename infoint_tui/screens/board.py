@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Static
 
 from ..domain.cards import Card, ContactRow, card_order, haystack
 from ..domain.stages import STAGES, Stage
 from ..widgets.card_list import CardList
-from ..widgets.confirm import ConfirmScreen
+from ..widgets.key_bar import KeyBar
 from .base import CampaignMixin
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
 
 MIN_COLUMN = 18
 EMPTY_TEXT = {
@@ -26,6 +29,12 @@ EMPTY_TEXT = {
     Stage.THANKED: "empty",
     Stage.IN_TOUCH: "empty",
 }
+
+
+def _confirm() -> type:
+    from ..widgets.confirm import ConfirmScreen  # imported when first needed: start-up time
+
+    return ConfirmScreen
 
 
 def _extends(words: list[str], before: list[str]) -> bool:
@@ -94,7 +103,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
                 card_list.border_title = stage.label
                 card_list.empty_text = EMPTY_TEXT[stage]
                 yield card_list
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         prefetched = self.infoint.prefetched_cards()
@@ -253,8 +262,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
     def focused_contact_id(self) -> str | None:
         return self.card_list(self.column_index).current_id
 
-    @on(CardList.Highlighted)
-    def _track_column(self, event: CardList.Highlighted) -> None:
+    def on_card_list_highlighted(self, event: CardList.Highlighted) -> None:
         if event.card_list.has_focus:
             self.column_index = event.card_list.stage.order
         self.refresh_bindings()
@@ -319,6 +327,8 @@ class BoardScreen(CampaignMixin, Screen[None]):
         return bool(fields) and fields.first().has_class("-shown")
 
     def action_filter(self) -> None:
+        from textual.widgets import Input  # the filter field is made on first use
+
         fields = self.query("#filter").results(Input)
         field = next(fields, None)
         if field is None:  # mounted on first use: start-up does not pay for it
@@ -330,13 +340,11 @@ class BoardScreen(CampaignMixin, Screen[None]):
             if stage not in self._searchable:
                 self._index(stage)
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
+    def on_input_changed(self, event: Input.Changed) -> None:  # only the filter is an Input here
         self.query_text = event.value.strip()
         self.show_columns()
 
-    @on(Input.Submitted, "#filter")
-    def _filter_kept(self) -> None:
+    def on_input_submitted(self) -> None:  # enter in the filter: keep it, go to the first match
         for index in range(len(STAGES)):
             if self.card_list(index).cards:
                 self.card_list(index).cursor = 0
@@ -345,6 +353,8 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self.card_list(self.column_index).focus()
 
     def action_clear_filter(self) -> None:
+        from textual.widgets import Input
+
         for field in self.query("#filter").results(Input):
             field.value = ""
             field.remove_class("-shown")
@@ -376,8 +386,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         if contact_id is not None:
             self.open_contact(contact_id)
 
-    @on(CardList.Opened)
-    def _opened(self, event: CardList.Opened) -> None:
+    def on_card_list_opened(self, event: CardList.Opened) -> None:
         self.open_contact(event.contact_id)
 
     def open_contact(self, contact_id: str | None) -> None:
@@ -444,7 +453,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
             else ""
         )
         self.app.push_screen(
-            ConfirmScreen(
+            _confirm()(
                 f"Delete {contact.name}{detail} for good?",
                 "This cannot be undone. Archive (x) keeps them out of sight instead.",
                 yes="Delete",

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
+from ..css import FORMS_CSS
 from ..domain.dates import DateParseError, format_when, parse_when
 from ..domain.models import SOURCES, Contact, Focus
 from ..domain.stages import STAGES
@@ -34,6 +35,8 @@ LABELS = {
 
 class ContactScreen(CampaignMixin, Screen[str | None]):
     """Edit one contact (or a new one); dismisses with the saved contact's id, or None."""
+
+    CSS_PATH = FORMS_CSS
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),

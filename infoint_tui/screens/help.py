@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from ..css import FORMS_CSS
 from ..paths import default_db_path
 
 SHOWN_BUILTINS = {"focus_next", "focus_previous", "app.focus_next", "app.focus_previous"}
@@ -19,6 +20,8 @@ EXTRA_KEYS = {
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = FORMS_CSS
+
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close help")]
 
     def __init__(self, screen: Screen[object]) -> None:

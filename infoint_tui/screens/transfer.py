@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from ..css import FORMS_CSS
 from ..formats import EXPORT_SUFFIXES
 from ..widgets.path_input import PathInput
 from .base import CampaignMixin
@@ -51,6 +52,8 @@ PREVIEW_ROWS = 200
 
 class ImportScreen(CampaignMixin, ModalScreen[bool]):
     """Pick a file, see what it would do, then import (or not). Dismisses True if it wrote."""
+
+    CSS_PATH = FORMS_CSS
 
     AREA = "Import"
     BINDINGS = [
@@ -170,6 +173,8 @@ class ImportScreen(CampaignMixin, ModalScreen[bool]):
 
 class ExportScreen(CampaignMixin, ModalScreen[Path | None]):
     """Write the campaign to a file (atomically); dismisses with the path written."""
+
+    CSS_PATH = FORMS_CSS
 
     AREA = "Export"
     BINDINGS = [

@@ -6,11 +6,14 @@ Only the visible lines are ever rendered, so nothing is mounted per card.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.color import Color
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -41,6 +44,67 @@ def fit(text: str, width: int) -> str:
     return "".join(out) + "…"
 
 
+_STYLES: dict[tuple[object, ...], dict[str, Style]] = {}
+
+
+def _theme_color(value: str, under: Color) -> Color:
+    """A theme variable's colour as it shows over `under` ('auto 60%' is contrasting text)."""
+    parts = value.split()
+    alpha = float(parts[1].rstrip("%")) / 100 if len(parts) > 1 and parts[1].endswith("%") else 1.0
+    if parts and parts[0] == "auto":
+        return under + under.get_contrast_text(alpha)
+    try:
+        color = Color.parse(parts[0]) if parts else under
+    except Exception:  # an ANSI theme's "ansi_default" and the like
+        return under.get_contrast_text(alpha) if alpha < 1 else under
+    return under + color.multiply_alpha(alpha)
+
+
+def card_styles(app: Any, bar: Style, focused: bool, column_bg: Any) -> dict[str, Style]:
+    """Every style a card line uses, from the app's theme (cached per theme and focus)."""
+    key = (app.theme, bar, focused, column_bg)
+    found = _STYLES.get(key)
+    if found is not None:
+        return found
+    variables = app.get_css_variables()
+    background = _theme_color(variables.get("background", "#000000"), Color(0, 0, 0))
+    panel = _theme_color(variables.get("panel", "#202020"), background)
+    primary = Color.parse(variables.get("primary", "#0178D4"))
+    secondary = Color.parse(variables.get("secondary", "#004578"))
+
+    def fg(name: str, under: Color, default: str = "auto 87%") -> Color:
+        return _theme_color(variables.get(name, default), under)
+
+    styles: dict[str, Style] = {"background": Style(bgcolor=column_bg)}
+    styles["empty"] = Style(color=fg("text-muted", background).rich_color, italic=True)
+    cursor = panel + primary.with_alpha(0.40 if focused else 0.15)
+    for prefix, under in (("", panel), ("cursor-", cursor)):
+        base = Style(bgcolor=under.rich_color, color=fg("text", under).rich_color)
+        muted = fg("text-muted", under, "auto 60%").rich_color
+        styles[prefix + "base"] = base
+        styles[prefix + "bar"] = base + bar
+        styles[prefix + "name"] = base + Style(bold=True)
+        styles[prefix + "archived"] = base + Style(
+            color=fg("text-disabled", under, "auto 38%").rich_color, italic=True
+        )
+        styles[prefix + "detail"] = base + Style(color=muted)
+        styles[prefix + "chip"] = base + Style(
+            bgcolor=(under + secondary.with_alpha(0.35)).rich_color
+        )
+        styles[prefix + "overdue"] = base + Style(
+            color=fg("error", under, "#B93C5B").rich_color, bold=True
+        )
+        styles[prefix + "today"] = base + Style(
+            color=fg("warning", under, "#FEA62B").rich_color, bold=True
+        )
+        styles[prefix + "soon"] = base
+        styles[prefix + "later"] = base + Style(color=muted)
+    if len(_STYLES) > 64:
+        _STYLES.clear()
+    _STYLES[key] = styles
+    return styles
+
+
 class CardList(ScrollView, can_focus=True, inherit_bindings=False):
     """The cards of one stage; the cursor marks the focused card."""
 
@@ -52,34 +116,11 @@ class CardList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("pageup", "cursor(-5)", "Page up", show=False),
         Binding("pagedown", "cursor(5)", "Page down", show=False),
     ]
-    COMPONENT_CLASSES = {
-        "card",
-        "card--cursor",
-        "card--cursor-blurred",
-        "card--name",
-        "card--detail",
-        "card--overdue",
-        "card--today",
-        "card--soon",
-        "card--later",
-        "card--tag",
-        "card--archived",
-        "card--empty",
-    }
+    # Colours come from the theme's variables (see card_styles) rather than from component
+    # classes: each component class is a hidden node styled at start-up, 72 of them for six
+    # columns, which cost more than the rest of the board.
     DEFAULT_CSS = """
     CardList { background: $surface; scrollbar-size-vertical: 1; }
-    CardList > .card { background: $panel; color: $text; }
-    CardList > .card--cursor { background: $primary 40%; color: $text; }
-    CardList > .card--cursor-blurred { background: $primary 15%; color: $text; }
-    CardList > .card--name { text-style: bold; }
-    CardList > .card--detail { color: $text-muted; }
-    CardList > .card--overdue { color: $error; text-style: bold; }
-    CardList > .card--today { color: $warning; text-style: bold; }
-    CardList > .card--soon { color: $text; }
-    CardList > .card--later { color: $text-muted; }
-    CardList > .card--tag { background: $secondary 25%; color: $text; }
-    CardList > .card--archived { color: $text-disabled; text-style: italic; }
-    CardList > .card--empty { color: $text-muted; text-style: italic; }
     """
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -185,22 +226,7 @@ class CardList(ScrollView, can_focus=True, inherit_bindings=False):
         return super().render_lines(crop)
 
     def _frame_styles(self) -> dict[str, Style]:
-        get = self.get_component_rich_style
-        card = get("card")
-        cursor = get("card--cursor" if self.has_focus else "card--cursor-blurred")
-        styles = {"background": Style(bgcolor=self.rich_style.bgcolor), "empty": get("card--empty")}
-        for prefix, base in (("", card), ("cursor-", cursor)):
-            styles[prefix + "base"] = base
-            styles[prefix + "bar"] = base + self._bar
-            styles[prefix + "name"] = base + get("card--name", partial=True)
-            styles[prefix + "archived"] = styles[prefix + "name"] + get(
-                "card--archived", partial=True
-            )
-            styles[prefix + "detail"] = base + get("card--detail", partial=True)
-            styles[prefix + "chip"] = base + Style(bgcolor=get("card--tag").bgcolor)
-            for level in ("overdue", "today", "soon", "later"):
-                styles[prefix + level] = base + get(f"card--{level}", partial=True)
-        return styles
+        return card_styles(self.app, self._bar, self.has_focus, self.rich_style.bgcolor)
 
     def render_line(self, y: int) -> Strip:
         styles = getattr(self, "_styles", None) or self._frame_styles()

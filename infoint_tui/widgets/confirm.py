@@ -8,8 +8,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from ..css import FORMS_CSS
+
 
 class ConfirmScreen(ModalScreen[bool]):
+    CSS_PATH = FORMS_CSS
+
     BINDINGS = [
         Binding("escape,n", "answer(False)", "No"),
         Binding("y", "answer(True)", "Yes"),

@@ -45,17 +45,11 @@ def painted(app):
 Bare().run()
 """
 
-# The real command line, with the board told to quit after its first paint.
+# The real command line, with the board told to quit after its first paint. The board's module
+# is patched as it is imported (not imported here), so start-up runs in its real order.
 INFOINT = """
-import sys
+import importlib.abc, importlib.util, sys
 sys.argv = ["infoint", "--db", sys.argv[1]]
-import infoint_tui.screens.board as board
-
-original = board.BoardScreen.on_mount
-
-def on_mount(self):
-    original(self)
-    self.call_after_refresh(painted, self.app)
 
 def painted(app):
     import os, time
@@ -63,7 +57,27 @@ def painted(app):
         f.write(repr((time.time(), time.process_time())))
     app.exit()
 
-board.BoardScreen.on_mount = on_mount
+def patch(board):
+    original = board.BoardScreen.on_mount
+    def on_mount(self):
+        original(self)
+        self.call_after_refresh(painted, self.app)
+    board.BoardScreen.on_mount = on_mount
+
+class Hook(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name != "infoint_tui.screens.board":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            patch(module)
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, Hook())
 from infoint_tui.cli import main
 sys.exit(main())
 """
