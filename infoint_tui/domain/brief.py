@@ -7,6 +7,8 @@ what is still unchecked and the research notes; the brief screen lays it out and
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +19,7 @@ from .prep import (
     ends_at,
     introduction_text,
     is_applicable,
+    is_done,
     objective_lines,
     place_label,
     readiness_report,
@@ -113,7 +116,9 @@ def build_brief(
     introduction = introduction_text(meeting, settings)
     report = readiness_report(meeting, contact=contact, settings=settings, now=now)
     unchecked = tuple(
-        item.text for item in meeting.checklist if not item.done and is_applicable(item, meeting)
+        item.text
+        for item in meeting.checklist
+        if not is_done(item, meeting) and is_applicable(item, meeting)
     )
     return Brief(
         meeting_id=meeting.id,
@@ -161,6 +166,14 @@ def _date_text(meeting: Meeting) -> str:
     if end is not None:
         text += f"-{end:%H:%M}"
     return f"{text} {zone}".strip()
+
+
+def brief_filename(name: str) -> str:
+    """The export's file name: "Tomás Herrera" gives "tomas-herrera-brief.md"."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return f"{slug or 'meeting'}-brief.md"
 
 
 def who_line(brief: Brief) -> str:
