@@ -186,3 +186,12 @@ def test_the_export_file_is_named_after_the_person():
     assert brief_filename("Tomás Herrera") == "tomas-herrera-brief.md"
     assert brief_filename("  O'Brien, Jo ") == "o-brien-jo-brief.md"
     assert brief_filename("!!!") == "meeting-brief.md"
+
+
+def test_a_time_read_back_from_the_file_shows_my_zone_not_its_offset():
+    from datetime import timedelta, timezone
+
+    meeting = Meeting(contact_id="c1", duration_min=30)
+    meeting.when = (NOW + timedelta(days=1)).astimezone(timezone(timedelta(hours=1)))
+    brief = build_brief(meeting, Contact(name="Ann Lee"), Settings(), now=NOW)
+    assert brief.date_text == "Thursday 19 November 2026, 09:30-10:00 CET"
