@@ -117,6 +117,17 @@ class InfointApp(App[int]):
         if isinstance(board, BoardScreen):
             board.show_contact(contact_id)
 
+    # -- prep, brief, composer, targets, settings (screens/prep.py and neighbours) ---------
+    def open_prep(self, contact_id: str) -> None:
+        from .screens.prep import PrepScreen
+
+        self.push_screen(PrepScreen(contact_id))
+
+    def open_brief(self, contact_id: str) -> None:
+        from .screens.brief import open_brief
+
+        open_brief(self, contact_id)
+
     def _report_saved(self, at: datetime) -> None:  # called from the writer thread
         self.post_message(self.Saved(at))
 

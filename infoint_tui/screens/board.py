@@ -53,6 +53,8 @@ class BoardScreen(CampaignMixin, Screen[None]):
         Binding("delete", "delete", "Delete", show=False),
         Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit"),
+        Binding("p", "prep", "Prep", tooltip="Prepare the next meeting with this contact"),
+        Binding("b", "brief", "Brief", tooltip="The brief: a last look before the meeting"),
     ]
 
     def __init__(self) -> None:
@@ -209,7 +211,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         has_card = self.focused_contact_id is not None
-        if action in ("open", "archive", "delete"):
+        if action in ("open", "archive", "delete", "prep", "brief"):
             return has_card
         if action == "move":
             if not has_card:
@@ -362,3 +364,12 @@ class BoardScreen(CampaignMixin, Screen[None]):
             ),
             confirmed,
         )
+
+    # -- prep, brief, composer --------------------------------------------------------------
+    def action_prep(self) -> None:
+        if (contact_id := self.focused_contact_id) is not None:
+            self.infoint.open_prep(contact_id)
+
+    def action_brief(self) -> None:
+        if (contact_id := self.focused_contact_id) is not None:
+            self.infoint.open_brief(contact_id)

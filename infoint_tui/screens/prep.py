@@ -1,0 +1,616 @@
+"""Prep: one meeting's logistics, checklist, research, plan and questions, with a readiness meter.
+
+Every change goes into the meeting (or the contact, for research notes) at once and is saved
+a moment after typing stops; escape and ctrl+s save at once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import (
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+    TextArea,
+)
+
+from ..domain.dates import DateParseError, format_when, parse_when
+from ..domain.models import BankQuestion, Contact, Medium, Meeting
+from ..domain.prep import (
+    ASK_SUGGESTIONS,
+    DURATIONS,
+    OBJECTIVE_SUGGESTIONS,
+    PrepGroup,
+    add_item,
+    add_objective,
+    introduction_text,
+    meeting_gaps,
+    readiness_report,
+    remove_item,
+    restore_defaults,
+    toggle_item,
+)
+from ..domain.question_bank import full_bank
+from ..domain.question_checks import check_question_text, earlier_meetings, flag_question
+from ..widgets.checklist import Checklist
+from ..widgets.confirm import ConfirmScreen
+from ..widgets.question_picker import QuestionPicker
+from ..widgets.readiness import meter_line, missing_line
+from .base import CampaignMixin
+
+SAVE_DELAY = 0.6  # seconds after the last keystroke
+WIDE = 110
+TABS = ("tab-checklist", "tab-logistics", "tab-research", "tab-plan", "tab-questions")
+PLACE_LABELS = {
+    Medium.PHONE: ("Phone number", "their number, or who calls whom"),
+    Medium.VIDEO: ("Video link", "meet.example/abc, or the dial-in"),
+    Medium.COFFEE: ("Place", "café and address"),
+    Medium.IN_PERSON: ("Place", "office, address, floor"),
+}
+# Where each default checklist item is worked on: (tab, widget).
+GO_TO = {
+    "research-person": ("tab-research", "#research-person"),
+    "research-writing": ("tab-research", "#research-person"),
+    "research-about": ("tab-research", "#research-company"),
+    "research-bios": ("tab-research", "#research-company"),
+    "research-press": ("tab-research", "#research-company"),
+    "objectives": ("tab-plan", "#objectives"),
+    "questions": ("tab-questions", "#q-bank"),
+    "ask": ("tab-plan", "#ask"),
+    "introduction": ("tab-plan", "#introduction"),
+    "confirm": ("tab-logistics", "#when"),
+    "tab": ("tab-logistics", "#i-pay"),
+}
+
+
+def when_text(moment: datetime | None) -> str:
+    """A meeting time written so that parse_when reads it back the same."""
+    return f"{moment:%a %d %b %Y %H:%M}" if moment else ""
+
+
+def when_preview(moment: datetime, now: datetime) -> str:
+    """'→ Tue 24 Nov 10:30 CET (in 6 days)': the exact day, the zone, and how far."""
+    local = moment.astimezone(now.tzinfo) if now.tzinfo else moment
+    exact = f"{local:%a} {local.day} {local:%b %H:%M} {local.tzname() or ''}".strip()
+    if local.year != now.year:
+        exact = f"{local:%a} {local.day} {local:%b %Y %H:%M} {local.tzname() or ''}".strip()
+    days = (local.date() - now.date()).days
+    if days < 0 or local < now:
+        return f"→ {exact} [$warning](in the past)[/]"
+    relative = format_when(local, now).split(" ")[0]
+    if relative in ("today", "tomorrow"):
+        return f"→ {exact} ({relative})"
+    return f"→ {exact} (in {days} days)"
+
+
+class PrepScreen(CampaignMixin, Screen[None]):
+    """Prepare the next meeting with one contact."""
+
+    AREA = "Prep"
+    BINDINGS = [
+        Binding(
+            "escape", "back", "Back", priority=True, tooltip="Go back; everything typed is saved"
+        ),
+        Binding("ctrl+s", "save", "Save", priority=True, show=False, tooltip="Save now"),
+        Binding("ctrl+n", "next_tab", "Next tab", priority=True, tooltip="Show the next tab"),
+        Binding(
+            "ctrl+r", "brief", "Brief", priority=True, tooltip="Review the brief of this meeting"
+        ),
+    ]
+    CSS = """
+    PrepScreen Checklist, PrepScreen Checklist:focus { border: none; background: transparent; padding: 0; }
+    PrepScreen #prep-title { height: 1; padding: 0 1; background: $panel; }
+    PrepScreen #meter { height: 1; padding: 0 1; }
+    PrepScreen #missing { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    PrepScreen TabbedContent { height: 1fr; }
+    PrepScreen TabPane { padding: 0; height: 1fr; }
+    PrepScreen .pane { height: 1fr; padding: 1 1 0 1; }
+    PrepScreen .row { height: auto; margin-bottom: 1; }
+    PrepScreen .row-label { width: 14; color: $text-muted; padding-top: 0; }
+    PrepScreen .row-field { width: 1fr; height: auto; }
+    PrepScreen RadioSet { layout: horizontal; height: auto; border: none; padding: 0; width: auto; }
+    PrepScreen RadioSet RadioButton { width: auto; margin-right: 2; }
+    PrepScreen #when-preview { height: auto; color: $text-muted; }
+    PrepScreen #when-preview.-error { color: $error; }
+    PrepScreen .hint { color: $text-muted; height: auto; }
+    PrepScreen .area-title { color: $accent; text-style: bold; margin-top: 1; }
+    PrepScreen TextArea { height: 6; }
+    PrepScreen #introduction { height: 4; }
+    PrepScreen .ideas { height: auto; max-height: 8; }
+    PrepScreen Checklist { height: auto; max-height: 100%; }
+    PrepScreen #checklist-pane { height: 1fr; }
+    PrepScreen #checklist-box { height: 1fr; }
+    PrepScreen #add-row { height: auto; margin-top: 1; }
+    PrepScreen #new-item { width: 1fr; }
+    PrepScreen #new-item-group { width: 18; }
+    PrepScreen #contact-facts { height: auto; color: $text-muted; margin-bottom: 1; }
+    PrepScreen.-wide #research-columns { layout: horizontal; height: 1fr; }
+    PrepScreen.-wide #research-columns > Vertical { width: 1fr; margin-right: 1; }
+    PrepScreen.-wide #research-columns TextArea { height: 1fr; }
+    PrepScreen #research-columns { height: auto; }
+    PrepScreen #research-columns > Vertical { height: auto; }
+    PrepScreen.-wide #research-columns > Vertical { height: 1fr; }
+    """
+
+    def __init__(self, contact_id: str, meeting_id: str | None = None) -> None:
+        super().__init__(classes="prep-screen")
+        self.contact_id = contact_id
+        self.meeting_id = meeting_id
+        self._dirty_meeting = False
+        self._dirty_contact = False
+        self._timer: Timer | None = None
+        self._when_error = ""
+
+    # -- data -------------------------------------------------------------------------------
+    @property
+    def contact(self) -> Contact:
+        return self.repo.contact(self.contact_id)
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.repo.meeting(self.meeting_id or "")
+
+    def _load(self) -> None:
+        if self.meeting_id is None:
+            self.meeting_id = self.repo.ensure_next_meeting(self.contact_id).id
+
+    # -- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        self._load()
+        meeting, contact = self.meeting, self.contact
+        yield Static(id="prep-title")
+        yield Static(id="meter")
+        yield Static(id="missing")
+        with TabbedContent(id="tabs"):
+            with (
+                TabPane("Checklist", id="tab-checklist"),
+                Vertical(id="checklist-pane", classes="pane"),
+            ):
+                with VerticalScroll(id="checklist-box"):
+                    yield Checklist(id="checklist")
+                with Horizontal(id="add-row"):
+                    yield Input(
+                        placeholder="Add an item of your own (enter adds)",
+                        id="new-item",
+                        compact=True,
+                    )
+                    yield Select(
+                        [(g.label, g.value) for g in PrepGroup],
+                        value=PrepGroup.PLAN.value,
+                        allow_blank=False,
+                        id="new-item-group",
+                        compact=True,
+                    )
+            with TabPane("Logistics", id="tab-logistics"), VerticalScroll(classes="pane"):
+                yield from self._logistics(meeting)
+            with TabPane("Research", id="tab-research"), VerticalScroll(classes="pane"):
+                yield Static(self._facts(contact), id="contact-facts")
+                with Vertical(id="research-columns"):
+                    with Vertical():
+                        yield Label(f"On {escape(contact.name)}", classes="area-title")
+                        yield TextArea(
+                            contact.research_person, id="research-person", soft_wrap=True
+                        )
+                    with Vertical():
+                        company = escape(contact.company) if contact.company else "the company"
+                        yield Label(f"On {company}", classes="area-title")
+                        yield TextArea(
+                            contact.research_company, id="research-company", soft_wrap=True
+                        )
+            with TabPane("Plan", id="tab-plan"), VerticalScroll(classes="pane"):
+                yield from self._plan(meeting)
+            with TabPane("Questions", id="tab-questions"), VerticalScroll(classes="pane"):
+                bank = full_bank(self.repo.custom_questions())
+                earlier = earlier_meetings(self.repo.meetings(self.contact_id), meeting)
+                yield QuestionPicker(
+                    meeting, bank, earlier=earlier, company=contact.company, focus=contact.focus,
+                    id="picker",
+                )  # fmt: skip
+        yield Footer()
+
+    def _logistics(self, meeting: Meeting) -> ComposeResult:
+        with Horizontal(classes="row"):
+            yield Label("When", classes="row-label")
+            with Vertical(classes="row-field"):
+                yield Input(
+                    when_text(meeting.when),
+                    placeholder="e.g. next tue 10:30, Dec 3 10am, tomorrow 9:00",
+                    id="when",
+                    compact=True,
+                )
+                yield Static("", id="when-preview")
+        with Horizontal(classes="row"):
+            yield Label("Duration", classes="row-label")
+            durations = sorted({*DURATIONS, meeting.duration_min})
+            with RadioSet(id="duration", compact=True):
+                for minutes in durations:
+                    yield RadioButton(
+                        f"{minutes} min", value=minutes == meeting.duration_min, id=f"dur-{minutes}"
+                    )
+        with Horizontal(classes="row"):
+            yield Label("Medium", classes="row-label")
+            with RadioSet(id="medium", compact=True):
+                for medium in Medium:
+                    yield RadioButton(
+                        medium.label, value=medium is meeting.medium, id=f"medium-{medium.value}"
+                    )
+        with Horizontal(classes="row"):
+            yield Label("", id="place-label", classes="row-label")
+            yield Input(meeting.place, id="place", compact=True, classes="row-field")
+        with Horizontal(classes="row"):
+            yield Label("Who pays", classes="row-label")
+            with Vertical(classes="row-field"):
+                yield Checkbox("I pick up the tab", meeting.i_pay, id="i-pay", compact=True)
+                yield Static("They are doing you a favour: for a coffee, you pay.", classes="hint")
+
+    def _plan(self, meeting: Meeting) -> ComposeResult:
+        yield Label(
+            "My objectives [dim](one a line: what I want to learn)[/]", classes="area-title"
+        )
+        yield TextArea(meeting.objectives, id="objectives", soft_wrap=True)
+        yield Label("[dim]Ideas (enter adds one):[/]", classes="hint")
+        yield OptionList(
+            *OBJECTIVE_SUGGESTIONS, id="objective-ideas", classes="ideas", compact=True
+        )
+        yield Label("The ask [dim](at the end of the meeting)[/]", classes="area-title")
+        yield Input(meeting.ask, id="ask", compact=True, placeholder=self.repo.settings.default_ask)
+        yield Label("[dim]Other asks (enter uses one):[/]", classes="hint")
+        yield OptionList(*ASK_SUGGESTIONS, id="ask-ideas", classes="ideas", compact=True)
+        yield Label(
+            "My introduction [dim](30 seconds: who I am, what I am exploring)[/]",
+            classes="area-title",
+        )
+        yield TextArea(meeting.introduction, id="introduction", soft_wrap=True)
+        yield Static(id="intro-hint", classes="hint")
+
+    def _facts(self, contact: Contact) -> str:
+        parts = [contact.role_at_company or "role and company not set"]
+        if contact.industry:
+            parts.append(contact.industry)
+        if contact.url:
+            parts.append(contact.url)
+        return (
+            escape(" · ".join(parts))
+            + "\n[dim]Google them, read their profile, their articles or talks; the company's About page, staff bios and latest news.[/]"
+        )
+
+    def on_mount(self) -> None:
+        self._fit()
+        self._show_medium()
+        self._show_when_preview(self.query_one("#when", Input).value)
+        self._show_intro_hint()
+        self.refresh_meter()
+        self.query_one("#checklist", Checklist).focus()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        wide = self.app.size.width >= WIDE
+        self.set_class(wide, "-wide")
+        self.query_one("#picker", QuestionPicker).set_class(wide, "-wide")
+
+    # -- readiness --------------------------------------------------------------------------
+    def refresh_meter(self) -> None:
+        meeting, contact, settings = self.meeting, self.contact, self.repo.settings
+        report = readiness_report(meeting, contact=contact, settings=settings, now=self.now)
+        gaps = meeting_gaps(meeting, contact=contact, settings=settings, now=self.now)
+        when = format_when(meeting.when, self.now) if meeting.when else "no time set"
+        title = f"[b]Prep · {escape(contact.name)}[/]"
+        if contact.role_at_company:
+            title += f" [dim]· {escape(contact.role_at_company)}[/]"
+        title += f" · {meeting.medium.label.lower()} {when}"
+        self.query_one("#prep-title", Static).update(title)
+        self.query_one("#meter", Static).update(meter_line(report))
+        self.query_one("#missing", Static).update(missing_line(report))
+        self.query_one("#checklist", Checklist).show(
+            meeting, gaps, {g.group: g for g in report.groups}
+        )
+
+    # -- saving -----------------------------------------------------------------------------
+    def changed(self, *, meeting: bool = True, contact: bool = False, typing: bool = False) -> None:
+        """Something was edited: show it in the meter and save it, a moment after the last
+        keystroke when typing, at once otherwise."""
+        self._dirty_meeting |= meeting
+        self._dirty_contact |= contact
+        self.refresh_meter()
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if typing:
+            self._timer = self.set_timer(SAVE_DELAY, self.save)
+        else:
+            self.save()
+
+    def save(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self._dirty_contact:
+            self.repo.save_contact(self.contact)
+            self._dirty_contact = False
+        if self._dirty_meeting:
+            self.repo.save_meeting(self.meeting)
+            self._dirty_meeting = False
+
+    def action_save(self) -> None:
+        self.save()
+        self.notify("Saved", timeout=2)
+
+    def action_back(self) -> None:
+        self.save()
+        if not self._when_error:
+            self.dismiss()
+            return
+        typed = self.query_one("#when", Input).value
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss()
+            else:
+                self._go("tab-logistics", "#when")
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"“{typed}” is not a date infoint can read.",
+                "Everything else is saved. Leave without changing the meeting time?",
+                yes="Leave",
+                no="Fix it",
+            ),
+            answered,
+        )
+
+    def action_next_tab(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        position = TABS.index(tabs.active) if tabs.active in TABS else -1
+        tabs.active = TABS[(position + 1) % len(TABS)]
+        self.call_after_refresh(self._focus_first_in_tab)
+
+    def _focus_first_in_tab(self) -> None:
+        pane = self.query_one(TabbedContent).active_pane
+        if pane is None:
+            return
+        for widget in pane.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def action_brief(self) -> None:
+        from .brief import BriefScreen
+
+        self.save()
+        self.app.push_screen(BriefScreen(self.contact_id, self.meeting_id, from_prep=True))
+
+    def _go(self, tab: str, selector: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self.call_after_refresh(lambda: self.query_one(selector).focus())
+
+    # -- logistics --------------------------------------------------------------------------
+    @on(Input.Changed, "#when")
+    def _when_changed(self, event: Input.Changed) -> None:
+        when = self._show_when_preview(event.value)
+        if self._when_error:
+            return
+        if when != self.meeting.when:
+            self.meeting.when = when
+            self.changed(typing=True)
+
+    def _show_when_preview(self, text: str) -> datetime | None:
+        preview = self.query_one("#when-preview", Static)
+        self._when_error = ""
+        if not text.strip():
+            preview.update("[dim]No time yet: type it in words.[/]")
+            preview.set_class(False, "-error")
+            return None
+        try:
+            when = parse_when(text, self.now)
+        except DateParseError as problem:
+            self._when_error = str(problem)
+            preview.update(escape(f"✗ {problem}"))
+            preview.set_class(True, "-error")
+            return None
+        preview.update(when_preview(when, self.now))
+        preview.set_class(False, "-error")
+        return when
+
+    @on(RadioSet.Changed, "#duration")
+    def _duration(self, event: RadioSet.Changed) -> None:
+        minutes = int((event.pressed.id or "dur-30").removeprefix("dur-"))
+        if minutes != self.meeting.duration_min:
+            self.meeting.duration_min = minutes
+            self.changed()
+            self.query_one("#picker", QuestionPicker).refresh_chosen()
+
+    @on(RadioSet.Changed, "#medium")
+    def _medium(self, event: RadioSet.Changed) -> None:
+        medium = Medium((event.pressed.id or "medium-video").removeprefix("medium-"))
+        if medium is not self.meeting.medium:
+            self.meeting.medium = medium
+            self._show_medium()
+            self.changed()
+
+    def _show_medium(self) -> None:
+        label, placeholder = PLACE_LABELS[self.meeting.medium]
+        self.query_one("#place-label", Label).update(label)
+        self.query_one("#place", Input).placeholder = placeholder
+
+    @on(Input.Changed, "#place")
+    def _place(self, event: Input.Changed) -> None:
+        if event.value != self.meeting.place:
+            self.meeting.place = event.value
+            self.changed(typing=True)
+
+    @on(Checkbox.Changed, "#i-pay")
+    def _i_pay(self, event: Checkbox.Changed) -> None:
+        if event.value != self.meeting.i_pay:
+            self.meeting.i_pay = event.value
+            for item in self.meeting.checklist:
+                if item.key == "tab":
+                    item.done = event.value
+            self.changed()
+
+    # -- checklist --------------------------------------------------------------------------
+    @on(Checklist.Toggled)
+    def _toggle(self, event: Checklist.Toggled) -> None:
+        meeting = self.meeting
+        item = meeting.checklist[event.index]
+        if item.key == "tab" and meeting.i_pay:  # "I pay" ticks it; unticking undoes both
+            item.done = True
+        done = toggle_item(meeting, event.index)
+        if item.key == "tab":
+            meeting.i_pay = done
+            self.query_one("#i-pay", Checkbox).value = done
+        self.changed()
+
+    @on(Checklist.Removed)
+    def _remove(self, event: Checklist.Removed) -> None:
+        item = remove_item(self.meeting, event.index)
+        hint = " (r puts it back)" if item.key else ""
+        self.notify(f"Removed “{item.text}”{hint}", timeout=3)
+        self.changed()
+
+    @on(Checklist.RestoreWanted)
+    def _restore(self) -> None:
+        added = restore_defaults(self.meeting)
+        self.notify(
+            f"Put back {len(added)} item{'s' if len(added) != 1 else ''}"
+            if added
+            else "Every default item is already there",
+            timeout=3,
+        )
+        if added:
+            self.changed()
+
+    @on(Checklist.AddWanted)
+    def _want_add(self) -> None:
+        self.query_one("#new-item", Input).focus()
+
+    @on(Input.Submitted, "#new-item")
+    def _add(self, event: Input.Submitted) -> None:
+        group = PrepGroup(str(self.query_one("#new-item-group", Select).value))
+        try:
+            add_item(self.meeting, event.value, group)
+        except ValueError as problem:
+            self.notify(str(problem).capitalize(), severity="warning", timeout=4)
+            return
+        event.input.value = ""
+        self.changed()
+        checklist = self.query_one("#checklist", Checklist)
+        checklist.select_item(len(self.meeting.checklist) - 1)
+        checklist.focus()
+
+    @on(Checklist.GoWanted)
+    def _go_to_item(self, event: Checklist.GoWanted) -> None:
+        place = GO_TO.get(self.meeting.checklist[event.index].key)
+        if place is None:
+            self.notify("Your own item: tick it with space when it is done.", timeout=3)
+        else:
+            self._go(*place)
+
+    # -- research and plan ------------------------------------------------------------------
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        text = event.text_area.text
+        field = event.text_area.id
+        if field in ("research-person", "research-company"):
+            attribute = field.replace("-", "_")
+            if getattr(self.contact, attribute) != text:
+                setattr(self.contact, attribute, text)
+                self.changed(meeting=False, contact=True, typing=True)
+        elif field in ("objectives", "introduction") and getattr(self.meeting, field) != text:
+            setattr(self.meeting, field, text)
+            if field == "introduction":
+                self._show_intro_hint()
+            self.changed(typing=True)
+
+    @on(OptionList.OptionSelected, "#objective-ideas")
+    def _objective_idea(self, event: OptionList.OptionSelected) -> None:
+        try:
+            add_objective(self.meeting, str(event.option.prompt))
+        except ValueError as problem:
+            self.notify(str(problem).capitalize(), timeout=3)
+            return
+        self.query_one("#objectives", TextArea).load_text(self.meeting.objectives)
+        self.changed()
+
+    @on(Input.Changed, "#ask")
+    def _ask(self, event: Input.Changed) -> None:
+        if event.value != self.meeting.ask:
+            self.meeting.ask = event.value
+            self.changed(typing=True)
+
+    @on(OptionList.OptionSelected, "#ask-ideas")
+    def _ask_idea(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#ask", Input).value = str(event.option.prompt)
+
+    def _show_intro_hint(self) -> None:
+        hint = self.query_one("#intro-hint", Static)
+        if self.meeting.introduction.strip():
+            hint.update("")
+            return
+        fallback = introduction_text(self.meeting, self.repo.settings)
+        if fallback:
+            hint.update(f"Empty: the brief uses your pitch from Settings: “{escape(fallback)}”")
+        else:
+            hint.update(
+                "Empty, and no pitch in Settings yet (ctrl+p, “Settings”): "
+                "write two sentences on who you are and what you are exploring."
+            )
+
+    # -- questions --------------------------------------------------------------------------
+    @on(QuestionPicker.Changed)
+    def _questions_changed(self) -> None:
+        self.changed()
+
+    @on(QuestionPicker.OwnQuestion)
+    def _own_question(self, event: QuestionPicker.OwnQuestion) -> None:
+        company = self.contact.company
+        question = flag_question(
+            BankQuestion(text=event.text, tiara=event.tiara, focus=self.contact.focus),
+            company=company,
+        )
+        self.repo.save_question(question)
+        picker = self.query_one("#picker", QuestionPicker)
+        picker.add_own(question)
+        picker.clear_own()
+        problems = check_question_text(event.text, company=company)
+        if problems:
+            self.notify(
+                problems[0].message, title="Saved, but think again", severity="warning", timeout=8
+            )
+        else:
+            self.notify("Added to this meeting and saved to your bank", timeout=3)
+
+    @on(QuestionPicker.ForgetQuestion)
+    def _forget_question(self, event: QuestionPicker.ForgetQuestion) -> None:
+        question = event.question
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.repo.delete_question(question.id)
+                self.query_one("#picker", QuestionPicker).forget_question(question.id)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete “{question.text}” from your bank?",
+                "Meetings that already have it keep it.",
+                yes="Delete",
+            ),
+            answered,
+        )
