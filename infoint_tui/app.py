@@ -128,6 +128,11 @@ class InfointApp(App[int]):
 
         open_brief(self, contact_id)
 
+    def open_composer(self, contact_id: str, kind: str | None = None) -> None:
+        from .screens.compose import open_composer
+
+        open_composer(self, contact_id, kind)
+
     def _report_saved(self, at: datetime) -> None:  # called from the writer thread
         self.post_message(self.Saved(at))
 

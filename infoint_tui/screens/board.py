@@ -55,6 +55,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         Binding("q", "app.quit", "Quit"),
         Binding("p", "prep", "Prep", tooltip="Prepare the next meeting with this contact"),
         Binding("b", "brief", "Brief", tooltip="The brief: a last look before the meeting"),
+        Binding("c", "compose", "Write", tooltip="Write the request, thank-you or check-in"),
     ]
 
     def __init__(self) -> None:
@@ -211,7 +212,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         has_card = self.focused_contact_id is not None
-        if action in ("open", "archive", "delete", "prep", "brief"):
+        if action in ("open", "archive", "delete", "prep", "brief", "compose"):
             return has_card
         if action == "move":
             if not has_card:
@@ -373,3 +374,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
     def action_brief(self) -> None:
         if (contact_id := self.focused_contact_id) is not None:
             self.infoint.open_brief(contact_id)
+
+    def action_compose(self) -> None:
+        if (contact_id := self.focused_contact_id) is not None:
+            self.infoint.open_composer(contact_id)

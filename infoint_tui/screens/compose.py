@@ -1,0 +1,469 @@
+"""The composer: the outreach request, the thank-you and the keep-in-touch check-in.
+
+The kind follows the card's stage. The draft comes from Settings' templates (domain.outreach,
+domain.compose) and is edited freely; an outreach request is checked against the rules of a
+good request as it is typed. Copy puts the text on the clipboard; "mark sent" logs it (the
+text is kept as the touch's note) and moves the card. An unsent draft is kept on the contact.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList, SelectionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from ..domain.compose import (
+    Candidate,
+    check_in_candidates,
+    check_in_draft,
+    offered_introductions,
+    specific_candidates,
+    thank_you_countdown,
+    thank_you_draft,
+    thank_you_reminder,
+)
+from ..domain.models import Contact, Meeting, ReminderKind, TouchKind
+from ..domain.outreach import (
+    RequestCheck,
+    RequestRule,
+    best_send_time,
+    check_request,
+    draft_outreach,
+)
+from ..domain.stages import Stage
+from ..widgets.confirm import ConfirmScreen
+from ..widgets.draft_area import DraftArea
+from .base import CampaignMixin
+
+if TYPE_CHECKING:
+    from ..app import InfointApp
+
+OUTREACH, THANK_YOU, CHECK_IN = "outreach", "thank-you", "check-in"
+TITLES = {OUTREACH: "Request for a conversation", THANK_YOU: "Thank-you", CHECK_IN: "Check-in"}
+KIND_BY_STAGE = {
+    Stage.PROSPECTS: OUTREACH,
+    Stage.REACHED_OUT: OUTREACH,
+    Stage.INTERVIEWED: THANK_YOU,
+    Stage.THANKED: CHECK_IN,
+    Stage.IN_TOUCH: CHECK_IN,
+}
+WIDE = 110
+
+
+def open_composer(app: InfointApp, contact_id: str, kind: str | None = None) -> None:
+    """The composer of the kind the card's stage calls for (or `kind`)."""
+    contact = app.repo.contact(contact_id)
+    kind = kind or KIND_BY_STAGE.get(contact.stage)
+    if kind is None:
+        app.notify(
+            f"Nothing to send {contact.name} now: the meeting is booked. "
+            "p prepares it; after the meeting, c writes the thank-you.",
+            timeout=6,
+        )
+        return
+    app.push_screen(ComposeScreen(contact_id, kind))
+
+
+class ComposeScreen(CampaignMixin, Screen[None]):
+    """One message to one contact: draft, checks, copy, mark sent."""
+
+    AREA = "Compose"
+    BINDINGS = [
+        Binding("escape", "back", "Back", priority=True, tooltip="Go back; the draft is kept"),
+        Binding("ctrl+l", "copy", "Copy", priority=True, tooltip="Copy the draft to the clipboard"),
+        Binding("ctrl+o", "mark_sent", "Mark sent", priority=True, tooltip="Log it as sent"),
+        Binding(
+            "ctrl+r", "redraft", "Redraft", priority=True, tooltip="Start again from the template"
+        ),
+        Binding("ctrl+s", "save", "Save draft", priority=True, show=False),
+    ]
+    CSS = """
+    ComposeScreen #compose-title { height: 1; padding: 0 1; background: $panel; }
+    ComposeScreen #compose-to { height: auto; padding: 0 1; color: $text-muted; }
+    ComposeScreen #compose-body { height: 1fr; }
+    ComposeScreen #draft-side { width: 3fr; height: 1fr; padding: 0 1; }
+    ComposeScreen #draft { height: 1fr; }
+    ComposeScreen #draft-status { height: auto; color: $text-muted; }
+    ComposeScreen #side { width: 2fr; height: 1fr; padding: 0 1; background: $surface; }
+    ComposeScreen .side-title { color: $accent; text-style: bold; margin-top: 1; }
+    ComposeScreen #rules, ComposeScreen #send-time, ComposeScreen #countdown { height: auto; }
+    ComposeScreen .rule { height: auto; }
+    ComposeScreen .rule-why { height: auto; padding-left: 2; color: $text-muted; }
+    ComposeScreen .rule-why.-failed { color: $text; }
+    ComposeScreen #lines, ComposeScreen #outcomes { height: auto; max-height: 12; }
+    ComposeScreen #intros { height: auto; max-height: 6; }
+    ComposeScreen.-narrow #compose-body { layout: vertical; }
+    ComposeScreen.-narrow #draft-side { width: 100%; height: 12; }
+    ComposeScreen.-narrow #side { width: 100%; height: 1fr; }
+    """
+
+    def __init__(self, contact_id: str, kind: str) -> None:
+        super().__init__()
+        self.contact_id = contact_id
+        self.kind = kind
+        self.generated = ""  # the last draft made from the template: edits are what differs
+        self.check: RequestCheck | None = None
+        self.specific: Candidate | None = None
+        self.outcome: Candidate | None = None
+        self.candidates: list[Candidate] = []
+        self.missing: list[str] = []
+
+    # -- data -------------------------------------------------------------------------------
+    @property
+    def contact(self) -> Contact:
+        return self.repo.contact(self.contact_id)
+
+    @property
+    def referrer(self) -> Contact | None:
+        referred_by = self.contact.referred_by
+        return next((c for c in self.repo.contacts(archived=None) if c.id == referred_by), None)
+
+    @property
+    def meeting(self) -> Meeting | None:
+        return self.repo.last_meeting(self.contact_id)
+
+    @property
+    def text(self) -> str:
+        return self.query_one(DraftArea).text
+
+    @property
+    def edited(self) -> bool:
+        return self.text != self.generated
+
+    def make_draft(self) -> str:
+        """The draft the template gives with the current picks (and what it still lacks)."""
+        contact, settings = self.contact, self.repo.settings
+        if self.kind == OUTREACH:
+            self.missing = []
+            return draft_outreach(contact, settings, self.referrer)
+        if self.kind == THANK_YOU:
+            picked = set(self.query_one("#intros", SelectionList).selected)
+            intros = [i for n, i in enumerate(self.introductions()) if n in picked]
+            draft = thank_you_draft(
+                contact, self.meeting, settings, self.now, specific=self.specific,
+                introductions=intros,
+            )  # fmt: skip
+        else:
+            update = self.query_one("#update", Input).value
+            draft = check_in_draft(contact, settings, update=update, outcome=self.outcome)
+        self.missing = draft.missing
+        return draft.body
+
+    def introductions(self) -> list:  # type: ignore[type-arg]
+        meeting = self.meeting
+        if meeting is None:
+            return []
+        return offered_introductions(meeting, self.repo.contacts(archived=None))
+
+    # -- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        contact = self.contact
+        yield Static(id="compose-title")
+        yield Static(id="compose-to")
+        with Horizontal(id="compose-body"):
+            with Vertical(id="draft-side"):
+                yield DraftArea(id="draft")
+                yield Static(id="draft-status")
+            with VerticalScroll(id="side"):
+                if self.kind == OUTREACH:
+                    yield Label("The rules of a good request", classes="side-title")
+                    with Vertical(id="rules"):
+                        for rule in RequestRule:
+                            yield Static(id=f"rule-{rule.value}", classes="rule")
+                            yield Static(id=f"why-{rule.value}", classes="rule-why")
+                    yield Label("When to send", classes="side-title")
+                    yield Static(id="send-time")
+                elif self.kind == THANK_YOU:
+                    yield Static(id="countdown")
+                    yield Label("Something specific to quote (enter picks)", classes="side-title")
+                    meeting = self.meeting
+                    self.candidates = specific_candidates(meeting) if meeting else []
+                    yield OptionList(
+                        *[Option(escape(c.text)) for c in self.candidates]
+                        or [Option("[dim]No notes from the meeting to quote[/]", disabled=True)],
+                        id="lines",
+                        compact=True,
+                    )
+                    yield Label("Introductions offered (space toggles)", classes="side-title")
+                    intros = self.introductions()
+                    yield SelectionList[int](
+                        *[(escape(i.name), n, True) for n, i in enumerate(intros)], id="intros",
+                        compact=True,
+                    )  # fmt: skip
+                    if not intros:
+                        yield Static("[dim]None noted in the call.[/]")
+                else:
+                    yield Label("Your news (a line)", classes="side-title")
+                    yield Input(
+                        placeholder="e.g. I finished my first case study", id="update", compact=True
+                    )
+                    yield Label("What came of their help (enter picks)", classes="side-title")
+                    self.candidates = check_in_candidates(
+                        contact, self.repo.contacts(archived=None), self.repo.meetings(), self.now
+                    )
+                    yield OptionList(
+                        *[Option(escape(c.text)) for c in self.candidates]
+                        or [Option("[dim]Nothing noted yet[/]", disabled=True)],
+                        id="outcomes",
+                        compact=True,
+                    )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.width < WIDE, "-narrow")
+        contact = self.contact
+        if self.kind == THANK_YOU and self.candidates:
+            self.specific = self.candidates[0]
+        if self.kind == CHECK_IN and self.candidates:
+            self.outcome = self.candidates[0]
+        self.generated = self.make_draft()
+        saved = contact.drafts.get(self.kind)
+        draft = self.query_one(DraftArea)
+        draft.load_text(saved if saved is not None else self.generated)
+        if saved is not None and saved != self.generated:
+            self.notify("Your saved draft. ctrl+r starts again from the template.", timeout=4)
+        self.show_header()
+        self.show_checks()
+        if self.kind == THANK_YOU:
+            self.show_countdown()
+            self.set_interval(30, self.show_countdown)
+        if self.kind == CHECK_IN and saved is None:
+            self.query_one("#update", Input).focus()  # the news is what the user has to add
+        else:
+            draft.focus()  # the cursor at the top: the draft is read from its greeting
+
+    def on_resize(self) -> None:
+        self.set_class(self.app.size.width < WIDE, "-narrow")
+
+    def show_header(self) -> None:
+        contact = self.contact
+        who = escape(contact.name)
+        if contact.role_at_company:
+            who += f" [dim]· {escape(contact.role_at_company)}[/]"
+        self.query_one("#compose-title", Static).update(f"[b]{TITLES[self.kind]}[/] · {who}")
+        to = (
+            f"To: {escape(contact.email)}"
+            if contact.email
+            else "No email address: send it where you found them (LinkedIn), or add it to the contact"
+        )
+        settings = self.repo.settings
+        if not settings.my_name.strip() or not settings.pitch.strip():
+            to += (
+                "\n[$warning]Your name or pitch is not set: ctrl+p, “Settings: edit”, "
+                "so drafts are signed and say who you are.[/]"
+            )
+        self.query_one("#compose-to", Static).update(to)
+
+    # -- checks -----------------------------------------------------------------------------
+    @on(TextArea.Changed, "#draft")
+    def _draft_changed(self) -> None:
+        self.show_checks()
+
+    def show_checks(self) -> None:
+        text = self.text
+        status = self.query_one("#draft-status", Static)
+        draft = self.query_one(DraftArea)
+        words = len(text.split())
+        edited = " · [$accent]edited[/]" if self.edited else ""
+        if self.kind != OUTREACH:
+            still = ""
+            if self.missing and not self.edited:
+                still = f" · [$warning]still to add: {escape(', '.join(self.missing))}[/]"
+            status.update(f"{words} words{still}{edited}")
+            return
+        check = self.check = check_request(text, contact=self.contact, referrer=self.referrer)
+        draft.mark((hit.start, hit.end) for r in check.results for hit in r.hits)
+        verdict = (
+            "[$success b]follows every rule[/]"
+            if check.passed
+            else f"[$error b]{len(check.failures)} rule{'s' if len(check.failures) > 1 else ''} to fix[/]"
+        )
+        colour = "$success" if check.word_count < 100 else "$error"
+        status.update(f"[{colour}]{check.word_count} words[/] · {verdict}{edited}")
+        for result in check.results:
+            mark = "[$success]✓[/]" if result.passed else "[$error b]✗[/]"
+            self.query_one(f"#rule-{result.rule.value}", Static).update(
+                f"{mark} [b]{escape(result.label)}[/]"
+            )
+            why = self.query_one(f"#why-{result.rule.value}", Static)
+            why.update(escape(result.explanation))
+            why.set_class(not result.passed, "-failed")
+        advice = best_send_time(self.now)
+        colour = "$success" if advice.ok else "$warning"
+        self.query_one("#send-time", Static).update(f"[{colour}]{escape(advice.advice)}[/]")
+
+    def show_countdown(self) -> None:
+        meeting = self.meeting
+        reminder = thank_you_reminder(
+            self.repo.reminders(contact_id=self.contact_id),
+            self.contact_id,
+            meeting.id if meeting else None,
+        )
+        countdown = thank_you_countdown(self.now, reminder, meeting, self.repo.settings)
+        widget = self.query_one("#countdown", Static)
+        if countdown is None:
+            widget.update("[dim]Send it within a day of the meeting.[/]")
+        elif countdown.overdue:
+            widget.update(
+                f"[$error b]Thank-you {escape(countdown.text)}[/]: send it now, short is fine."
+            )
+        else:
+            widget.update(
+                f"[$success b]{escape(countdown.text)}[/] of the 24 hours for a thank-you"
+            )
+
+    # -- picks ------------------------------------------------------------------------------
+    @on(OptionList.OptionSelected, "#lines")
+    def _line_picked(self, event: OptionList.OptionSelected) -> None:
+        self.specific = self.candidates[event.option_index]
+        self.redraft_or_ask("this line")
+
+    @on(OptionList.OptionSelected, "#outcomes")
+    def _outcome_picked(self, event: OptionList.OptionSelected) -> None:
+        self.outcome = self.candidates[event.option_index]
+        self.redraft_or_ask("this line")
+
+    @on(SelectionList.SelectedChanged, "#intros")
+    def _intros_changed(self) -> None:
+        if self.is_mounted and self.generated:
+            self.redraft_or_ask("these introductions")
+
+    @on(Input.Changed, "#update")
+    def _update_typed(self) -> None:
+        if self.generated and not self.edited:
+            self.redraft()
+
+    @on(Input.Submitted, "#update")
+    def _update_done(self) -> None:
+        self.query_one(DraftArea).focus()
+
+    def redraft_or_ask(self, what: str) -> None:
+        """Rebuild the draft with the new picks; ask first if the user has edited it."""
+        if not self.edited:
+            self.redraft()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.redraft()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Rebuild the draft with {what}?",
+                "Your edits to the draft would be replaced.",
+                yes="Rebuild",
+                no="Keep my draft",
+            ),
+            answered,
+        )
+
+    def redraft(self) -> None:
+        self.generated = self.make_draft()
+        self.query_one(DraftArea).load_text(self.generated)
+        self.show_checks()
+
+    # -- actions ----------------------------------------------------------------------------
+    def save_draft(self) -> None:
+        """Keep the draft on the contact while it differs from the template's."""
+        contact = self.contact
+        text = self.text
+        if self.edited and text.strip():
+            if contact.drafts.get(self.kind) != text:
+                contact.drafts[self.kind] = text
+                self.repo.save_contact(contact)
+        elif self.kind in contact.drafts:
+            del contact.drafts[self.kind]
+            self.repo.save_contact(contact)
+
+    def action_save(self) -> None:
+        self.save_draft()
+        self.notify("Draft saved" if self.edited else "Nothing edited to keep", timeout=2)
+
+    def action_back(self) -> None:
+        self.save_draft()
+        self.dismiss()
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.text)
+        self.notify("Copied to the clipboard: paste it into your email or message.", timeout=3)
+
+    def action_redraft(self) -> None:
+        if not self.edited:
+            self.redraft()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.redraft()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Start again from the template?", "Your edits would be replaced.", yes="Start again"
+            ),
+            answered,
+        )
+
+    def action_mark_sent(self) -> None:
+        contact = self.contact
+        first = contact.name.split()[0] if contact.name.split() else contact.name
+        if not self.text.strip():
+            self.notify("The draft is empty: nothing to mark as sent.", severity="warning")
+            return
+        if self.kind == OUTREACH:
+            moves = contact.stage is Stage.PROSPECTS
+            detail = (
+                f"{first} moves to Reached out; if there is no reply in 3 business days you will "
+                "be reminded to reach a second person there."
+                if moves
+                else f"It is logged as a message to {first}."
+            )
+            if self.check is not None and not self.check.passed:
+                broken = ", ".join(r.label.lower() for r in self.check.failures)
+                detail += f" It still breaks: {broken}."
+            question = f"Mark the request to {first} as sent?"
+        elif self.kind == THANK_YOU:
+            question = f"Mark the thank-you to {first} as sent?"
+            detail = "It closes the thank-you reminder" + (
+                f" and moves {first} to Thanked." if contact.stage is Stage.INTERVIEWED else "."
+            )
+        else:
+            question = f"Mark the check-in with {first} as sent?"
+            detail = "The keep-in-touch clock starts again from today."
+        self.app.push_screen(ConfirmScreen(question, detail, yes="Mark sent"), self._sent)
+
+    def _sent(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        repo, text = self.repo, self.text
+        contact = self.contact
+        with repo.batch():
+            contact.drafts.pop(self.kind, None)
+            repo.save_contact(contact)
+            if self.kind == OUTREACH:
+                if contact.stage is Stage.PROSPECTS:
+                    repo.move_contact(contact.id, Stage.REACHED_OUT)
+                else:  # a follow-up: it answers the 3B7 follow-up reminder once due
+                    for reminder in repo.reminders(contact_id=contact.id):
+                        if (
+                            reminder.kind is ReminderKind.FOLLOW_UP
+                            and reminder.effective_due <= self.now
+                        ):
+                            reminder.done_at = self.now
+                            repo.save_reminder(reminder)
+                repo.log_touch(contact.id, TouchKind.MESSAGE_SENT, note=text)
+            elif self.kind == THANK_YOU:
+                repo.log_touch(contact.id, TouchKind.THANK_YOU, note=text)
+                if contact.stage is Stage.INTERVIEWED:
+                    repo.move_contact(contact.id, Stage.THANKED)
+            else:
+                repo.log_touch(contact.id, TouchKind.CHECK_IN, note=text)
+        stage = repo.contact(contact.id).stage
+        self.notify(f"{TITLES[self.kind]} to {contact.name} marked sent · {stage.label}", timeout=4)
+        self.dismiss()
