@@ -104,6 +104,10 @@ class InfointApp(App[int]):
         from .commands import contact_commands, screen_commands
 
         yield from screen_commands(self, screen)
+        yield SystemCommand(
+            "Settings: edit", "My name, pitch, school, templates", self.open_settings
+        )
+        yield SystemCommand("Targets: open", "The target employer list", self.open_targets)
         yield from super().get_system_commands(screen)
         yield from contact_commands(self)
 
@@ -132,6 +136,18 @@ class InfointApp(App[int]):
         from .screens.compose import open_composer
 
         open_composer(self, contact_id, kind)
+
+    def open_targets(self) -> None:
+        from .screens.targets import TargetsScreen
+
+        if not isinstance(self.screen, TargetsScreen):
+            self.push_screen(TargetsScreen())
+
+    def open_settings(self) -> None:
+        from .screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
 
     def _report_saved(self, at: datetime) -> None:  # called from the writer thread
         self.post_message(self.Saved(at))

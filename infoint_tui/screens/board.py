@@ -56,6 +56,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         Binding("p", "prep", "Prep", tooltip="Prepare the next meeting with this contact"),
         Binding("b", "brief", "Brief", tooltip="The brief: a last look before the meeting"),
         Binding("c", "compose", "Write", tooltip="Write the request, thank-you or check-in"),
+        Binding("t", "targets", "Targets", show=False, tooltip="The target employer list"),
     ]
 
     def __init__(self) -> None:
@@ -378,3 +379,6 @@ class BoardScreen(CampaignMixin, Screen[None]):
     def action_compose(self) -> None:
         if (contact_id := self.focused_contact_id) is not None:
             self.infoint.open_composer(contact_id)
+
+    def action_targets(self) -> None:
+        self.infoint.open_targets()
