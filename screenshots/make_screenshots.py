@@ -33,6 +33,19 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "board-80x24": ((80, 24), ["right"]),
     "filter": ((120, 34), ["slash", *"research"]),
     "contact": ((120, 34), ["right", "right", "enter"]),
+    # Daniel Kim's coffee tomorrow: prep (checklist, questions), then the brief.
+    "prep": ((120, 34), ["right", "right", "p"]),
+    "prep-80x24": ((80, 24), ["right", "right", "p"]),
+    "prep-questions": ((120, 34), ["right", "right", "p", *["ctrl+n"] * 4]),
+    "prep-logistics-80x24": ((80, 24), ["right", "right", "p", "ctrl+n"]),
+    "brief": ((120, 34), ["right", "right", "b"]),
+    "brief-80x24": ((80, 24), ["right", "right", "b"]),
+    # Grace Okafor's request still has a blank to fill: the checker shows it.
+    "composer": ((120, 34), ["c"]),
+    "composer-80x24": ((80, 24), ["c"]),
+    "thank-you": ((120, 34), ["right", "right", "right", "c"]),
+    "targets": ((120, 34), ["t"]),
+    "targets-80x24": ((80, 24), ["t"]),
 }
 
 

@@ -8,6 +8,7 @@ text is kept as the touch's note) and moves the card. An unsent draft is kept on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -94,7 +95,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
     ComposeScreen #side { width: 2fr; height: 1fr; padding: 0 1; background: $surface; }
     ComposeScreen .side-title { color: $accent; text-style: bold; margin-top: 1; }
     ComposeScreen #rules, ComposeScreen #send-time, ComposeScreen #countdown { height: auto; }
-    ComposeScreen .rule { height: auto; }
+    ComposeScreen .rule, ComposeScreen .rule-box { height: auto; }
     ComposeScreen .rule-why { height: auto; padding-left: 2; color: $text-muted; }
     ComposeScreen .rule-why.-failed { color: $text; }
     ComposeScreen #lines, ComposeScreen #outcomes { height: auto; max-height: 12; }
@@ -114,6 +115,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         self.outcome: Candidate | None = None
         self.candidates: list[Candidate] = []
         self.missing: list[str] = []
+        self.intros_used: set[int] = set()  # the introductions the draft mentions
 
     # -- data -------------------------------------------------------------------------------
     @property
@@ -144,7 +146,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
             self.missing = []
             return draft_outreach(contact, settings, self.referrer)
         if self.kind == THANK_YOU:
-            picked = set(self.query_one("#intros", SelectionList).selected)
+            picked = self.intros_used = set(self.query_one("#intros", SelectionList).selected)
             intros = [i for n, i in enumerate(self.introductions()) if n in picked]
             draft = thank_you_draft(
                 contact, self.meeting, settings, self.now, specific=self.specific,
@@ -176,8 +178,9 @@ class ComposeScreen(CampaignMixin, Screen[None]):
                     yield Label("The rules of a good request", classes="side-title")
                     with Vertical(id="rules"):
                         for rule in RequestRule:
-                            yield Static(id=f"rule-{rule.value}", classes="rule")
-                            yield Static(id=f"why-{rule.value}", classes="rule-why")
+                            with Vertical(id=f"box-{rule.value}", classes="rule-box"):
+                                yield Static(id=f"rule-{rule.value}", classes="rule")
+                                yield Static(id=f"why-{rule.value}", classes="rule-why")
                     yield Label("When to send", classes="side-title")
                     yield Static(id="send-time")
                 elif self.kind == THANK_YOU:
@@ -231,6 +234,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
             self.notify("Your saved draft. ctrl+r starts again from the template.", timeout=4)
         self.show_header()
         self.show_checks()
+        self.show_picked()
         if self.kind == THANK_YOU:
             self.show_countdown()
             self.set_interval(30, self.show_countdown)
@@ -287,6 +291,13 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         )
         colour = "$success" if check.word_count < 100 else "$error"
         status.update(f"[{colour}]{check.word_count} words[/] · {verdict}{edited}")
+        rules = self.query_one("#rules", Vertical)
+        # The rules to fix first, so they show even when the panel is short; then the others.
+        ordered = sorted(check.results, key=lambda r: r.passed)
+        for position, result in enumerate(ordered):
+            box = self.query_one(f"#box-{result.rule.value}")
+            if rules.children.index(box) != position:
+                rules.move_child(box, before=position)
         for result in check.results:
             mark = "[$success]✓[/]" if result.passed else "[$error b]✗[/]"
             self.query_one(f"#rule-{result.rule.value}", Static).update(
@@ -322,18 +333,27 @@ class ComposeScreen(CampaignMixin, Screen[None]):
     # -- picks ------------------------------------------------------------------------------
     @on(OptionList.OptionSelected, "#lines")
     def _line_picked(self, event: OptionList.OptionSelected) -> None:
-        self.specific = self.candidates[event.option_index]
-        self.redraft_or_ask("this line")
+        line = self.candidates[event.option_index]
+        self.redraft_or_ask("this line", lambda: setattr(self, "specific", line))
 
     @on(OptionList.OptionSelected, "#outcomes")
     def _outcome_picked(self, event: OptionList.OptionSelected) -> None:
-        self.outcome = self.candidates[event.option_index]
-        self.redraft_or_ask("this line")
+        line = self.candidates[event.option_index]
+        self.redraft_or_ask("this line", lambda: setattr(self, "outcome", line))
 
     @on(SelectionList.SelectedChanged, "#intros")
     def _intros_changed(self) -> None:
-        if self.is_mounted and self.generated:
-            self.redraft_or_ask("these introductions")
+        intros = self.query_one("#intros", SelectionList)
+        if not self.generated or set(intros.selected) == self.intros_used:
+            return
+
+        def revert() -> None:
+            with self.prevent(SelectionList.SelectedChanged):
+                intros.deselect_all()
+                for value in self.intros_used:
+                    intros.select(value)
+
+        self.redraft_or_ask("these introductions", undo=revert)
 
     @on(Input.Changed, "#update")
     def _update_typed(self) -> None:
@@ -344,15 +364,24 @@ class ComposeScreen(CampaignMixin, Screen[None]):
     def _update_done(self) -> None:
         self.query_one(DraftArea).focus()
 
-    def redraft_or_ask(self, what: str) -> None:
-        """Rebuild the draft with the new picks; ask first if the user has edited it."""
+    def redraft_or_ask(
+        self,
+        what: str,
+        pick: Callable[[], None] = lambda: None,
+        undo: Callable[[], None] = lambda: None,
+    ) -> None:
+        """Make the pick and rebuild the draft with it; ask first if the user has edited it."""
         if not self.edited:
+            pick()
             self.redraft()
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
+                pick()
                 self.redraft()
+            else:
+                undo()
 
         self.app.push_screen(
             ConfirmScreen(
@@ -368,6 +397,16 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         self.generated = self.make_draft()
         self.query_one(DraftArea).load_text(self.generated)
         self.show_checks()
+        self.show_picked()
+
+    def show_picked(self) -> None:
+        """Tick the line the draft quotes (thank-you) or tells (check-in)."""
+        lists = self.query("#lines, #outcomes").results(OptionList)
+        picked = self.specific if self.kind == THANK_YOU else self.outcome
+        for options in lists:
+            for index, candidate in enumerate(self.candidates):
+                mark = "[$success]✓[/] " if candidate is picked else "  "
+                options.replace_option_prompt_at_index(index, mark + escape(candidate.text))
 
     # -- actions ----------------------------------------------------------------------------
     def save_draft(self) -> None:

@@ -49,6 +49,7 @@ from ..domain.prep import (
 from ..domain.question_bank import full_bank
 from ..domain.question_checks import check_question_text, earlier_meetings, flag_question
 from ..widgets.checklist import Checklist
+from ..widgets.choice import Choice
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.question_picker import QuestionPicker
 from ..widgets.readiness import meter_line, missing_line
@@ -238,14 +239,14 @@ class PrepScreen(CampaignMixin, Screen[None]):
         with Horizontal(classes="row"):
             yield Label("Duration", classes="row-label")
             durations = sorted({*DURATIONS, meeting.duration_min})
-            with RadioSet(id="duration", compact=True):
+            with Choice(id="duration", compact=True):
                 for minutes in durations:
                     yield RadioButton(
                         f"{minutes} min", value=minutes == meeting.duration_min, id=f"dur-{minutes}"
                     )
         with Horizontal(classes="row"):
             yield Label("Medium", classes="row-label")
-            with RadioSet(id="medium", compact=True):
+            with Choice(id="medium", compact=True):
                 for medium in Medium:
                     yield RadioButton(
                         medium.label, value=medium is meeting.medium, id=f"medium-{medium.value}"
@@ -385,6 +386,9 @@ class PrepScreen(CampaignMixin, Screen[None]):
     def _focus_first_in_tab(self) -> None:
         pane = self.query_one(TabbedContent).active_pane
         if pane is None:
+            return
+        if pane.id == "tab-questions":  # picking comes before filtering
+            self.query_one("#q-bank").focus()
             return
         for widget in pane.query("*"):
             if widget.focusable:

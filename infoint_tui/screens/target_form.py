@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ..domain.models import Contact, TargetEmployer
 from ..domain.targets import MOTIVATION_LABELS, check_new_target
+from ..widgets.choice import Choice
 from ..widgets.confirm import ConfirmScreen
 from .base import CampaignMixin
 
@@ -69,7 +70,7 @@ class TargetForm(CampaignMixin, ModalScreen[TargetEmployer | None]):
                     yield Label("", id="t-error")
             with Horizontal(classes="t-row"):
                 yield Label("Motivation", classes="t-label")
-                with RadioSet(id="t-motivation", compact=True):
+                with Choice(id="t-motivation", compact=True):
                     for value, label in MOTIVATION_LABELS.items():
                         yield RadioButton(
                             f"{value} {label}", value=value == target.motivation, id=f"mot-{value}"

@@ -25,24 +25,15 @@ from ..widgets.confirm import ConfirmScreen
 from .base import CampaignMixin
 from .target_form import TargetForm, TargetPeople
 
-COLUMNS = (
-    "#",
-    "Company",
-    "Motivation",
-    "Openings",
-    "Connection",
-    "Now",
-    "People",
-    "Talks",
-    "Booked",
-)
+# The columns that matter most come first, so 80 columns show them without scrolling.
+COLUMNS = ("#", "Company", "Motivation", "Now", "People", "Talks", "Booked", "Openings", "Connection")  # fmt: skip
+SHORT_MOTIVATION = {1: "curious", 2: "keen", 3: "dream"}
 
 
 def motivation_cell(summary: TargetSummary) -> Text:
     value = summary.target.motivation
-    return Text.assemble(
-        ("●" * value, "bold #ebcb8b"), ("○" * (3 - value), "dim"), f" {summary.motivation_label}"
-    )
+    label = SHORT_MOTIVATION.get(value, summary.motivation_label)
+    return Text.assemble(("●" * value, "bold #ebcb8b"), ("○" * (3 - value), "dim"), f" {label}")
 
 
 class TargetsScreen(CampaignMixin, Screen[None]):
@@ -131,12 +122,12 @@ class TargetsScreen(CampaignMixin, Screen[None]):
                 str(summary.rank),
                 Text(target.company, style="bold"),
                 motivation_cell(summary),
-                "yes" if target.posts_openings else "—",
-                connection,
                 Text("●", style="bold #a3be8c") if target.active else "",
                 str(summary.contact_count),
                 str(summary.conversations),
                 str(summary.upcoming),
+                "yes" if target.posts_openings else "—",
+                connection,
                 key=target.id,
             )
         if keep is not None:

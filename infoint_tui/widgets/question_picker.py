@@ -151,7 +151,7 @@ class QuestionPicker(Vertical):
     QuestionPicker.-wide .q-side { width: 1fr; }
     QuestionPicker.-wide #q-bank-side { margin-right: 1; }
     QuestionPicker.-wide QuestionBank { height: 18; }
-    QuestionPicker.-wide ChosenQuestions { height: 9; }
+    QuestionPicker.-wide ChosenQuestions { height: auto; max-height: 14; }
     """
 
     class Changed(Message):

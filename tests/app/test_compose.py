@@ -159,12 +159,15 @@ async def test_thank_you_quotes_a_picked_line_counts_down_and_mark_sent_thanks(d
         await pilot.press("down", "enter")
         assert "I especially appreciated your advice: " in draft.text
         assert '"Portfolio: 2-3 case studies showing the messy middle"' in draft.text
+        ticks = [str(o.prompt).startswith("[$success]✓") for o in lines.options]
+        assert ticks[:3] == [False, True, False]  # the quoted line is ticked
         # Once edited, picking another line asks before replacing the edits.
         draft.insert("PS: ")
         await pilot.press("up", "enter")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         assert "PS: " in draft.text and "messy middle" in draft.text
+        assert str(lines.options[1].prompt).startswith("[$success]✓")  # still the one quoted
         text = draft.text
         await pilot.press("ctrl+o", "y")
         await pilot.pause()
@@ -224,3 +227,32 @@ async def test_the_contact_screen_opens_the_composer_after_saving(db_path, clock
         assert "Your path to Principal UX Researcher" in app.screen.query_one(DraftArea).text
         await settle(app, pilot)
         assert saved_contacts(db_path)["Marcus Bell"]["role"] == "Principal UX Researcher"
+
+
+async def test_thank_you_mentions_an_offered_introduction_unless_unticked(db_path, clock):
+    from textual.widgets import SelectionList
+
+    from infoint_tui.domain.models import Capture, CaptureKind
+    from infoint_tui.store import Repository
+
+    demo_file(db_path, clock)
+    repo = Repository(db_path, clock=clock)
+    hannah = next(c for c in repo.contacts() if c.name == "Hannah Schmidt")
+    meeting = repo.last_meeting(hannah.id)
+    assert meeting is not None
+    meeting.log.append(Capture(at=clock.now(), kind=CaptureKind.REFERRAL, text="Mina Park"))
+    repo.save_meeting(meeting)
+    async with running(db_path, clock) as (app, pilot):
+        screen = await open_composer(app, pilot, "Hannah Schmidt")
+        draft = screen.query_one(DraftArea)
+        assert "Thank you also for offering to introduce me to Mina Park." in draft.text
+        intros = screen.query_one("#intros", SelectionList)
+        intros.focus()
+        await pilot.press("space")  # untick: not edited, so the draft follows at once
+        await pilot.pause()
+        assert "introduce me" not in draft.text
+        draft.insert("Dear ")
+        await pilot.press("space")  # tick again, but the draft is edited: ask first
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # keep my draft: the tick goes back too
+        assert "introduce me" not in draft.text and intros.selected == []

@@ -65,10 +65,10 @@ async def test_p_creates_the_meeting_and_logistics_typed_in_words_are_saved_with
         await pilot.press(*"next tue 10:30")
         assert text_of(screen, "#when-preview").startswith("→ Tue 24 Nov 10:30 CET")
         # Duration and medium from the keyboard: focus the set, move, select.
-        screen.query_one("#duration", RadioSet).focus()
-        await pilot.press("right", "right", "enter")
-        screen.query_one("#medium", RadioSet).focus()
-        await pilot.press("right", "right", "enter")
+        screen.query_one("#duration", RadioSet).focus()  # on 20 min, the default
+        await pilot.press("right", "enter")
+        screen.query_one("#medium", RadioSet).focus()  # on Video, the default
+        await pilot.press("right", "enter")
         assert screen.query_one("#place-label").render().plain == "Place"  # type: ignore[attr-defined]
         screen.query_one("#place", Input).value = "Blue Door Café"
         screen.query_one("#i-pay", Checkbox).focus()

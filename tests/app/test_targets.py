@@ -48,11 +48,10 @@ async def test_targets_are_ranked_with_people_conversations_and_meetings(db_path
         table = screen.query_one(DataTable)
         assert app.focused is table
         fabrikam = [str(cell) for cell in table.get_row_at(2)]
-        # rank, company, motivation, openings, connection, now, people, talks, booked
-        assert fabrikam[:2] == ["3", "Fabrikam"] and fabrikam[2].endswith("keen")
-        assert fabrikam[5:] == ["●", "2", "1", "0"]
+        # rank, company, motivation, now, people, talks, booked, openings, connection
+        assert fabrikam == ["3", "Fabrikam", "●●○ keen", "●", "2", "1", "0", "yes", "yes"]
         northwind = [str(cell) for cell in table.get_row_at(1)]
-        assert northwind[6:] == ["2", "0", "1"]  # Daniel's coffee tomorrow is booked
+        assert northwind[4:7] == ["2", "0", "1"]  # Daniel's coffee tomorrow is booked
         assert "3 worked now" in str(screen.query_one("#targets-title", Static).render())
         detail = str(screen.query_one("#target-detail", Static).render())
         assert "Grace Okafor (Prospects)" in detail and "Amara Nwosu (Scheduled)" in detail
@@ -71,7 +70,7 @@ async def test_add_rank_and_mark_active_are_saved(db_path, clock):
         await pilot.press(*"Adat", "right")  # the company of a contact is suggested
         assert form.query_one("#t-company", Input).value == "Adatum"
         await pilot.press("enter")  # to the motivation
-        await pilot.press("right", "right", "enter")  # 3: dream employer
+        await pilot.press("right", "enter")  # from 2 (keen, the default) to 3: dream employer
         form.query_one("#t-openings", Checkbox).value = True
         form.query_one("#t-notes", TextArea).insert("Enterprise research team of 12")
         await pilot.press("ctrl+s")
