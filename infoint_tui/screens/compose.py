@@ -41,6 +41,7 @@ from ..domain.outreach import (
 from ..domain.stages import Stage
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.draft_area import DraftArea
+from ..widgets.key_list import KeyList
 from .base import CampaignMixin
 
 if TYPE_CHECKING:
@@ -188,7 +189,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
                     yield Label("Something specific to quote (enter picks)", classes="side-title")
                     meeting = self.meeting
                     self.candidates = specific_candidates(meeting) if meeting else []
-                    yield OptionList(
+                    yield KeyList(
                         *[Option(escape(c.text)) for c in self.candidates]
                         or [Option("[dim]No notes from the meeting to quote[/]", disabled=True)],
                         id="lines",
@@ -211,7 +212,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
                     self.candidates = check_in_candidates(
                         contact, self.repo.contacts(archived=None), self.repo.meetings(), self.now
                     )
-                    yield OptionList(
+                    yield KeyList(
                         *[Option(escape(c.text)) for c in self.candidates]
                         or [Option("[dim]Nothing noted yet[/]", disabled=True)],
                         id="outcomes",

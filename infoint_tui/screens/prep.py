@@ -51,6 +51,7 @@ from ..domain.question_checks import check_question_text, earlier_meetings, flag
 from ..widgets.checklist import Checklist
 from ..widgets.choice import Choice
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.key_list import KeyList
 from ..widgets.question_picker import QuestionPicker
 from ..widgets.readiness import meter_line, missing_line
 from .base import CampaignMixin
@@ -157,6 +158,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
         self._dirty_contact = False
         self._timer: Timer | None = None
         self._when_error = ""
+        self._focus_after_switch: str | None = None  # what to focus once a tab is shown
 
     # -- data -------------------------------------------------------------------------------
     @property
@@ -266,13 +268,11 @@ class PrepScreen(CampaignMixin, Screen[None]):
         )
         yield TextArea(meeting.objectives, id="objectives", soft_wrap=True)
         yield Label("[dim]Ideas (enter adds one):[/]", classes="hint")
-        yield OptionList(
-            *OBJECTIVE_SUGGESTIONS, id="objective-ideas", classes="ideas", compact=True
-        )
+        yield KeyList(*OBJECTIVE_SUGGESTIONS, id="objective-ideas", classes="ideas", compact=True)
         yield Label("The ask [dim](at the end of the meeting)[/]", classes="area-title")
         yield Input(meeting.ask, id="ask", compact=True, placeholder=self.repo.settings.default_ask)
         yield Label("[dim]Other asks (enter uses one):[/]", classes="hint")
-        yield OptionList(*ASK_SUGGESTIONS, id="ask-ideas", classes="ideas", compact=True)
+        yield KeyList(*ASK_SUGGESTIONS, id="ask-ideas", classes="ideas", compact=True)
         yield Label(
             "My introduction [dim](30 seconds: who I am, what I am exploring)[/]",
             classes="area-title",
@@ -380,18 +380,35 @@ class PrepScreen(CampaignMixin, Screen[None]):
     def action_next_tab(self) -> None:
         tabs = self.query_one(TabbedContent)
         position = TABS.index(tabs.active) if tabs.active in TABS else -1
-        tabs.active = TABS[(position + 1) % len(TABS)]
-        self.call_after_refresh(self._focus_first_in_tab)
+        self._go(TABS[(position + 1) % len(TABS)])
 
-    def _focus_first_in_tab(self) -> None:
+    def _go(self, tab: str, selector: str | None = None) -> None:
+        """Show a tab and focus a widget in it (its first field when `selector` is None)."""
+        tabs = self.query_one(TabbedContent)
+        if tabs.active == tab:
+            self._focus_in_tab(selector)
+        else:
+            self._focus_after_switch = selector or ""
+            tabs.active = tab
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self) -> None:
+        # Focus only once the pane is shown: focusing a widget of a hidden pane does not stick.
+        if self._focus_after_switch is not None:
+            selector, self._focus_after_switch = self._focus_after_switch, None
+            self.call_after_refresh(self._focus_in_tab, selector or None)
+
+    def _focus_in_tab(self, selector: str | None) -> None:
         pane = self.query_one(TabbedContent).active_pane
         if pane is None:
             return
-        if pane.id == "tab-questions":  # picking comes before filtering
-            self.query_one("#q-bank").focus()
+        if selector is None and pane.id == "tab-questions":  # picking comes before filtering
+            selector = "#q-bank"
+        if selector is not None:
+            self.query_one(selector).focus()
             return
-        for widget in pane.query("*"):
-            if widget.focusable:
+        for widget in self.focus_chain:  # the first field, not the scrolling pane itself
+            if pane in widget.ancestors and not widget.has_class("pane"):
                 widget.focus()
                 return
 
@@ -400,10 +417,6 @@ class PrepScreen(CampaignMixin, Screen[None]):
 
         self.save()
         self.app.push_screen(BriefScreen(self.contact_id, self.meeting_id, from_prep=True))
-
-    def _go(self, tab: str, selector: str) -> None:
-        self.query_one(TabbedContent).active = tab
-        self.call_after_refresh(lambda: self.query_one(selector).focus())
 
     # -- logistics --------------------------------------------------------------------------
     @on(Input.Changed, "#when")

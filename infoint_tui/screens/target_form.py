@@ -18,6 +18,7 @@ from ..domain.models import Contact, TargetEmployer
 from ..domain.targets import MOTIVATION_LABELS, check_new_target
 from ..widgets.choice import Choice
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.key_list import KeyList
 from .base import CampaignMixin
 
 
@@ -208,7 +209,7 @@ class TargetPeople(CampaignMixin, ModalScreen[None]):
                     disabled=True,
                 )
             ]
-            yield OptionList(*options, id="people")
+            yield KeyList(*options, id="people")
 
     def on_mount(self) -> None:
         self.query_one("#people", OptionList).focus()

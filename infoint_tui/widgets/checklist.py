@@ -10,10 +10,11 @@ from textual.widgets.option_list import Option
 
 from ..domain.models import Meeting
 from ..domain.prep import GroupReadiness, PrepGroup, is_applicable, is_done, items_by_group
+from .key_list import KeyList
 from .readiness import group_label
 
 
-class Checklist(OptionList):
+class Checklist(KeyList):
     """One line per checklist item under its group's heading; the screen does the changes."""
 
     BINDINGS = [

@@ -37,6 +37,7 @@ from ..domain.question_checks import (
     check_selection,
     normalize_question,
 )
+from .key_list import KeyList
 
 ICONS = {
     Severity.AVOID: "[$error b]✗[/]",
@@ -47,7 +48,7 @@ ICONS = {
 ALL_FOCUSES = "all"
 
 
-class QuestionBank(OptionList):
+class QuestionBank(KeyList):
     """The bank, grouped by TIARA; enter or space picks a question (or unpicks it)."""
 
     BINDINGS = [
@@ -92,7 +93,7 @@ class QuestionBank(OptionList):
             self.post_message(self.Forget(question_id))
 
 
-class ChosenQuestions(OptionList):
+class ChosenQuestions(KeyList):
     """The meeting's questions in the order I mean to ask them."""
 
     BINDINGS = [

@@ -58,10 +58,10 @@ async def test_p_creates_the_meeting_and_logistics_typed_in_words_are_saved_with
         await settle(app, pilot)
         (created,) = meetings_of(db_path, app, "Priya Raman")  # created by opening prep
         assert created["when"] is None and len(created["checklist"]) == 11
-        await pilot.press("ctrl+n")  # Checklist → Logistics
+        await pilot.press("ctrl+n")  # Checklist → Logistics, typing goes to the time
+        await pilot.pause()
         assert screen.query_one(TabbedContent).active == "tab-logistics"
-        when = screen.query_one("#when", Input)
-        when.focus()
+        assert app.focused is screen.query_one("#when", Input)
         await pilot.press(*"next tue 10:30")
         assert text_of(screen, "#when-preview").startswith("→ Tue 24 Nov 10:30 CET")
         # Duration and medium from the keyboard: focus the set, move, select.
@@ -301,3 +301,20 @@ async def test_a_question_asked_in_an_earlier_meeting_is_marked(db_path, clock):
         assert "Already asked on 09 Nov 2026: “Talk to Mina at Proseware”" in text_of(
             picker, "#q-warnings"
         )
+
+
+async def test_help_and_the_palette_list_the_prep_keys_without_the_list_noise(db_path, clock):
+    from infoint_tui.app import InfointApp
+
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        screen = await open_prep(app, pilot, "Daniel Kim")
+        await pilot.press("question_mark")
+        text = str(app.screen.query_one("#help-text").render())
+        for words in ("Prep", "Next tab", "Brief", "Checklist", "Tick", "Go to it", "Restore"):
+            assert words in text, words
+        assert "Scroll Left" not in text and "Page Up" not in text
+        await pilot.press("escape")
+        titles = [c.title for c in InfointApp.get_system_commands(app, screen)]
+        assert "Prep: Next tab" in titles and "Prep: Tick" in titles
+        assert not any(t.startswith("Prep: Up") or "Scroll" in t for t in titles), titles
