@@ -117,6 +117,8 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         self.candidates: list[Candidate] = []
         self.missing: list[str] = []
         self.intros_used: set[int] = set()  # the introductions the draft mentions
+        self._text = ""
+        self._marked_sent = False
 
     # -- data -------------------------------------------------------------------------------
     @property
@@ -134,7 +136,8 @@ class ComposeScreen(CampaignMixin, Screen[None]):
 
     @property
     def text(self) -> str:
-        return self.query_one(DraftArea).text
+        """The draft as it stands (kept as an attribute, so it can be saved while closing)."""
+        return self._text
 
     @property
     def edited(self) -> bool:
@@ -231,6 +234,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         saved = contact.drafts.get(self.kind)
         draft = self.query_one(DraftArea)
         draft.load_text(saved if saved is not None else self.generated)
+        self._text = draft.text
         if saved is not None and saved != self.generated:
             self.notify("Your saved draft. ctrl+r starts again from the template.", timeout=4)
         self.show_header()
@@ -268,7 +272,8 @@ class ComposeScreen(CampaignMixin, Screen[None]):
 
     # -- checks -----------------------------------------------------------------------------
     @on(TextArea.Changed, "#draft")
-    def _draft_changed(self) -> None:
+    def _draft_changed(self, event: TextArea.Changed) -> None:
+        self._text = event.text_area.text
         self.show_checks()
 
     def show_checks(self) -> None:
@@ -397,6 +402,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
     def redraft(self) -> None:
         self.generated = self.make_draft()
         self.query_one(DraftArea).load_text(self.generated)
+        self._text = self.generated
         self.show_checks()
         self.show_picked()
 
@@ -425,6 +431,10 @@ class ComposeScreen(CampaignMixin, Screen[None]):
     def action_save(self) -> None:
         self.save_draft()
         self.notify("Draft saved" if self.edited else "Nothing edited to keep", timeout=2)
+
+    def on_unmount(self) -> None:
+        if not self._marked_sent:  # quitting from here (ctrl+q) keeps the draft too
+            self.save_draft()
 
     def action_back(self) -> None:
         self.save_draft()
@@ -483,6 +493,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
             return
         repo, text = self.repo, self.text
         contact = self.contact
+        self._marked_sent = True
         with repo.batch():
             contact.drafts.pop(self.kind, None)
             repo.save_contact(contact)

@@ -354,6 +354,9 @@ class PrepScreen(CampaignMixin, Screen[None]):
         self.save()
         self.notify("Saved", timeout=2)
 
+    def on_unmount(self) -> None:
+        self.save()  # quitting from here (ctrl+q) loses nothing typed in the last moment
+
     def action_back(self) -> None:
         self.save()
         if not self._when_error:

@@ -110,29 +110,47 @@ class SettingsScreen(CampaignMixin, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#s-my_name", Input).focus()
+        self._typed = {
+            f: self.query_one(f"#s-{f}", Input).value for f in (*TEXT_FIELDS, *NUMBER_FIELDS)
+        }
+        self._typed.update({f: self.query_one(f"#s-{f}", TextArea).text for f in TEMPLATES})
         self._original = self._values()
         self._check_outreach()
 
-    def _values(self) -> dict[str, str]:
-        values = {f: self.query_one(f"#s-{f}", Input).value for f in (*TEXT_FIELDS, *NUMBER_FIELDS)}
-        values.update({f: self.query_one(f"#s-{f}", TextArea).text for f in TEMPLATES})
-        return values
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _keep_typed(self, event: Input.Changed | TextArea.Changed) -> None:
+        widget = event.input if isinstance(event, Input.Changed) else event.text_area
+        if widget.id and widget.id.startswith("s-") and hasattr(self, "_typed"):
+            field = widget.id.removeprefix("s-")
+            self._typed[field] = widget.value if isinstance(widget, Input) else widget.text
 
-    def _build(self) -> Settings | None:
+    def _values(self) -> dict[str, str]:
+        """What is typed, kept as it changes, so it can be saved while the screen closes."""
+        return dict(self._typed)
+
+    def _build(self, *, show_errors: bool = True) -> Settings | None:
         values = self._values()
         changes: dict[str, object] = {f: values[f].strip() for f in TEXT_FIELDS}
         changes.update({f: values[f] for f in TEMPLATES})
         ok = True
         for field, (_label, _unit, low, high) in NUMBER_FIELDS.items():
-            error = self.query_one(f"#e-{field}", Label)
             text = values[field].strip()
-            if text.isdigit() and low <= int(text) <= high:
+            valid = text.isdigit() and low <= int(text) <= high
+            if valid:
                 changes[field] = int(text)
-                error.update("")
-            else:
-                error.update(f"a number from {low} to {high}")
-                ok = False
+            ok = ok and valid
+            if show_errors:
+                message = "" if valid else f"a number from {low} to {high}"
+                self.query_one(f"#e-{field}", Label).update(message)
         return dataclasses.replace(self.repo.settings, **changes) if ok else None  # type: ignore[arg-type]
+
+    def on_unmount(self) -> None:
+        # Quitting from here (ctrl+q) keeps what was typed, when it can be saved.
+        if self._values() != self._original:
+            settings = self._build(show_errors=False)
+            if settings is not None:
+                self.repo.save_settings(settings)
 
     def save(self) -> bool:
         settings = self._build()
