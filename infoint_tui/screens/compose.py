@@ -8,6 +8,7 @@ text is kept as the touch's note) and moves the card. An unsent draft is kept on
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, SelectionList, Static, TextArea
@@ -136,7 +138,9 @@ class ComposeScreen(CampaignMixin, Screen[None]):
 
     @property
     def text(self) -> str:
-        """The draft as it stands (kept as an attribute, so it can be saved while closing)."""
+        """The draft as it stands; once the editor is gone (the screen closing), as last seen."""
+        with contextlib.suppress(NoMatches):
+            self._text = self.query_one(DraftArea).text
         return self._text
 
     @property

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static, TextArea
@@ -110,24 +111,27 @@ class SettingsScreen(CampaignMixin, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#s-my_name", Input).focus()
-        self._typed = {
-            f: self.query_one(f"#s-{f}", Input).value for f in (*TEXT_FIELDS, *NUMBER_FIELDS)
-        }
-        self._typed.update({f: self.query_one(f"#s-{f}", TextArea).text for f in TEMPLATES})
+        self._typed: dict[str, str] = {}
         self._original = self._values()
         self._check_outreach()
 
     @on(Input.Changed)
     @on(TextArea.Changed)
-    def _keep_typed(self, event: Input.Changed | TextArea.Changed) -> None:
-        widget = event.input if isinstance(event, Input.Changed) else event.text_area
-        if widget.id and widget.id.startswith("s-") and hasattr(self, "_typed"):
-            field = widget.id.removeprefix("s-")
-            self._typed[field] = widget.value if isinstance(widget, Input) else widget.text
+    def _keep_typed(self) -> None:
+        self._values()
 
     def _values(self) -> dict[str, str]:
-        """What is typed, kept as it changes, so it can be saved while the screen closes."""
-        return dict(self._typed)
+        """What is typed: read from the fields, or, once they are gone (the screen closing),
+        as it was when last read."""
+        try:
+            values = {
+                f: self.query_one(f"#s-{f}", Input).value for f in (*TEXT_FIELDS, *NUMBER_FIELDS)
+            }
+            values.update({f: self.query_one(f"#s-{f}", TextArea).text for f in TEMPLATES})
+        except NoMatches:
+            return dict(self._typed)
+        self._typed = dict(values)
+        return values
 
     def _build(self, *, show_errors: bool = True) -> Settings | None:
         values = self._values()
