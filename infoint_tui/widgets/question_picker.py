@@ -241,6 +241,7 @@ class QuestionPicker(Vertical):
         found = filter_bank(self.bank, focus=self.focus_filter, text=text, include_avoid=True)
         ids, texts = self.chosen_keys()
         options: list[Option] = []
+        asked = self.asked_earlier(found)
 
         def line(question: BankQuestion) -> Option:
             chosen = question.id in ids or normalize_question(question.text) in texts
@@ -249,7 +250,9 @@ class QuestionPicker(Vertical):
             if question.to_avoid:
                 body = f"[$text-muted strike]{body}[/]"
             mine = " [dim](mine)[/]" if question.custom else ""
-            return Option(f"{mark} {body}{mine}", id=f"bank-{question.id}")
+            when = asked.get(question.id)
+            before = f" [dim]⟲ asked {when}[/]" if when else ""
+            return Option(f"{mark} {body}{mine}{before}", id=f"bank-{question.id}")
 
         for tiara, questions in by_tiara(found).items():
             if questions:
@@ -281,6 +284,17 @@ class QuestionPicker(Vertical):
         )
         bank_list.highlighted = position
         self.show_why()
+
+    def asked_earlier(self, questions: list[BankQuestion]) -> dict[str, str]:
+        """Bank questions already asked of this person in an earlier meeting: id -> when."""
+        if not self.earlier:
+            return {}
+        marks = asked_before([to_meeting_question(q) for q in questions], self.earlier)
+        return {
+            q.id: (f"{mark.when:%d %b}" if mark.when else "before")
+            for q, mark in zip(questions, marks, strict=True)
+            if mark is not None
+        }
 
     def show_why(self) -> None:
         bank_list = self.query_one(QuestionBank)

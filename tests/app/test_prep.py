@@ -295,6 +295,7 @@ async def test_a_question_asked_in_an_earlier_meeting_is_marked(db_path, clock):
         bank = picker.query_one(QuestionBank)
         bank.focus()
         assert bank.current_id == "q-resources-01"
+        assert "⟲ asked 09 Nov" in str(bank.highlighted_option.prompt)  # marked in the bank too
         await pilot.press("enter")
         chosen = str(picker.query_one(ChosenQuestions).options[0].prompt)
         assert "⟲ asked 09 Nov" in chosen
