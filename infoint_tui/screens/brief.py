@@ -62,17 +62,7 @@ class BriefScreen(CampaignMixin, Screen[None]):
         Binding("k", "scroll(-1)", "Scroll up", show=False),
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
-    CSS = """
-    BriefScreen #brief-title { height: 1; padding: 0 1; background: $panel; }
-    BriefScreen #brief-scroll { height: 1fr; align-horizontal: center; }
-    BriefScreen #brief-page { width: 100%; max-width: 96; height: auto; padding: 0 2 1 2; }
-    BriefScreen .heading {
-        color: $accent; text-style: bold; margin-top: 1; border-bottom: solid $accent 40%;
-    }
-    BriefScreen #who-name { text-style: bold; color: $text; margin-top: 1; }
-    BriefScreen .body { height: auto; }
-    BriefScreen .empty { color: $text-muted; }
-    """
+    CSS_PATH = "brief.tcss"
 
     def __init__(self, contact_id: str, meeting_id: str | None, *, from_prep: bool = False) -> None:
         super().__init__()

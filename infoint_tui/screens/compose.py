@@ -32,7 +32,7 @@ from ..domain.compose import (
     thank_you_draft,
     thank_you_reminder,
 )
-from ..domain.models import Contact, Meeting, ReminderKind, TouchKind
+from ..domain.models import Contact, Meeting
 from ..domain.outreach import (
     RequestCheck,
     RequestRule,
@@ -45,11 +45,11 @@ from ..widgets.confirm import ConfirmScreen
 from ..widgets.draft_area import DraftArea
 from ..widgets.key_list import KeyList
 from .base import CampaignMixin
+from .sending import CHECK_IN, OUTREACH, THANK_YOU, confirm_words, record_sent
 
 if TYPE_CHECKING:
     from ..app import InfointApp
 
-OUTREACH, THANK_YOU, CHECK_IN = "outreach", "thank-you", "check-in"
 TITLES = {OUTREACH: "Request for a conversation", THANK_YOU: "Thank-you", CHECK_IN: "Check-in"}
 KIND_BY_STAGE = {
     Stage.PROSPECTS: OUTREACH,
@@ -88,25 +88,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         ),
         Binding("ctrl+s", "save", "Save draft", priority=True, show=False),
     ]
-    CSS = """
-    ComposeScreen #compose-title { height: 1; padding: 0 1; background: $panel; }
-    ComposeScreen #compose-to { height: auto; padding: 0 1; color: $text-muted; }
-    ComposeScreen #compose-body { height: 1fr; }
-    ComposeScreen #draft-side { width: 3fr; height: 1fr; padding: 0 1; }
-    ComposeScreen #draft { height: 1fr; }
-    ComposeScreen #draft-status { height: auto; color: $text-muted; }
-    ComposeScreen #side { width: 2fr; height: 1fr; padding: 0 1; background: $surface; }
-    ComposeScreen .side-title { color: $accent; text-style: bold; margin-top: 1; }
-    ComposeScreen #rules, ComposeScreen #send-time, ComposeScreen #countdown { height: auto; }
-    ComposeScreen .rule, ComposeScreen .rule-box { height: auto; }
-    ComposeScreen .rule-why { height: auto; padding-left: 2; color: $text-muted; }
-    ComposeScreen .rule-why.-failed { color: $text; }
-    ComposeScreen #lines, ComposeScreen #outcomes { height: auto; max-height: 12; }
-    ComposeScreen #intros { height: auto; max-height: 6; }
-    ComposeScreen.-narrow #compose-body { layout: vertical; }
-    ComposeScreen.-narrow #draft-side { width: 100%; height: 12; }
-    ComposeScreen.-narrow #side { width: 100%; height: 1fr; }
-    """
+    CSS_PATH = "compose.tcss"
 
     def __init__(self, contact_id: str, kind: str) -> None:
         super().__init__()
@@ -465,60 +447,19 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         )
 
     def action_mark_sent(self) -> None:
-        contact = self.contact
-        first = contact.name.split()[0] if contact.name.split() else contact.name
         if not self.text.strip():
             self.notify("The draft is empty: nothing to mark as sent.", severity="warning")
             return
-        if self.kind == OUTREACH:
-            moves = contact.stage is Stage.PROSPECTS
-            detail = (
-                f"{first} moves to Reached out; if there is no reply in 3 business days you will "
-                "be reminded to reach a second person there."
-                if moves
-                else f"It is logged as a message to {first}."
-            )
-            if self.check is not None and not self.check.passed:
-                broken = ", ".join(r.label.lower() for r in self.check.failures)
-                detail += f" It still breaks: {broken}."
-            question = f"Mark the request to {first} as sent?"
-        elif self.kind == THANK_YOU:
-            question = f"Mark the thank-you to {first} as sent?"
-            detail = "It closes the thank-you reminder" + (
-                f" and moves {first} to Thanked." if contact.stage is Stage.INTERVIEWED else "."
-            )
-        else:
-            question = f"Mark the check-in with {first} as sent?"
-            detail = "The keep-in-touch clock starts again from today."
+        question, detail = confirm_words(self.kind, self.contact, self.check)
         self.app.push_screen(ConfirmScreen(question, detail, yes="Mark sent"), self._sent)
 
     def _sent(self, yes: bool | None) -> None:
         if not yes:
             return
-        repo, text = self.repo, self.text
-        contact = self.contact
         self._marked_sent = True
-        with repo.batch():
-            contact.drafts.pop(self.kind, None)
-            repo.save_contact(contact)
-            if self.kind == OUTREACH:
-                if contact.stage is Stage.PROSPECTS:
-                    repo.move_contact(contact.id, Stage.REACHED_OUT)
-                else:  # a follow-up: it answers the 3B7 follow-up reminder once due
-                    for reminder in repo.reminders(contact_id=contact.id):
-                        if (
-                            reminder.kind is ReminderKind.FOLLOW_UP
-                            and reminder.effective_due <= self.now
-                        ):
-                            reminder.done_at = self.now
-                            repo.save_reminder(reminder)
-                repo.log_touch(contact.id, TouchKind.MESSAGE_SENT, note=text)
-            elif self.kind == THANK_YOU:
-                repo.log_touch(contact.id, TouchKind.THANK_YOU, note=text)
-                if contact.stage is Stage.INTERVIEWED:
-                    repo.move_contact(contact.id, Stage.THANKED)
-            else:
-                repo.log_touch(contact.id, TouchKind.CHECK_IN, note=text)
-        stage = repo.contact(contact.id).stage
-        self.notify(f"{TITLES[self.kind]} to {contact.name} marked sent · {stage.label}", timeout=4)
+        record_sent(self.repo, self.contact_id, self.kind, self.text, self.now)
+        contact = self.contact
+        self.notify(
+            f"{TITLES[self.kind]} to {contact.name} marked sent · {contact.stage.label}", timeout=4
+        )
         self.dismiss()

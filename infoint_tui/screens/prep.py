@@ -21,7 +21,6 @@ from textual.widgets import (
     Input,
     Label,
     OptionList,
-    RadioButton,
     RadioSet,
     Select,
     Static,
@@ -33,9 +32,6 @@ from textual.widgets import (
 from ..domain.dates import DateParseError, format_when, parse_when
 from ..domain.models import BankQuestion, Contact, Medium, Meeting
 from ..domain.prep import (
-    ASK_SUGGESTIONS,
-    DURATIONS,
-    OBJECTIVE_SUGGESTIONS,
     PrepGroup,
     add_item,
     add_objective,
@@ -49,56 +45,22 @@ from ..domain.prep import (
 from ..domain.question_bank import full_bank
 from ..domain.question_checks import check_question_text, earlier_meetings, flag_question
 from ..widgets.checklist import Checklist
-from ..widgets.choice import Choice
 from ..widgets.confirm import ConfirmScreen
-from ..widgets.key_list import KeyList
 from ..widgets.question_picker import QuestionPicker
 from ..widgets.readiness import meter_line, missing_line
 from .base import CampaignMixin
+from .prep_fields import (
+    GO_TO,
+    PLACE_LABELS,
+    contact_facts,
+    logistics_fields,
+    plan_fields,
+    when_preview,
+)
 
 SAVE_DELAY = 0.6  # seconds after the last keystroke
 WIDE = 110
 TABS = ("tab-checklist", "tab-logistics", "tab-research", "tab-plan", "tab-questions")
-PLACE_LABELS = {
-    Medium.PHONE: ("Phone number", "their number, or who calls whom"),
-    Medium.VIDEO: ("Video link", "meet.example/abc, or the dial-in"),
-    Medium.COFFEE: ("Place", "café and address"),
-    Medium.IN_PERSON: ("Place", "office, address, floor"),
-}
-# Where each default checklist item is worked on: (tab, widget).
-GO_TO = {
-    "research-person": ("tab-research", "#research-person"),
-    "research-writing": ("tab-research", "#research-person"),
-    "research-about": ("tab-research", "#research-company"),
-    "research-bios": ("tab-research", "#research-company"),
-    "research-press": ("tab-research", "#research-company"),
-    "objectives": ("tab-plan", "#objectives"),
-    "questions": ("tab-questions", "#q-bank"),
-    "ask": ("tab-plan", "#ask"),
-    "introduction": ("tab-plan", "#introduction"),
-    "confirm": ("tab-logistics", "#when"),
-    "tab": ("tab-logistics", "#i-pay"),
-}
-
-
-def when_text(moment: datetime | None) -> str:
-    """A meeting time written so that parse_when reads it back the same."""
-    return f"{moment:%a %d %b %Y %H:%M}" if moment else ""
-
-
-def when_preview(moment: datetime, now: datetime) -> str:
-    """'→ Tue 24 Nov 10:30 CET (in 6 days)': the exact day, the zone, and how far."""
-    local = moment.astimezone(now.tzinfo) if now.tzinfo else moment
-    exact = f"{local:%a} {local.day} {local:%b %H:%M} {local.tzname() or ''}".strip()
-    if local.year != now.year:
-        exact = f"{local:%a} {local.day} {local:%b %Y %H:%M} {local.tzname() or ''}".strip()
-    days = (local.date() - now.date()).days
-    if days < 0 or local < now:
-        return f"→ {exact} [$warning](in the past)[/]"
-    relative = format_when(local, now).split(" ")[0]
-    if relative in ("today", "tomorrow"):
-        return f"→ {exact} ({relative})"
-    return f"→ {exact} (in {days} days)"
 
 
 class PrepScreen(CampaignMixin, Screen[None]):
@@ -115,40 +77,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
             "ctrl+r", "brief", "Brief", priority=True, tooltip="Review the brief of this meeting"
         ),
     ]
-    CSS = """
-    PrepScreen Checklist, PrepScreen Checklist:focus { border: none; background: transparent; padding: 0; }
-    PrepScreen #prep-title { height: 1; padding: 0 1; background: $panel; }
-    PrepScreen #meter { height: 1; padding: 0 1; }
-    PrepScreen #missing { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
-    PrepScreen TabbedContent { height: 1fr; }
-    PrepScreen TabPane { padding: 0; height: 1fr; }
-    PrepScreen .pane { height: 1fr; padding: 1 1 0 1; }
-    PrepScreen .row { height: auto; margin-bottom: 1; }
-    PrepScreen .row-label { width: 14; color: $text-muted; padding-top: 0; }
-    PrepScreen .row-field { width: 1fr; height: auto; }
-    PrepScreen RadioSet { layout: horizontal; height: auto; border: none; padding: 0; width: auto; }
-    PrepScreen RadioSet RadioButton { width: auto; margin-right: 2; }
-    PrepScreen #when-preview { height: auto; color: $text-muted; }
-    PrepScreen #when-preview.-error { color: $error; }
-    PrepScreen .hint { color: $text-muted; height: auto; }
-    PrepScreen .area-title { color: $accent; text-style: bold; margin-top: 1; }
-    PrepScreen TextArea { height: 6; }
-    PrepScreen #introduction { height: 4; }
-    PrepScreen .ideas { height: auto; max-height: 8; }
-    PrepScreen Checklist { height: auto; max-height: 100%; }
-    PrepScreen #checklist-pane { height: 1fr; }
-    PrepScreen #checklist-box { height: 1fr; }
-    PrepScreen #add-row { height: auto; margin-top: 1; }
-    PrepScreen #new-item { width: 1fr; }
-    PrepScreen #new-item-group { width: 18; }
-    PrepScreen #contact-facts { height: auto; color: $text-muted; margin-bottom: 1; }
-    PrepScreen.-wide #research-columns { layout: horizontal; height: 1fr; }
-    PrepScreen.-wide #research-columns > Vertical { width: 1fr; margin-right: 1; }
-    PrepScreen.-wide #research-columns TextArea { height: 1fr; }
-    PrepScreen #research-columns { height: auto; }
-    PrepScreen #research-columns > Vertical { height: auto; }
-    PrepScreen.-wide #research-columns > Vertical { height: 1fr; }
-    """
+    CSS_PATH = "prep.tcss"
 
     def __init__(self, contact_id: str, meeting_id: str | None = None) -> None:
         super().__init__(classes="prep-screen")
@@ -201,9 +130,9 @@ class PrepScreen(CampaignMixin, Screen[None]):
                         compact=True,
                     )
             with TabPane("Logistics", id="tab-logistics"), VerticalScroll(classes="pane"):
-                yield from self._logistics(meeting)
+                yield from logistics_fields(meeting)
             with TabPane("Research", id="tab-research"), VerticalScroll(classes="pane"):
-                yield Static(self._facts(contact), id="contact-facts")
+                yield Static(contact_facts(contact), id="contact-facts")
                 with Vertical(id="research-columns"):
                     with Vertical():
                         yield Label(f"On {escape(contact.name)}", classes="area-title")
@@ -217,7 +146,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
                             contact.research_company, id="research-company", soft_wrap=True
                         )
             with TabPane("Plan", id="tab-plan"), VerticalScroll(classes="pane"):
-                yield from self._plan(meeting)
+                yield from plan_fields(meeting, self.repo.settings)
             with TabPane("Questions", id="tab-questions"), VerticalScroll(classes="pane"):
                 bank = full_bank(self.repo.custom_questions())
                 earlier = earlier_meetings(self.repo.meetings(self.contact_id), meeting)
@@ -226,70 +155,6 @@ class PrepScreen(CampaignMixin, Screen[None]):
                     id="picker",
                 )  # fmt: skip
         yield Footer()
-
-    def _logistics(self, meeting: Meeting) -> ComposeResult:
-        with Horizontal(classes="row"):
-            yield Label("When", classes="row-label")
-            with Vertical(classes="row-field"):
-                yield Input(
-                    when_text(meeting.when),
-                    placeholder="e.g. next tue 10:30, Dec 3 10am, tomorrow 9:00",
-                    id="when",
-                    compact=True,
-                )
-                yield Static("", id="when-preview")
-        with Horizontal(classes="row"):
-            yield Label("Duration", classes="row-label")
-            durations = sorted({*DURATIONS, meeting.duration_min})
-            with Choice(id="duration", compact=True):
-                for minutes in durations:
-                    yield RadioButton(
-                        f"{minutes} min", value=minutes == meeting.duration_min, id=f"dur-{minutes}"
-                    )
-        with Horizontal(classes="row"):
-            yield Label("Medium", classes="row-label")
-            with Choice(id="medium", compact=True):
-                for medium in Medium:
-                    yield RadioButton(
-                        medium.label, value=medium is meeting.medium, id=f"medium-{medium.value}"
-                    )
-        with Horizontal(classes="row"):
-            yield Label("", id="place-label", classes="row-label")
-            yield Input(meeting.place, id="place", compact=True, classes="row-field")
-        with Horizontal(classes="row"):
-            yield Label("Who pays", classes="row-label")
-            with Vertical(classes="row-field"):
-                yield Checkbox("I pick up the tab", meeting.i_pay, id="i-pay", compact=True)
-                yield Static("They are doing you a favour: for a coffee, you pay.", classes="hint")
-
-    def _plan(self, meeting: Meeting) -> ComposeResult:
-        yield Label(
-            "My objectives [dim](one a line: what I want to learn)[/]", classes="area-title"
-        )
-        yield TextArea(meeting.objectives, id="objectives", soft_wrap=True)
-        yield Label("[dim]Ideas (enter adds one):[/]", classes="hint")
-        yield KeyList(*OBJECTIVE_SUGGESTIONS, id="objective-ideas", classes="ideas", compact=True)
-        yield Label("The ask [dim](at the end of the meeting)[/]", classes="area-title")
-        yield Input(meeting.ask, id="ask", compact=True, placeholder=self.repo.settings.default_ask)
-        yield Label("[dim]Other asks (enter uses one):[/]", classes="hint")
-        yield KeyList(*ASK_SUGGESTIONS, id="ask-ideas", classes="ideas", compact=True)
-        yield Label(
-            "My introduction [dim](30 seconds: who I am, what I am exploring)[/]",
-            classes="area-title",
-        )
-        yield TextArea(meeting.introduction, id="introduction", soft_wrap=True)
-        yield Static(id="intro-hint", classes="hint")
-
-    def _facts(self, contact: Contact) -> str:
-        parts = [contact.role_at_company or "role and company not set"]
-        if contact.industry:
-            parts.append(contact.industry)
-        if contact.url:
-            parts.append(contact.url)
-        return (
-            escape(" · ".join(parts))
-            + "\n[dim]Google them, read their profile, their articles or talks; the company's About page, staff bios and latest news.[/]"
-        )
 
     def on_mount(self) -> None:
         self._fit()

@@ -57,19 +57,7 @@ class SettingsScreen(CampaignMixin, Screen[None]):
         Binding("ctrl+r", "reset_template", "Reset template", priority=True,
                 tooltip="Put back the default text of the template being edited"),
     ]  # fmt: skip
-    CSS = """
-    SettingsScreen #settings-title { height: 1; padding: 0 1; background: $panel; }
-    SettingsScreen #settings-form { height: 1fr; padding: 1 2 0 1; }
-    SettingsScreen .s-row { height: auto; margin-bottom: 1; }
-    SettingsScreen .s-label { width: 18; color: $text-muted; }
-    SettingsScreen .s-field { width: 1fr; height: auto; }
-    SettingsScreen .s-number { width: 8; }
-    SettingsScreen .s-unit { width: auto; color: $text-muted; padding-left: 1; }
-    SettingsScreen .s-error { color: $error; height: auto; }
-    SettingsScreen .section { color: $accent; text-style: bold; margin: 1 0; }
-    SettingsScreen .template { height: 9; }
-    SettingsScreen .hint { color: $text-muted; height: auto; margin-bottom: 1; }
-    """
+    CSS_PATH = "settings.tcss"
 
     def compose(self) -> ComposeResult:
         settings = self.repo.settings

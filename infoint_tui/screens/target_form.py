@@ -29,24 +29,7 @@ class TargetForm(CampaignMixin, ModalScreen[TargetEmployer | None]):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "back", "Back (saves)", priority=True),
     ]
-    CSS = """
-    TargetForm { align: center middle; background: $background 60%; }
-    TargetForm #target-dialog {
-        width: 76; max-width: 98%; height: auto; max-height: 95%; padding: 0 2;
-        border: round $primary; background: $surface;
-    }
-    TargetForm .form-title { text-style: bold; margin-bottom: 1; }
-    TargetForm .t-row { height: auto; margin-bottom: 1; }
-    TargetForm #t-error { height: auto; }
-    TargetForm #t-flags { margin-bottom: 0; }
-    TargetForm .t-label { width: 14; color: $text-muted; }
-    TargetForm .t-field { width: 1fr; height: auto; }
-    TargetForm RadioSet { layout: horizontal; width: auto; height: auto; border: none; padding: 0; }
-    TargetForm RadioSet RadioButton { width: auto; margin-right: 2; }
-    TargetForm #t-notes { height: 4; }
-    TargetForm .form-title { margin-bottom: 1; }
-    TargetForm #t-error { color: $error; height: auto; }
-    """
+    CSS_PATH = "target_form.tcss"
 
     def __init__(self, target: TargetEmployer | None, suggestions: list[str] = ()) -> None:  # type: ignore[assignment]
         super().__init__()
@@ -181,14 +164,7 @@ class TargetPeople(CampaignMixin, ModalScreen[None]):
         Binding("escape", "dismiss", "Back"),
         Binding("g", "go", "Show on the board"),
     ]
-    CSS = """
-    TargetPeople { align: center middle; background: $background 60%; }
-    TargetPeople #people-dialog {
-        width: 76; max-width: 98%; height: auto; max-height: 90%; padding: 1 2;
-        border: round $primary; background: $surface;
-    }
-    TargetPeople #people { height: auto; max-height: 16; }
-    """
+    CSS_PATH = "target_form.tcss"
 
     def __init__(self, company: str, people: list[Contact]) -> None:
         super().__init__()

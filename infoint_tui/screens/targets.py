@@ -59,13 +59,7 @@ class TargetsScreen(CampaignMixin, Screen[None]):
         Binding("d,delete", "delete", "Delete", show=False, tooltip="Delete the target"),
         Binding("question_mark", "app.help", "Help", key_display="?", show=False),
     ]
-    CSS = """
-    TargetsScreen #targets-title { height: 1; padding: 0 1; background: $panel; }
-    TargetsScreen #targets-advice { height: auto; padding: 0 1; }
-    TargetsScreen #targets { height: auto; max-height: 60%; margin: 1 1 0 1; }
-    TargetsScreen #target-detail { height: auto; padding: 1 2 0 2; }
-    TargetsScreen #unlinked { height: auto; padding: 1 2; color: $text-muted; }
-    """
+    CSS_PATH = "targets.tcss"
 
     def __init__(self) -> None:
         super().__init__()
