@@ -40,7 +40,7 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "prep-logistics-80x24": ((80, 24), ["right", "right", "p", "ctrl+n"]),
     "brief": ((120, 34), ["right", "right", "b"]),
     "brief-80x24": ((80, 24), ["right", "right", "b"]),
-    # Grace Okafor's request still has a blank to fill: the checker shows it.
+    # The first prospect's request, checked rule by rule as it is typed.
     "composer": ((120, 34), ["c"]),
     "composer-80x24": ((80, 24), ["c"]),
     "thank-you": ((120, 34), ["right", "right", "right", "c"]),

@@ -190,11 +190,23 @@ async def test_check_in_takes_my_news_and_what_came_of_their_help(db_path, clock
         screen = await open_composer(app, pilot, "Ruth Abebe")
         draft = screen.query_one(DraftArea)
         assert "[your news" in draft.text and "still to add: your update" in status(screen)
-        assert "meeting Daniel Kim tomorrow" in draft.text  # her introduction, first candidate
+        assert screen.candidates[0].text in draft.text  # the first outcome, picked for me
         assert app.focused is screen.query_one("#update", Input)
         await pilot.press(*"I finished my first case study", "enter")
         assert app.focused is draft
-        assert "since we spoke: I finished my first case study. Thanks to your" in draft.text
+        assert "since we spoke: I finished my first case study. " in draft.text
+        # Pick what came of her introduction to Daniel instead.
+        daniel = next(
+            n for n, c in enumerate(screen.candidates) if "meeting Daniel Kim tomorrow" in c.text
+        )
+        outcomes = screen.query_one("#outcomes", OptionList)
+        outcomes.focus()
+        outcomes.highlighted = daniel
+        await pilot.press("enter")
+        assert (
+            "I finished my first case study. Thanks to your introduction, I'm meeting Daniel Kim "
+            "tomorrow." in draft.text
+        )
         text = draft.text
         await pilot.press("ctrl+o", "y")
         await pilot.pause()
