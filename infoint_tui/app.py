@@ -198,6 +198,11 @@ class InfointApp(App[int]):
         yield from screen_commands(self, screen)
         for title, help_text, verb, kind in transfer_commands():
             yield SystemCommand(title, help_text, partial(self.open_transfer, verb, kind))
+
+        yield SystemCommand(
+            "Settings: edit", "My name, pitch, school, templates", self.open_settings
+        )
+        yield SystemCommand("Targets: open", "The target employer list", self.open_targets)
         yield from super().get_system_commands(screen)
         yield from contact_commands(self)
 
@@ -249,6 +254,34 @@ class InfointApp(App[int]):
         from .screens.log_touch import quick_reply
 
         quick_reply(self, contact_id, done)
+
+    # -- prep, brief, composer, targets, settings (screens/prep.py and neighbours) ---------
+    def open_prep(self, contact_id: str) -> None:
+        from .screens.prep import PrepScreen
+
+        self.push_screen(PrepScreen(contact_id))
+
+    def open_brief(self, contact_id: str) -> None:
+        from .screens.brief import open_brief
+
+        open_brief(self, contact_id)
+
+    def open_composer(self, contact_id: str, kind: str | None = None) -> None:
+        from .screens.compose import open_composer
+
+        open_composer(self, contact_id, kind)
+
+    def open_targets(self) -> None:
+        from .screens.targets import TargetsScreen
+
+        if not isinstance(self.screen, TargetsScreen):
+            self.push_screen(TargetsScreen())
+
+    def open_settings(self) -> None:
+        from .screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
 
     def _report_saved(self, at: datetime) -> None:  # called from the writer thread
         self.post_message(self.Saved(at))

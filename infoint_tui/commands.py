@@ -21,6 +21,8 @@ def screen_commands(app: InfointApp, screen: Screen[object]) -> Iterable[SystemC
         binding = active.binding
         if active.node is app or not binding.description or not active.enabled:
             continue
+        if not type(active.node).__module__.startswith("infoint_tui"):
+            continue  # scroll keys of containers, cursor keys of inputs: noise here, as in help
         if binding.action in seen or binding.action.startswith("app."):
             continue
         seen.add(binding.action)

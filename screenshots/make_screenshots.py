@@ -40,6 +40,20 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "insights": ((120, 34), ["s"]),
     "insights-80x24": ((80, 24), ["s"]),
     "insights-80x24-themes": ((80, 24), ["s", "5"]),
+
+    # Daniel Kim's coffee tomorrow: prep (checklist, questions), then the brief.
+    "prep": ((120, 34), ["right", "right", "p"]),
+    "prep-80x24": ((80, 24), ["right", "right", "p"]),
+    "prep-questions": ((120, 34), ["right", "right", "p", *["ctrl+n"] * 4]),
+    "prep-logistics-80x24": ((80, 24), ["right", "right", "p", "ctrl+n"]),
+    "brief": ((120, 34), ["right", "right", "b"]),
+    "brief-80x24": ((80, 24), ["right", "right", "b"]),
+    # The first prospect's request, checked rule by rule as it is typed.
+    "composer": ((120, 34), ["c"]),
+    "composer-80x24": ((80, 24), ["c"]),
+    "thank-you": ((120, 34), ["right", "right", "right", "c"]),
+    "targets": ((120, 34), ["t"]),
+    "targets-80x24": ((80, 24), ["t"]),
 }
 
 

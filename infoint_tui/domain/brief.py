@@ -7,16 +7,18 @@ what is still unchecked and the research notes; the brief screen lays it out and
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .dates import format_when
 from .models import BankQuestion, Contact, Meeting, Settings
 from .prep import (
-    ends_at,
     introduction_text,
     is_applicable,
+    is_done,
     objective_lines,
     place_label,
     readiness_report,
@@ -78,6 +80,8 @@ class Brief:
     readiness_percent: int
     research_person: str
     research_company: str
+    phone: str = ""  # their number, for when I am running late
+    held: bool = False  # the meeting already took place (a brief read afterwards)
 
 
 def build_brief(
@@ -113,7 +117,9 @@ def build_brief(
     introduction = introduction_text(meeting, settings)
     report = readiness_report(meeting, contact=contact, settings=settings, now=now)
     unchecked = tuple(
-        item.text for item in meeting.checklist if not item.done and is_applicable(item, meeting)
+        item.text
+        for item in meeting.checklist
+        if not is_done(item, meeting) and is_applicable(item, meeting)
     )
     return Brief(
         meeting_id=meeting.id,
@@ -128,7 +134,7 @@ def build_brief(
         referred_by=referrer.name if referrer else "",
         when=meeting.when,
         when_text=format_when(meeting.when, now) if meeting.when else "not set",
-        date_text=_date_text(meeting),
+        date_text=_date_text(meeting, now),
         duration_min=meeting.duration_min,
         medium=meeting.medium.label,
         place=place_label(meeting),
@@ -143,6 +149,8 @@ def build_brief(
         readiness_percent=report.percent,
         research_person=contact.research_person.strip(),
         research_company=contact.research_company.strip(),
+        phone=contact.phone.strip(),
+        held=meeting.held,
     )
 
 
@@ -152,15 +160,23 @@ def _asked_words(when: datetime | None, asked: bool) -> str:
     return f"asked on {when:%d %b %Y}" if when else "asked before"
 
 
-def _date_text(meeting: Meeting) -> str:
+def _date_text(meeting: Meeting, now: datetime) -> str:
+    """The full date in my time zone (a time read back from the file only knows its offset,
+    so its zone is shown as "UTC+01:00" unless converted)."""
     if meeting.when is None:
         return "Date and time not set"
-    end = ends_at(meeting)
-    zone = meeting.when.tzname() or ""
-    text = f"{meeting.when:%A} {meeting.when.day} {meeting.when:%B %Y}, {meeting.when:%H:%M}"
-    if end is not None:
-        text += f"-{end:%H:%M}"
-    return f"{text} {zone}".strip()
+    when = meeting.when.astimezone(now.tzinfo) if now.tzinfo else meeting.when
+    end = when + timedelta(minutes=meeting.duration_min)
+    zone = when.tzname() or ""
+    return f"{when:%A} {when.day} {when:%B %Y}, {when:%H:%M}-{end:%H:%M} {zone}".strip()
+
+
+def brief_filename(name: str) -> str:
+    """The export's file name: "Tomás Herrera" gives "tomas-herrera-brief.md"."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return f"{slug or 'meeting'}-brief.md"
 
 
 def who_line(brief: Brief) -> str:
@@ -190,6 +206,8 @@ def brief_markdown(brief: Brief) -> str:
     lines.append(f"- {brief.place}")
     if brief.who_pays:
         lines.append(f"- {brief.who_pays}")
+    if brief.phone:
+        lines.append(f"- Their phone: {brief.phone}")
     lines.append("")
 
     lines += _section("My objectives", [f"- {o}" for o in brief.objectives])

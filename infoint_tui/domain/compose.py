@@ -38,6 +38,7 @@ from .themes import normalise
 
 THANK_YOU_SUBJECT = "Thank you for your time"
 CHECK_IN_SUBJECT = "A quick update"
+NEWS_BLANK = "[your news: what you have done since we spoke]"
 MIN_NOTE_WORDS = 4  # shorter note lines are headings or fragments, not something to quote
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d+[.)])\s+")
@@ -371,11 +372,14 @@ def check_in_draft(
     told = (outcome.text if isinstance(outcome, Candidate) else (outcome or "")).strip()
     if news and news[-1] not in ".!?":
         news += "."
+    typed = bool(news)
+    if not typed:
+        news = NEWS_BLANK  # shows where the news goes; the draft is not ready without it
     values = _common(contact, settings) | {"outcome": told}
     has_outcome = "{outcome}" in settings.check_in_template
     values["update"] = news if has_outcome else " ".join(p for p in (news, told) if p)
     missing = _common_missing(contact, settings)
-    if not news:
+    if not typed:
         missing.insert(0, "your update")
     body = _tidy(fill(settings.check_in_template, values))
     return Draft(contact.email, CHECK_IN_SUBJECT, body, missing)

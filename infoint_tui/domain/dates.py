@@ -23,6 +23,9 @@ _RELATIVE_DAY = re.compile(
 )
 
 
+_WEEKDAY_THEN_DATE = re.compile(r"^[a-z]+\s+(?:\d{1,4}\b|[a-z]{3,}\s+\d)")
+
+
 class DateParseError(ValueError):
     """Text that cannot be read as a date or time."""
 
@@ -46,7 +49,13 @@ def parse_when(
     relative = _relative_day(cleaned, now)
     if relative is not None:
         day, rest = relative
-        clock = _parse_time(rest, text) if rest else default_time
+        try:
+            clock = _parse_time(rest, text) if rest else default_time
+        except DateParseError:
+            # "Tue 24 Nov 10:30": a weekday in front of a full date, as infoint writes dates.
+            if not _WEEKDAY_THEN_DATE.match(cleaned):
+                raise
+            return _absolute(text, now, default_time, prefer_future)
         return _at(day, clock, now)
     return _absolute(text, now, default_time, prefer_future)
 

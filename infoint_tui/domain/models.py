@@ -125,6 +125,8 @@ class Contact:
     archived_at: datetime | None = None
     archive_reason: str = ""
     created_at: datetime | None = None
+    # Unsent message drafts by kind ("outreach", "thank-you", "check-in"): nothing typed is lost.
+    drafts: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -125,6 +125,11 @@ def is_applicable(item: ChecklistItem, meeting: Meeting) -> bool:
     return not (item.key == "tab" and meeting.medium not in _TAB_MEDIA)
 
 
+def is_done(item: ChecklistItem, meeting: Meeting) -> bool:
+    """Whether the item counts as done: ticked, or the tab when the meeting says I pay."""
+    return item.done or (item.key == "tab" and meeting.i_pay)
+
+
 def items_by_group(meeting: Meeting) -> dict[PrepGroup, list[tuple[int, ChecklistItem]]]:
     """The checklist by group (every group present), each item with its index in the list."""
     groups: dict[PrepGroup, list[tuple[int, ChecklistItem]]] = {g: [] for g in PrepGroup}
@@ -311,7 +316,7 @@ def readiness(meeting: Meeting) -> float:
     applicable = [item for item in meeting.checklist if is_applicable(item, meeting)]
     if not applicable:
         return 0.0
-    return sum(item.done for item in applicable) / len(applicable)
+    return sum(is_done(item, meeting) for item in applicable) / len(applicable)
 
 
 def meeting_gaps(
@@ -375,11 +380,11 @@ def readiness_report(
             if not is_applicable(item, meeting):
                 continue
             total += 1
-            done += item.done
+            done += is_done(item, meeting)
             if item.key in gaps:
                 missing.append(gaps[item.key])
                 shown.add(item.key)
-            elif not item.done:
+            elif not is_done(item, meeting):
                 missing.append(MISSING_WORDS.get(item.key, item.text))
         # Gaps whose item was removed from the checklist still count.
         for key, words in gaps.items():

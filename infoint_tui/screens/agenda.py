@@ -220,11 +220,7 @@ class AgendaScreen(CampaignMixin, Screen[None]):
         if action == "write":
             return item is not None and item.reminder is not None and item.reminder.kind in WRITABLE
         if action == "live_notes":
-            return (
-                item is not None
-                and item.kind is AgendaKind.MEETING
-                and hasattr(self.app, "open_live_notes")
-            )
+            return item is not None and item.kind is AgendaKind.MEETING
         return True
 
     # -- actions ----------------------------------------------------------------------------
@@ -296,17 +292,12 @@ class AgendaScreen(CampaignMixin, Screen[None]):
         item = self.current
         if item is None or item.contact is None:
             return
-        composer = getattr(self.app, "open_composer", None)
-        if callable(composer):
-            composer(item.contact.id)
-        else:
-            self.action_open()
+        self.infoint.open_composer(item.contact.id)
 
     def action_live_notes(self) -> None:
         item = self.current
-        opener = getattr(self.app, "open_live_notes", None)
-        if item is not None and item.contact is not None and callable(opener):
-            opener(item.contact.id)
+        if item is not None and item.contact is not None:
+            self.infoint.open_live_notes(item.contact.id)
 
     def action_log_touch(self) -> None:
         item = self.current

@@ -53,29 +53,35 @@ class BoardScreen(CampaignMixin, Screen[None]):
 
     AREA = "Board"
 
+    # In footer order, most used first (an 80-column footer shows the first seven); every key,
+    # shown or not, is in help (?) and the command palette.
     BINDINGS = [
-        Binding("left,h", "column(-1)", "Column left", show=False),
-        Binding("right,l", "column(1)", "Column right", show=False),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
         Binding("enter", "open", "Open", tooltip="Open the contact"),
         Binding("n", "new", "New", tooltip="Add a contact"),
+        Binding("p", "prep", "Prep", tooltip="Prepare the next meeting with this contact"),
+        Binding("b", "brief", "Brief", tooltip="The brief: a last look before the meeting"),
         Binding(
-            "i", "live_notes", "Live notes", tooltip="Notes for the next meeting, during the call"
+            "i", "live_notes", "Notes", tooltip="Live notes for the next meeting, during the call"
         ),
+        Binding("c", "compose", "Write", tooltip="Write the request, thank-you or check-in"),
         Binding("right_square_bracket,shift+right", "move(1)", "Next stage", key_display="]"),
         Binding("left_square_bracket,shift+left", "move(-1)", "Back", key_display="[", show=False),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter"),
-        Binding("x", "archive", "Archive", show=False),
+        Binding("a", "agenda", "Agenda", tooltip="What is due: overdue, today, next 7 days"),
         Binding("u", "undo", "Undo archive"),
+        Binding("left,h", "column(-1)", "Column left", show=False),
+        Binding("right,l", "column(1)", "Column right", show=False),
+        Binding("x", "archive", "Archive", show=False),
         Binding("A", "toggle_archived", "Show archived", show=False),
         Binding("delete", "delete", "Delete", show=False),
-        Binding("a", "agenda", "Agenda", tooltip="What is due: overdue, today, next 7 days"),
         Binding(
             "r", "log_touch", "Log touch", show=False, tooltip="Log a reply, call, message or note"
         ),
         Binding("L", "log_reply", "Reply received", show=False, tooltip="Log a reply now"),
         Binding("s", "insights", "Insights", show=False, tooltip="Funnel, replies, insights"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("t", "targets", "Targets", show=False, tooltip="The target employer list"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -289,7 +295,17 @@ class BoardScreen(CampaignMixin, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         has_card = self.focused_contact_id is not None
-        if action in ("open", "archive", "delete", "log_touch", "log_reply", "live_notes"):
+        if action in (
+            "open",
+            "archive",
+            "delete",
+            "log_touch",
+            "log_reply",
+            "live_notes",
+            "prep",
+            "brief",
+            "compose",
+        ):
             return has_card
         if action == "move":
             if not has_card:
@@ -475,3 +491,19 @@ class BoardScreen(CampaignMixin, Screen[None]):
     def action_log_reply(self) -> None:
         if (contact_id := self.focused_contact_id) is not None:
             self.infoint.log_reply(contact_id)
+
+    # -- prep, brief, composer --------------------------------------------------------------
+    def action_prep(self) -> None:
+        if (contact_id := self.focused_contact_id) is not None:
+            self.infoint.open_prep(contact_id)
+
+    def action_brief(self) -> None:
+        if (contact_id := self.focused_contact_id) is not None:
+            self.infoint.open_brief(contact_id)
+
+    def action_compose(self) -> None:
+        if (contact_id := self.focused_contact_id) is not None:
+            self.infoint.open_composer(contact_id)
+
+    def action_targets(self) -> None:
+        self.infoint.open_targets()

@@ -44,6 +44,13 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         Binding("ctrl+r", "archive", "Archive/restore", priority=True),
         # priority: typing goes into the fields; ctrl+t works from any of them
         Binding("ctrl+t", "log_touch", "Log touch", priority=True, tooltip="Log a reply, call..."),
+        Binding(
+            "ctrl+o",
+            "compose",
+            "Write",
+            priority=True,
+            tooltip="Save, then write the request, thank-you or check-in",
+        ),  # fmt: skip
         # priority: inputs use ctrl+d to delete a character; here it asks before deleting the contact
         Binding("ctrl+d", "delete", "Delete contact", show=False, priority=True),
     ]
@@ -339,6 +346,10 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
             self.repo.archive_contact(contact.id)
             self.notify(f"Archived {contact.name}; ctrl+r restores", timeout=4)
         self._show_timeline()
+
+    def action_compose(self) -> None:
+        if self.contact_id is not None and self.save():
+            self.infoint.open_composer(self.contact_id)
 
     def action_delete(self) -> None:
         if self.contact_id is None:

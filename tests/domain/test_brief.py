@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from infoint_tui.domain.brief import brief_markdown, build_brief, who_line
+from infoint_tui.domain.brief import brief_filename, brief_markdown, build_brief, who_line
 from infoint_tui.domain.models import (
     Contact,
     Focus,
@@ -85,12 +85,10 @@ def test_the_brief_holds_who_when_plan_and_research():
     assert brief.ask == SETTINGS.default_ask
     assert brief.introduction == "I'm a science teacher moving into UX research."
     assert brief.introduction_from_pitch
-    assert brief.unchecked == (
-        "Confirm time and place (or dial-in) the day before",
-        "Plan to pick up the tab",
-    )
+    # "I pay" is set, so the tab is planned even though its item was never ticked.
+    assert brief.unchecked == ("Confirm time and place (or dial-in) the day before",)
     assert brief.missing == ()
-    assert brief.readiness_percent == 82
+    assert brief.readiness_percent == 91
     assert brief.research_company.startswith("Patient-scheduling")
 
 
@@ -168,10 +166,9 @@ def test_brief_markdown_reads_in_order():
         "\n"
         "I've run classroom studies for nine years.\n"
         "\n"
-        "## Still to do (82% ready)\n"
+        "## Still to do (91% ready)\n"
         "\n"
         "- [ ] Confirm time and place (or dial-in) the day before\n"
-        "- [ ] Plan to pick up the tab\n"
         "\n"
         "## Research: Daniel Kim\n"
         "\n"
@@ -182,3 +179,19 @@ def test_brief_markdown_reads_in_order():
         "\n"
         "Patient-scheduling software; Series C in May.\n"
     )
+
+
+def test_the_export_file_is_named_after_the_person():
+    assert brief_filename("Daniel Kim") == "daniel-kim-brief.md"
+    assert brief_filename("Tomás Herrera") == "tomas-herrera-brief.md"
+    assert brief_filename("  O'Brien, Jo ") == "o-brien-jo-brief.md"
+    assert brief_filename("!!!") == "meeting-brief.md"
+
+
+def test_a_time_read_back_from_the_file_shows_my_zone_not_its_offset():
+    from datetime import timedelta, timezone
+
+    meeting = Meeting(contact_id="c1", duration_min=30)
+    meeting.when = (NOW + timedelta(days=1)).astimezone(timezone(timedelta(hours=1)))
+    brief = build_brief(meeting, Contact(name="Ann Lee"), Settings(), now=NOW)
+    assert brief.date_text == "Thursday 19 November 2026, 09:30-10:00 CET"

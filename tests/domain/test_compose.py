@@ -268,4 +268,4 @@ def test_check_in_draft_with_an_outcome_placeholder_and_nothing_typed():
     assert draft.body == "News: Started a course!\nYour help: Met Daniel.\nSam\n"
     empty = check_in_draft(RUTH, SETTINGS)
     assert empty.missing == ["your update"]
-    assert "since we spoke:\n" in empty.body
+    assert "since we spoke: [your news: what you have done since we spoke]\n" in empty.body

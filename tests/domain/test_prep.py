@@ -24,6 +24,7 @@ from infoint_tui.domain.prep import (
     group_of,
     introduction_text,
     is_applicable,
+    is_done,
     items_by_group,
     new_meeting_defaults,
     objective_lines,
@@ -122,6 +123,17 @@ def test_the_tab_only_matters_when_we_meet_in_person():
         item.done = item.key != "tab"
     assert readiness(call) == 1.0
     assert readiness_report(call).total == 10
+
+
+def test_saying_i_pay_plans_the_tab_without_ticking_it():
+    coffee = _meeting(medium=Medium.COFFEE)
+    tab = next(i for i in coffee.checklist if i.key == "tab")
+    assert not is_done(tab, coffee)
+    before = readiness_report(coffee).group(PrepGroup.LOGISTICS).done
+    coffee.i_pay = True
+    assert is_done(tab, coffee) and not tab.done
+    assert readiness_report(coffee).group(PrepGroup.LOGISTICS).done == before + 1
+    assert "picking up the tab" not in readiness_report(coffee).missing
 
 
 def test_readiness_breaks_down_by_group_and_says_what_is_missing():

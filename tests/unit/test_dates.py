@@ -74,3 +74,22 @@ def test_format_when_is_short_and_relative():
     assert format_when(datetime(2026, 11, 19, 9, 0, tzinfo=ZONE), NOW) == "tomorrow 09:00"
     assert format_when(datetime(2026, 12, 1, 9, 0, tzinfo=ZONE), NOW) == "Tue 1 Dec 09:00"
     assert format_when(None, NOW) == ""
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mon 23 Nov 2026 10:30", datetime(2026, 11, 23, 10, 30, tzinfo=ZONE)),
+        ("Tue 24 Nov 10:30", datetime(2026, 11, 24, 10, 30, tzinfo=ZONE)),
+        ("Thursday 3 December 9am", datetime(2026, 12, 3, 9, 0, tzinfo=ZONE)),
+        ("wed dec 2 14:00", datetime(2026, 12, 2, 14, 0, tzinfo=ZONE)),
+    ],
+)
+def test_a_weekday_in_front_of_a_full_date_reads_as_that_date(text, expected):
+    # The prep screen writes a meeting time this way; reading it back must give the same time.
+    assert parse_when(text, NOW) == expected
+
+
+def test_a_weekday_with_a_bad_time_still_says_what_is_wrong():
+    with pytest.raises(DateParseError, match="could not read the time"):
+        parse_when("tue banana", NOW)
