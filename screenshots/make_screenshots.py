@@ -27,6 +27,16 @@ from infoint_tui.store import Repository  # noqa: E402
 
 MOMENT = datetime(2026, 11, 18, 9, 30, tzinfo=tz.gettz("Europe/Paris"))
 
+# Typed into the focused editor in one go ("text:" keys), with captures between the lines.
+NOTES = [
+    "text:Started on the support desk, moved to research after running the churn interviews.\n",
+    "text:I: hiring managers read the synthesis before the methods",
+    "ctrl+l",
+    "text:\nSend him the two-page case study by Friday",
+    "ctrl+t",
+    "text:\nTeam of six; every researcher pairs with a designer",
+]
+
 # name: (size, keys to press before the shot)
 SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "board": ((120, 34), []),
@@ -54,6 +64,9 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "thank-you": ((120, 34), ["right", "right", "right", "c"]),
     "targets": ((120, 34), ["t"]),
     "targets-80x24": ((80, 24), ["t"]),
+    # During Daniel Kim's call: notes typed, a line captured as an insight, a referral named.
+    "live-notes": ((120, 34), ["right", "right", "i", *NOTES]),
+    "live-notes-80x24": ((80, 24), ["right", "right", "i", *NOTES]),
 }
 
 
@@ -66,7 +79,10 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], folder: Path)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         for key in keys:
-            await pilot.press(key)
+            if key.startswith("text:"):
+                app.focused.insert(key.removeprefix("text:"))  # type: ignore[union-attr]
+            else:
+                await pilot.press(key)
         await pilot.pause()
         app.save_screenshot(str(target))
     app.close_store()
