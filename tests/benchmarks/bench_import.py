@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from infoint_tui.formats.campaign import Campaign  # noqa: E402
@@ -25,7 +25,7 @@ from infoint_tui.formats.plan import apply_import, plan_import  # noqa: E402
 from infoint_tui.formats.source import read_source  # noqa: E402
 from infoint_tui.store import Repository  # noqa: E402
 
-ROWS = 800
+ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 800
 RUNS = 5
 
 

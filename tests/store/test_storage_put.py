@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tinydb import Query
 
 from infoint_tui.store.storage import InfointDB, MemoryStorage
@@ -35,3 +36,28 @@ def test_put_is_seen_by_queries_and_keeps_ids():
     assert table.search(Query().notes == "one") == []
     assert table.get(doc_id=first) == {"id": "a", "notes": "two"}
     assert table.insert({"id": "c"}) == first + 1
+
+
+def test_insert_copies_the_table_and_numbers_after_the_highest_id():
+    db, storage = _db()
+    storage.data = {"contacts": {"7": {"id": "old"}}}  # as read from a file
+    table = db.table("contacts")
+    snapshot = dict(storage.data)
+    source = {"id": "new"}
+    assert table.insert(source) == 8
+    assert snapshot["contacts"] == {"7": {"id": "old"}}  # the snapshot's table is untouched
+    assert storage.data["contacts"] == {"7": {"id": "old"}, "8": {"id": "new"}}
+    source["id"] = "changed"  # the stored document is a copy
+    assert table.get(doc_id=8) == {"id": "new"}
+    assert table.search(Query().id == "new") == [{"id": "new"}]
+    assert table.insert({"id": "next"}) == 9
+
+
+def test_insert_refuses_an_id_already_taken():
+    db, storage = _db()
+    table = db.table("contacts")
+    table.insert({"id": "a"})
+    storage.data = {"contacts": {"1": {"id": "a"}, "2": {"id": "b"}}}  # written behind its back
+    with pytest.raises(ValueError, match="ID 2 already exists"):
+        table.insert({"id": "c"})
+    assert storage.data["contacts"]["2"] == {"id": "b"}
