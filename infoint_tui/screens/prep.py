@@ -277,7 +277,8 @@ class PrepScreen(CampaignMixin, Screen[None]):
             return
         for widget in self.focus_chain:  # the first field, not the scrolling pane itself
             if pane in widget.ancestors and not widget.has_class("pane"):
-                widget.focus()
+                # The first field is near the top: scrolling to it would hide what is above it.
+                widget.focus(scroll_visible=False)
                 return
 
     def action_brief(self) -> None:
