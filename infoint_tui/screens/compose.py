@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -41,6 +40,7 @@ from ..domain.outreach import (
     draft_outreach,
 )
 from ..domain.stages import Stage
+from ..markup import escape
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.draft_area import DraftArea
 from ..widgets.key_list import KeyList
