@@ -282,7 +282,10 @@ class ComposeScreen(CampaignMixin, Screen[None]):
             else f"[$error b]{len(check.failures)} rule{'s' if len(check.failures) > 1 else ''} to fix[/]"
         )
         colour = "$success" if check.word_count < 100 else "$error"
-        status.update(f"[{colour}]{check.word_count} words[/] · {verdict}{edited}")
+        advice = best_send_time(self.now)
+        # The side panel's "When to send" is below the fold at 80x24: the gist stays in view.
+        when = "[$success]a good day to send[/]" if advice.ok else "[$warning]send it Tuesday[/]"
+        status.update(f"[{colour}]{check.word_count} words[/] · {verdict} · {when}{edited}")
         rules = self.query_one("#rules", Vertical)
         # The rules to fix first, so they show even when the panel is short; then the others.
         ordered = sorted(check.results, key=lambda r: r.passed)
@@ -298,7 +301,6 @@ class ComposeScreen(CampaignMixin, Screen[None]):
             why = self.query_one(f"#why-{result.rule.value}", Static)
             why.update(escape(result.explanation))
             why.set_class(not result.passed, "-failed")
-        advice = best_send_time(self.now)
         colour = "$success" if advice.ok else "$warning"
         self.query_one("#send-time", Static).update(f"[{colour}]{escape(advice.advice)}[/]")
 
