@@ -162,17 +162,15 @@ def _heading(title: str) -> str:
     return f"\n[b $accent]{escape(title.upper())}[/]"
 
 
-QUESTION_INDENT = 9  # " 1. [As] "
+QUESTION_INDENT = 7  # " 1. As "
 
 
 def question_lines(question: BriefQuestion, width: int | None) -> list[str]:
     """One question as content markup, its number and TIARA letter in a column of their own:
     wrapped lines are indented under the text, so the numbers stay easy to scan."""
-    tag = f"[{question.letter}]" if question.letter else ""
-    column = escape(f"{tag:<4}")
-    wrapped = (textwrap.wrap(question.text, max(20, width - QUESTION_INDENT)) if width else []) or [
-        question.text
-    ]
+    column = f"{question.letter:<2}"  # coloured, as in prep and live notes
+    room = max(20, width - QUESTION_INDENT) if width else 0
+    wrapped = (textwrap.wrap(question.text, room) if room else []) or [question.text]
     first = f"[b]{question.number:>2}.[/] [b $accent]{column}[/] {escape(wrapped[0])}"
     indent = " " * QUESTION_INDENT
     lines = [first] + [indent + escape(rest) for rest in wrapped[1:]]

@@ -48,10 +48,10 @@ async def test_b_shows_everything_for_the_last_look_in_order(db_path, clock):
             "MY OBJECTIVES",
             "• Learn how he moved from school psychology into research",
             "MY QUESTIONS",
-            " 1. [T]  What trends are changing how research teams work with clinicians?",
-            " 2. [I]  What surprised you most when you moved from schools into product\n"
-            "         work?",  # wrapped under the text, not under the number
-            " 5. [As] Is there a small project I could take on to test this path?",
+            " 1. T  What trends are changing how research teams work with clinicians?",
+            " 2. I  What surprised you most when you moved from schools into product\n"
+            "       work?",  # wrapped under the text, not under the number
+            " 5. As Is there a small project I could take on to test this path?",
             "THE ASK",
             "An introduction to someone else in the field I could learn from",
             "MY INTRODUCTION",
@@ -165,5 +165,5 @@ async def test_my_own_words_in_brackets_are_shown_as_typed(db_path, clock):
     async with running(db_path, clock) as (app, pilot):
         await open_brief(app, pilot, "Daniel Kim")
         text = body(app)
-        assert " 6.      [Draft] Would [T] teams hire a teacher?" in text
+        assert " 6.    [Draft] Would [T] teams hire a teacher?" in text
         assert "• [Must] hear about nurses" in text
