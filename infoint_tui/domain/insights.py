@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .introductions import IntroNode, IntroTree, introduction_tree, tree_lines
-from .models import Contact, Meeting, Touch, TouchKind
+from .models import Contact, Meeting, Touch, TouchKind, source_name
 from .stages import STAGES, Stage
 from .stats import SMALL_SAMPLE, is_small, median
 from .themes import (
@@ -344,8 +344,9 @@ def highlights(
         worst = min(rated, key=lambda item: (item[1].rate or 0.0, -item[1].reached_out))
         if (best[1].rate or 0.0) > (worst[1].rate or 0.0):
             note(
-                f"{best[0].capitalize()} contacts replied {best[1].replied} of "
-                f"{best[1].reached_out} times; {worst[0]} contacts {worst[1].replied} of "
+                f"{source_name(best[0], capital=True)} contacts replied {best[1].replied} of "
+                f"{best[1].reached_out} times; {source_name(worst[0])} contacts "
+                f"{worst[1].replied} of "
                 f"{worst[1].reached_out}.",
                 best[1].small_sample or worst[1].small_sample,
             )

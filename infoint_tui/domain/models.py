@@ -89,6 +89,12 @@ class TouchKind(str, Enum):
 SOURCES = ("referral", "cold", "event", "alumni", "friends & family", "linkedin", "other")
 
 
+def source_name(source: str, *, capital: bool = False) -> str:
+    """A source as it is written in a sentence: "alumni", "LinkedIn"."""
+    name = "LinkedIn" if source == "linkedin" else source
+    return name[:1].upper() + name[1:] if capital else name
+
+
 @dataclass(kw_only=True)
 class StageChange:
     stage: Stage

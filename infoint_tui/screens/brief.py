@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..domain.brief import Brief, brief_filename, brief_markdown, build_brief, who_line
+from ..domain.brief import (
+    Brief,
+    BriefQuestion,
+    brief_filename,
+    brief_markdown,
+    build_brief,
+    who_line,
+)
 from ..domain.question_bank import full_bank
 from ..domain.question_checks import earlier_meetings
+from ..markup import escape
 from ..store.atomic import atomic_write
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.path_prompt import PathPrompt
@@ -103,13 +111,17 @@ class BriefScreen(CampaignMixin, Screen[None]):
         if self.is_mounted:
             self.show()
 
+    def on_resize(self) -> None:
+        self.show()  # the questions are wrapped to the width
+
     def show(self) -> None:
         brief = self.brief()
         state = "held" if brief.held else f"{brief.readiness_percent}% ready"
         self.query_one("#brief-title", Static).update(
             f"[b]Brief · {escape(brief.name)}[/]  [dim]{escape(brief.when_text)} · {state}[/]"
         )
-        self.query_one("#brief-body", Static).update(brief_text(brief))
+        body = self.query_one("#brief-body", Static)
+        body.update(brief_text(brief, body.content_size.width or None))
 
     # -- actions ----------------------------------------------------------------------------
     def action_back(self) -> None:
@@ -150,8 +162,26 @@ def _heading(title: str) -> str:
     return f"\n[b $accent]{escape(title.upper())}[/]"
 
 
-def brief_text(brief: Brief) -> str:
-    """The brief as content markup, section by section, the most urgent first."""
+QUESTION_INDENT = 7  # " 1. As "
+
+
+def question_lines(question: BriefQuestion, width: int | None) -> list[str]:
+    """One question as content markup, its number and TIARA letter in a column of their own:
+    wrapped lines are indented under the text, so the numbers stay easy to scan."""
+    column = f"{question.letter:<2}"  # coloured, as in prep and live notes
+    room = max(20, width - QUESTION_INDENT) if width else 0
+    wrapped = (textwrap.wrap(question.text, room) if room else []) or [question.text]
+    first = f"[b]{question.number:>2}.[/] [b $accent]{column}[/] {escape(wrapped[0])}"
+    indent = " " * QUESTION_INDENT
+    lines = [first] + [indent + escape(rest) for rest in wrapped[1:]]
+    if question.asked_before:
+        lines.append(f"{indent}[dim]⟲ {escape(question.asked_before)}[/]")
+    return lines
+
+
+def brief_text(brief: Brief, width: int | None = None) -> str:
+    """The brief as content markup, section by section, the most urgent first; questions are
+    wrapped to `width` when it is known."""
     out = [f"[b reverse] {escape(brief.name)} [/]"]
     if brief.role_at_company:
         line = f"[b]{escape(brief.role_at_company)}[/]"
@@ -181,9 +211,7 @@ def brief_text(brief: Brief) -> str:
 
     out.append(_heading("My questions"))
     for question in brief.questions:
-        letter = f"[b $accent]{question.letter:<2}[/] " if question.letter else "   "
-        asked = f"  [dim]⟲ {escape(question.asked_before)}[/]" if question.asked_before else ""
-        out.append(f"[b]{question.number:>2}.[/] {letter}{escape(question.text)}{asked}")
+        out += question_lines(question, width)
     if not brief.questions:
         out.append("[dim](none chosen yet)[/]")
 

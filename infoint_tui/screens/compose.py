@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -41,6 +40,7 @@ from ..domain.outreach import (
     draft_outreach,
 )
 from ..domain.stages import Stage
+from ..markup import escape
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.draft_area import DraftArea
 from ..widgets.key_list import KeyList
@@ -282,7 +282,10 @@ class ComposeScreen(CampaignMixin, Screen[None]):
             else f"[$error b]{len(check.failures)} rule{'s' if len(check.failures) > 1 else ''} to fix[/]"
         )
         colour = "$success" if check.word_count < 100 else "$error"
-        status.update(f"[{colour}]{check.word_count} words[/] · {verdict}{edited}")
+        advice = best_send_time(self.now)
+        # The side panel's "When to send" is below the fold at 80x24: the gist stays in view.
+        when = "[$success]a good day to send[/]" if advice.ok else "[$warning]send it Tuesday[/]"
+        status.update(f"[{colour}]{check.word_count} words[/] · {verdict} · {when}{edited}")
         rules = self.query_one("#rules", Vertical)
         # The rules to fix first, so they show even when the panel is short; then the others.
         ordered = sorted(check.results, key=lambda r: r.passed)
@@ -298,7 +301,6 @@ class ComposeScreen(CampaignMixin, Screen[None]):
             why = self.query_one(f"#why-{result.rule.value}", Static)
             why.update(escape(result.explanation))
             why.set_class(not result.passed, "-failed")
-        advice = best_send_time(self.now)
         colour = "$success" if advice.ok else "$warning"
         self.query_one("#send-time", Static).update(f"[{colour}]{escape(advice.advice)}[/]")
 

@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import (
@@ -44,6 +43,7 @@ from ..domain.prep import (
 )
 from ..domain.question_bank import full_bank
 from ..domain.question_checks import check_question_text, earlier_meetings, flag_question
+from ..markup import escape
 from ..widgets.checklist import Checklist
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.question_picker import QuestionPicker
@@ -277,7 +277,8 @@ class PrepScreen(CampaignMixin, Screen[None]):
             return
         for widget in self.focus_chain:  # the first field, not the scrolling pane itself
             if pane in widget.ancestors and not widget.has_class("pane"):
-                widget.focus()
+                # The first field is near the top: scrolling to it would hide what is above it.
+                widget.focus(scroll_visible=False)
                 return
 
     def action_brief(self) -> None:

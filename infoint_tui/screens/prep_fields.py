@@ -6,12 +6,12 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
 from textual.widgets import Checkbox, Input, Label, RadioButton, Static, TextArea
 
 from ..domain.dates import format_when
 from ..domain.models import Contact, Medium, Meeting, Settings
 from ..domain.prep import ASK_SUGGESTIONS, DURATIONS, OBJECTIVE_SUGGESTIONS
+from ..markup import escape
 from ..widgets.choice import Choice
 from ..widgets.key_list import KeyList
 

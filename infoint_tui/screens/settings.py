@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from ..domain.models import Contact, Settings
 from ..domain.outreach import TEMPLATE_FIELDS, check_request, draft_outreach
 from ..domain.stages import Stage
+from ..markup import escape
 from ..widgets.confirm import ConfirmScreen
 from .base import CampaignMixin
 

@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, OptionList, RadioButton, RadioSet, TextArea
@@ -16,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from ..domain.models import Contact, TargetEmployer
 from ..domain.targets import MOTIVATION_LABELS, check_new_target
+from ..markup import escape
 from ..widgets.choice import Choice
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_list import KeyList

@@ -8,7 +8,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -21,6 +20,7 @@ from ..domain.targets import (
     summarize_targets,
     unlinked_companies,
 )
+from ..markup import escape
 from ..widgets.confirm import ConfirmScreen
 from .base import CampaignMixin
 from .target_form import TargetForm, TargetPeople

@@ -18,6 +18,7 @@ from textual.widgets import Button, Label, Static
 
 from ..css import FORMS_CSS
 from ..formats import EXPORT_SUFFIXES
+from ..markup import escape
 from ..widgets.path_input import PathInput
 from .base import CampaignMixin
 
@@ -70,7 +71,10 @@ class ImportScreen(CampaignMixin, ModalScreen[bool]):
         title, suffixes, hint = IMPORT_TITLES[self.kind]
         with Vertical(id="transfer-dialog"):
             yield Label(f"[b]Import {title}[/]", id="transfer-title")
-            yield Label(f"[dim]{hint}. Enter previews; nothing is written until you import.[/]")
+            yield Label(
+                f"[dim]{hint}. Enter previews; nothing is written until you import.[/]",
+                id="transfer-hint",
+            )
             yield PathInput(
                 placeholder="path to the file (→ completes)", suffixes=suffixes, id="path"
             )
@@ -88,7 +92,7 @@ class ImportScreen(CampaignMixin, ModalScreen[bool]):
         path = self.query_one("#path", PathInput).path
         self.plan = None
         self.query_one("#confirm", Button).disabled = True
-        self.query_one("#preview-text", Static).update(f"Reading {path}…")
+        self.query_one("#preview-text", Static).update(f"Reading {escape(str(path))}…")
         self.plan_import(path)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
@@ -116,30 +120,32 @@ class ImportScreen(CampaignMixin, ModalScreen[bool]):
 
     def _show_problem(self, message: str) -> None:
         self.query_one("#preview-text", Static).update(
-            f"[$error]{message}[/]\nNothing was written."
+            f"[$error]{escape(message)}[/]\nNothing was written."
         )
 
     def _show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
         lines = plan.summary_lines()
-        text = [f"[b]{lines[0]}[/]"]
+        text = [f"[b]{escape(lines[0])}[/]"]
         if plan.added:
             text.append("")
             text.append(f"[b]Would add ({plan.count('added')} contacts)[/]")
             for item in plan.added[:PREVIEW_ROWS]:
                 if item.table == "contacts":
                     detail = getattr(item.record, "role_at_company", "")
-                    text.append(f"  + {item.label}" + (f"  [dim]{detail}[/]" if detail else ""))
+                    line = f"  + {escape(item.label)}"
+                    text.append(line + (f"  [dim]{escape(detail)}[/]" if detail else ""))
             if len(plan.added) > PREVIEW_ROWS:
                 text.append(f"  … and {len(plan.added) - PREVIEW_ROWS} more")
         if len(lines) > 1:
             text.append("")
             text.append("[b]Updates, skips and remarks[/]")
-            text.extend(lines[1 : PREVIEW_ROWS + 1])
+            text.extend(escape(line) for line in lines[1 : PREVIEW_ROWS + 1])
         if not plan.changes_anything:
             text.append("")
             text.append("Nothing new: everything in this file is already here.")
         self.query_one("#preview-text", Static).update("\n".join(text))
+        self.query_one("#transfer-dialog").add_class("-previewing")
         self.query_one("#confirm", Button).disabled = not plan.changes_anything
         self.refresh_bindings()
 
@@ -192,7 +198,8 @@ class ExportScreen(CampaignMixin, ModalScreen[Path | None]):
         with Vertical(id="transfer-dialog"):
             yield Label(f"[b]Export {EXPORT_TITLES[self.kind]}[/]", id="transfer-title")
             yield Label(
-                "[dim]Enter writes the file (an existing file is replaced only once the new one is complete).[/]"
+                "[dim]Enter writes the file (an existing file is replaced only once the new one is complete).[/]",
+                id="transfer-hint",
             )
             yield PathInput(str(folder / name), id="path")
             yield Static("", id="preview-text")
@@ -209,7 +216,7 @@ class ExportScreen(CampaignMixin, ModalScreen[Path | None]):
         path = self.query_one("#path", PathInput).path
         problem = self._problem(path)
         if problem:
-            self.query_one("#preview-text", Static).update(f"[$error]{problem}[/]")
+            self.query_one("#preview-text", Static).update(f"[$error]{escape(problem)}[/]")
             return
         from ..formats import render_export
         from ..formats.campaign import Campaign
@@ -220,10 +227,10 @@ class ExportScreen(CampaignMixin, ModalScreen[Path | None]):
             atomic_write(path, [data], mode=0o600)
         except OSError as error:
             self.query_one("#preview-text", Static).update(
-                f"[$error]could not write {path}: {error.strerror or error}[/]"
+                f"[$error]{escape(f'could not write {path}: {error.strerror or error}')}[/]"
             )
             return
-        self.notify(f"Wrote {path}", timeout=6)
+        self.notify(f"Wrote {escape(str(path))}", timeout=6)
         self.dismiss(path)
 
     def _problem(self, path: Path) -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.markup import escape
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..domain.models import Meeting
 from ..domain.prep import GroupReadiness, PrepGroup, is_applicable, is_done, items_by_group
+from ..markup import escape
 from .key_list import KeyList
 from .readiness import group_label
 

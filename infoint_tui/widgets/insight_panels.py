@@ -22,7 +22,7 @@ from ..domain.insights import (
     Weekly,
     tree_lines,
 )
-from ..domain.models import Contact
+from ..domain.models import Contact, source_name
 from ..domain.stages import Stage
 from .card_list import fit
 from .palette import STAGE_COLORS
@@ -129,7 +129,7 @@ def replies_text(replies: ReplyStats, by_source: dict[str, ReplyStats], width: i
     text.append(f"\n\n{'by source':<{LABEL + 2}}{'replied':<10}{'median':<10}", style="dim")
     for name, stats in by_source.items():
         text.append("\n")
-        text.append(fit(name, LABEL + 1).ljust(LABEL + 2))
+        text.append(fit(source_name(name), LABEL + 1).ljust(LABEL + 2))
         text.append(f"{stats.replied} of {stats.reached_out}".ljust(10))
         text.append(span(stats.median).ljust(10))
         if stats.small_sample and width >= LABEL + 2 + 20 + 13:

@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
 from textual.message import Message
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -37,6 +36,7 @@ from ..domain.question_checks import (
     check_selection,
     normalize_question,
 )
+from ..markup import escape
 from .key_list import KeyList
 
 ICONS = {

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from textual.markup import escape
-
 from ..domain.prep import GroupReadiness, Readiness
+from ..markup import escape
 
 
 def bar(fraction: float, width: int = 12) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from textual.widgets import Input, Static
 
 from infoint_tui.domain.brief import brief_markdown
+from infoint_tui.domain.models import MeetingQuestion
 from infoint_tui.screens.board import BoardScreen
 from infoint_tui.screens.brief import BriefScreen
 from infoint_tui.screens.prep import PrepScreen
+from infoint_tui.store import Repository
 from infoint_tui.widgets.confirm import ConfirmScreen
 from infoint_tui.widgets.path_prompt import PathPrompt
 
@@ -47,6 +49,8 @@ async def test_b_shows_everything_for_the_last_look_in_order(db_path, clock):
             "• Learn how he moved from school psychology into research",
             "MY QUESTIONS",
             " 1. T  What trends are changing how research teams work with clinicians?",
+            " 2. I  What surprised you most when you moved from schools into product\n"
+            "       work?",  # wrapped under the text, not under the number
             " 5. As Is there a small project I could take on to test this path?",
             "THE ASK",
             "An introduction to someone else in the field I could learn from",
@@ -149,3 +153,17 @@ async def test_from_prep_to_brief_and_back(db_path, clock):
         assert isinstance(app.screen, PrepScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
+
+
+async def test_my_own_words_in_brackets_are_shown_as_typed(db_path, clock):
+    repo = Repository(demo_file(db_path, clock), clock=clock)
+    daniel = next(c for c in repo.contacts() if c.name == "Daniel Kim")
+    meeting = repo.next_meeting(daniel.id)
+    meeting.questions.append(MeetingQuestion(text="[Draft] Would [T] teams hire a teacher?"))
+    meeting.objectives += "\n[Must] hear about nurses"
+    repo.save_meeting(meeting)
+    async with running(db_path, clock) as (app, pilot):
+        await open_brief(app, pilot, "Daniel Kim")
+        text = body(app)
+        assert " 6.    [Draft] Would [T] teams hire a teacher?" in text
+        assert "• [Must] hear about nurses" in text

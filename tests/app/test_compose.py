@@ -51,7 +51,7 @@ async def test_outreach_draft_follows_every_rule_and_a_bad_edit_fails_the_right_
         priya = app.repo.contact(contact_id(app, "Priya Raman"))
         assert draft.text == draft_outreach(priya, app.repo.settings)
         assert app.focused is draft
-        assert "80 words · follows every rule" in status(screen)
+        assert "80 words · follows every rule · a good day to send" in status(screen)
         for rule in RequestRule:
             assert rule_line(screen, rule).startswith("✓"), rule
         assert "Wednesday: a good day to send" in str(screen.query_one("#send-time").render())
@@ -66,6 +66,16 @@ async def test_outreach_draft_follows_every_rule_and_a_bad_edit_fails_the_right_
         assert all(rule_line(screen, r).startswith("✓") for r in others)
         await pilot.press(*["backspace"] * len(" Any openings?"))
         assert "follows every rule" in status(screen) and draft.marked == []
+
+
+async def test_at_80x24_the_status_line_says_when_to_send(db_path, clock):
+    demo_file(db_path, clock)
+    clock.advance(days=2)  # a Friday: wait for Tuesday
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        screen = await open_composer(app, pilot, "Priya Raman")
+        side = screen.query_one("#side")
+        assert screen.query_one("#send-time").region.y >= side.region.bottom  # below the fold
+        assert status(screen).endswith("follows every rule · send it Tuesday")
 
 
 async def test_long_and_pushy_requests_fail_their_rules(db_path, clock):

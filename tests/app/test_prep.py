@@ -158,6 +158,19 @@ async def test_g_goes_to_where_an_item_is_done(db_path, clock):
         assert app.focused is screen.query_one("#objectives", TextArea)
 
 
+async def test_the_research_tab_at_80x24_keeps_what_i_know_of_them_in_view(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        screen = await open_prep(app, pilot, "Daniel Kim")
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused is screen.query_one("#research-person", TextArea)
+        pane = screen.query_one("#tab-research .pane")
+        assert pane.scroll_y == 0  # focusing the notes did not scroll the facts away
+        assert "UX Researcher @ Northwind Health" in text_of(screen, "#contact-facts")
+
+
 async def test_research_plan_and_introduction_are_saved_where_they_belong(db_path, clock):
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):

@@ -90,3 +90,43 @@ async def test_export_refuses_the_data_file_itself(db_path, clock):
         assert "your data file" in str(app.screen.query_one("#preview-text").render())
         await pilot.press("escape")
     assert db_path.read_bytes() == before
+
+
+async def test_brackets_in_a_file_are_shown_as_they_are_not_taken_for_markup(
+    db_path, clock, tmp_path
+):
+    demo_file(db_path, clock)
+    wrong = tmp_path / "odd[Draft].csv"
+    wrong.write_text("Name,[/]Email\nAnn,ann@example.org\n")
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ann,[Draft] Lee,,ann@example.org,Acme [/b],Designer,14 Mar 2024\n"
+    )
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        await _palette(pilot, "import: linkedin")
+        hint = app.screen.query_one("#transfer-hint")
+        assert hint.region.right <= app.screen.query_one("#transfer-dialog").region.right
+        assert "nothing is written until you import" in str(hint.render())  # wrapped, not cut
+        await _type_path(app, pilot, wrong)
+        preview = str(app.screen.query_one("#preview-text").render())
+        assert "odd[Draft].csv" in preview and "'Name,[/]Email'" in preview
+        await _type_path(app, pilot, people)
+        preview = str(app.screen.query_one("#preview-text").render())
+        assert "+ Ann [Draft] Lee" in preview and "Designer @ Acme [/b]" in preview
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, BoardScreen)
+        await settle(app, pilot)
+        assert saved_contacts(db_path)["Ann [Draft] Lee"]["company"] == "Acme [/b]"
+
+
+async def test_at_80x24_a_long_preview_scrolls_and_the_buttons_stay_in_view(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        await _palette(pilot, "import: linkedin")
+        await _type_path(app, pilot, FIXTURES / "linkedin_Connections.csv")
+        dialog = app.screen.query_one("#transfer-dialog").region
+        preview = app.screen.query_one("#preview")
+        confirm = app.screen.query_one("#confirm").region
+        assert dialog.contains_region(confirm) and not confirm.overlaps(preview.region)
+        assert preview.max_scroll_y > 0  # the rest of the list is a scroll away

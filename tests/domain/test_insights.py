@@ -34,6 +34,7 @@ from infoint_tui.domain.models import (
     Tiara,
     Touch,
     TouchKind,
+    source_name,
 )
 from infoint_tui.domain.stages import Stage
 from tests.conftest import NOW, ZONE
@@ -313,6 +314,16 @@ def test_highlights_say_something_and_flag_small_samples():
         "r1's introductions led to 1 person.",
     ]
     assert highlights({}, [], [], 0, introduction_tree([])) == []
+
+
+def test_a_source_is_written_as_its_name_is_spelled():
+    people = [
+        walked("l1", (P, 0), (RO, 1), source="linkedin"),
+        walked("a1", (P, 0), (RO, 1), (S, 2), source="alumni"),
+    ]
+    found = compute(people, [], [], T0 + timedelta(days=10)).highlights
+    assert found[0].startswith("Alumni contacts replied 1 of 1 times; LinkedIn contacts 0 of 1.")
+    assert source_name("friends & family", capital=True) == "Friends & family"
 
 
 # -- the seeded demo campaign -------------------------------------------------------------------
