@@ -93,7 +93,7 @@ ASK_SUGGESTIONS: tuple[str, ...] = (
 )
 
 # Media where I meet them somewhere and should pay (seeds: "do pick up the tab").
-_TAB_MEDIA = frozenset({Medium.COFFEE, Medium.IN_PERSON})
+TAB_MEDIA = frozenset({Medium.COFFEE, Medium.IN_PERSON})
 
 
 # -- the checklist ------------------------------------------------------------------------
@@ -122,12 +122,12 @@ def group_of(item: ChecklistItem) -> PrepGroup:
 
 def is_applicable(item: ChecklistItem, meeting: Meeting) -> bool:
     """Whether the item matters for this meeting: no tab to pick up on a phone or video call."""
-    return not (item.key == "tab" and meeting.medium not in _TAB_MEDIA)
+    return not (item.key == "tab" and meeting.medium not in TAB_MEDIA)
 
 
 def is_done(item: ChecklistItem, meeting: Meeting) -> bool:
     """Whether the item counts as done: ticked, or the tab when the meeting says I pay."""
-    return item.done or (item.key == "tab" and meeting.i_pay)
+    return item.done or (item.key == "tab" and i_pick_up_the_tab(meeting))
 
 
 def items_by_group(meeting: Meeting) -> dict[PrepGroup, list[tuple[int, ChecklistItem]]]:
@@ -248,13 +248,16 @@ def place_label(meeting: Meeting) -> str:
     return f"{label}: {place}" if place else label
 
 
+def i_pick_up_the_tab(meeting: Meeting) -> bool:
+    """I pay, for a meeting with a tab (a box ticked before it became a call does not count)."""
+    return meeting.i_pay and meeting.medium in TAB_MEDIA
+
+
 def who_pays(meeting: Meeting) -> str:
     """Who picks up the tab; empty when nobody has to (a call)."""
-    if meeting.i_pay:
-        return "I pay"
-    if meeting.medium in _TAB_MEDIA:
-        return "Not settled: plan to pick up the tab"
-    return ""
+    if meeting.medium not in TAB_MEDIA:
+        return ""
+    return "I pay" if meeting.i_pay else "Not settled: plan to pick up the tab"
 
 
 # -- readiness ----------------------------------------------------------------------------
@@ -347,7 +350,7 @@ def meeting_gaps(
     elif now is not None and not meeting.held and meeting.when < now:
         logistics.append("the meeting time has passed")
     if not meeting.place.strip():
-        if meeting.medium in _TAB_MEDIA:
+        if meeting.medium in TAB_MEDIA:
             logistics.append("no place")
         elif meeting.medium is Medium.VIDEO:
             logistics.append("no video link")

@@ -12,6 +12,7 @@ from typing import Literal
 
 from .. import __version__
 from ..domain.models import Contact, Medium, Meeting, Reminder
+from ..domain.prep import i_pick_up_the_tab
 from .campaign import Campaign
 
 UID_DOMAIN = "infoint"
@@ -118,6 +119,6 @@ def _meeting_description(meeting: Meeting, contact: Contact) -> str:
         parts.append("The ask:\n" + meeting.ask.strip())
     if meeting.questions:
         parts.append("Questions:\n" + "\n".join(f"- {q.text}" for q in meeting.questions))
-    if meeting.i_pay:
+    if i_pick_up_the_tab(meeting):
         parts.append("I pick up the tab.")
     return "\n\n".join(parts)

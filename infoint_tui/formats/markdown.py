@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from ..domain.models import Contact, Meeting, Reminder, Touch
-from ..domain.prep import readiness
+from ..domain.prep import i_pick_up_the_tab, readiness
 from ..domain.stages import STAGES
 from .campaign import Campaign
 
@@ -108,7 +108,7 @@ def _contact(
 def _meeting(meeting: Meeting, names: dict[str, str]) -> list[str]:
     when = _when(meeting.when) if meeting.when else "not scheduled yet"
     details = [meeting.medium.label, f"{meeting.duration_min} min", meeting.place]
-    if meeting.i_pay:
+    if i_pick_up_the_tab(meeting):
         details.append("I pick up the tab")
     out = ["", f"#### Meeting: {when}", "", " · ".join(d for d in details if d)]
     if meeting.started_at or meeting.ended_at:

@@ -31,6 +31,7 @@ from textual.widgets import (
 from ..domain.dates import DateParseError, format_when, parse_when
 from ..domain.models import BankQuestion, Contact, Medium, Meeting
 from ..domain.prep import (
+    TAB_MEDIA,
     PrepGroup,
     add_item,
     add_objective,
@@ -335,6 +336,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
         label, placeholder = PLACE_LABELS[self.meeting.medium]
         self.query_one("#place-label", Label).update(label)
         self.query_one("#place", Input).placeholder = placeholder
+        self.query_one("#who-pays").display = self.meeting.medium in TAB_MEDIA
 
     @on(Input.Changed, "#place")
     def _place(self, event: Input.Changed) -> None:

@@ -87,7 +87,7 @@ def logistics_fields(meeting: Meeting) -> ComposeResult:
     with Horizontal(classes="row"):
         yield Label("", id="place-label", classes="row-label")
         yield Input(meeting.place, id="place", compact=True, classes="row-field")
-    with Horizontal(classes="row"):
+    with Horizontal(classes="row", id="who-pays"):  # shown for a coffee or in person only
         yield Label("Who pays", classes="row-label")
         with Vertical(classes="row-field"):
             yield Checkbox("I pick up the tab", meeting.i_pay, id="i-pay", compact=True)

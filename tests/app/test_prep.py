@@ -68,7 +68,9 @@ async def test_p_creates_the_meeting_and_logistics_typed_in_words_are_saved_with
         screen.query_one("#duration", RadioSet).focus()  # on 20 min, the default
         await pilot.press("right", "enter")
         screen.query_one("#medium", RadioSet).focus()  # on Video, the default
+        assert not screen.query_one("#who-pays").display  # nobody pays for a video call
         await pilot.press("right", "enter")
+        assert screen.query_one("#who-pays").display  # a coffee has a tab
         assert screen.query_one("#place-label").render().plain == "Place"  # type: ignore[attr-defined]
         screen.query_one("#place", Input).value = "Blue Door Café"
         screen.query_one("#i-pay", Checkbox).focus()

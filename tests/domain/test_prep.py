@@ -22,6 +22,7 @@ from infoint_tui.domain.prep import (
     add_item,
     add_objective,
     group_of,
+    i_pick_up_the_tab,
     introduction_text,
     is_applicable,
     is_done,
@@ -226,3 +227,7 @@ def test_place_and_who_pays_in_words():
     assert who_pays(_meeting(medium=Medium.COFFEE, i_pay=True)) == "I pay"
     assert who_pays(_meeting(medium=Medium.COFFEE)).startswith("Not settled")
     assert who_pays(_meeting(medium=Medium.PHONE)) == ""
+    # "I pay" ticked for a coffee that then became a call: no tab to pick up
+    assert who_pays(_meeting(medium=Medium.VIDEO, i_pay=True)) == ""
+    assert not i_pick_up_the_tab(_meeting(medium=Medium.VIDEO, i_pay=True))
+    assert i_pick_up_the_tab(_meeting(medium=Medium.IN_PERSON, i_pay=True))
