@@ -48,7 +48,7 @@ Bare().run()
 # The real command line, with the board told to quit after its first paint. The board's module
 # is patched as it is imported (not imported here), so start-up runs in its real order.
 INFOINT = """
-import importlib.abc, importlib.util, sys
+import importlib.util, sys
 sys.argv = ["infoint", "--db", sys.argv[1]]
 
 def painted(app):
@@ -64,7 +64,7 @@ def patch(board):
         self.call_after_refresh(painted, self.app)
     board.BoardScreen.on_mount = on_mount
 
-class Hook(importlib.abc.MetaPathFinder):
+class Hook:  # a meta path finder; importlib.abc would cost the harness ~10 ms of imports
     def find_spec(self, name, path, target=None):
         if name != "infoint_tui.screens.board":
             return None
