@@ -119,3 +119,17 @@ async def test_archive_and_delete_from_the_form(db_path, clock):
         assert isinstance(app.screen, BoardScreen)
         await settle(app, pilot)
         assert name not in saved_contacts(db_path)
+
+
+async def test_a_value_longer_than_its_field_stays_readable_at_80_columns(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        await pilot.press("n")
+        field = app.screen.query_one("#f-url", Input)
+        field.focus()
+        field.insert_text_at_cursor(
+            "https://www.linkedin.com/in/a-long-profile-name-0123456789abcdef"
+        )
+        await pilot.pause()
+        # the one-line field scrolls with its cursor; a scrollbar used to cover its only line
+        assert "0123456789abcdef" in app.export_screenshot()
