@@ -12,11 +12,11 @@ import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
-from infoint_tui.domain.models import Tiara
+from infoint_tui.domain.models import MeetingQuestion, Tiara
 from infoint_tui.domain.stages import Stage
 from infoint_tui.screens import live_notes as live_notes_module
 from infoint_tui.screens.live_notes import LiveNotesScreen
-from infoint_tui.store import engine
+from infoint_tui.store import Repository, engine
 from infoint_tui.widgets.capture_bar import CaptureBar
 from infoint_tui.widgets.capture_log import CaptureLog
 from infoint_tui.widgets.live_questions import QuestionList
@@ -487,3 +487,24 @@ async def test_what_exists_is_frozen_out_of_garbage_collections_while_notes_are_
         await pilot.pause()
         assert gc.get_freeze_count() == 0  # back to the collector: the closed screen is freed
     app.close_store()
+
+
+async def test_the_answer_field_shows_at_80_columns_under_long_questions(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    seed = Repository(db_path, clock=clock)
+    meeting = seed.meeting(meeting_id)
+    meeting.questions.append(MeetingQuestion(text="What do you wish you had known earlier?"))
+    for question in meeting.questions:
+        question.text += " And what would you tell someone starting out in it today?"
+    seed.save_meeting(meeting)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press("tab", "a", *"Hospitals")
+        assert isinstance(app.focused, Input) and app.focused.value == "Hospitals"
+        # the list of questions used to fill the panel and push the field out of sight
+        assert "Hospitals" in app.export_screenshot()
+        await pilot.press("enter")
+        await settle(app, pilot)
+    app.close_store()
+    assert saved_meeting(db_path, meeting_id)["questions"][0]["answer"] == "Hospitals"
