@@ -56,7 +56,7 @@ NOTES_PLACEHOLDER = (
 class LiveNotesScreen(Screen[None]):
     DEFAULT_CSS = """
     LiveNotesScreen { layout: vertical; }
-    LiveNotesScreen #live-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    LiveNotesScreen #live-title { height: auto; max-height: 2; padding: 0 1; background: $panel; text-style: bold; }
     LiveNotesScreen #live-body { height: 1fr; }
     LiveNotesScreen #live-notes-pane { width: 1fr; }
     LiveNotesScreen #notes { height: 1fr; border: none; padding: 0 1; }

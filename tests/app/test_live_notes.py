@@ -508,3 +508,16 @@ async def test_the_answer_field_shows_at_80_columns_under_long_questions(db_path
         await settle(app, pilot)
     app.close_store()
     assert saved_meeting(db_path, meeting_id)["questions"][0]["answer"] == "Hospitals"
+
+
+async def test_at_80_columns_the_title_and_the_clock_hint_are_not_cut(db_path, clock):
+    contact_id, _ = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.pause()
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "phone" in shown  # the medium, last in the title
+        assert "typing starts it (ctrl+g)" in shown
+        assert "Nothing captured yet." in shown  # the hint is read from its start
+    app.close_store()
