@@ -521,3 +521,20 @@ async def test_at_80_columns_the_title_and_the_clock_hint_are_not_cut(db_path, c
         assert "typing starts it (ctrl+g)" in shown
         assert "Nothing captured yet." in shown  # the hint is read from its start
     app.close_store()
+
+
+async def test_the_debrief_says_how_to_close_it_at_80x24(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"Great call", "ctrl+f", "y")
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "escape saves and closes" in shown  # its foot used to be cut off
+        assert "Who else should I talk to?" in shown
+        app.screen.query_one("#debrief-who-else", TextArea).insert("Grace")
+        await pilot.press("escape")
+        assert isinstance(app.screen, LiveNotesScreen)
+        await settle(app, pilot)
+    app.close_store()
+    assert saved_meeting(db_path, meeting_id)["debrief_who_else"] == "Grace"
