@@ -146,7 +146,11 @@ class BoardScreen(CampaignMixin, Screen[None]):
         if not self._resumed_once:  # the first resume is the first show: just built
             self._resumed_once = True
             return
+        focused = self.focused_contact_id
         self.rebuild()
+        card = self.cards.get(focused) if focused is not None else None
+        if card is not None:  # follow the card if it moved meanwhile (live notes ended, sent)
+            self.focus_column(card.stage.order, card.contact_id)
 
     # -- data to cards ----------------------------------------------------------------------
     def rebuild(self) -> None:

@@ -195,3 +195,17 @@ async def test_palette_goes_to_a_contact_and_runs_board_actions(db_path, clock):
         await settle(app, pilot)
         assert focused_name(app) == "Wen Li"
         assert saved_contacts(db_path)["Wen Li"]["stage"] == "reached-out"
+
+
+async def test_after_ending_the_interview_the_board_focuses_the_moved_card(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        await pilot.press("l", "l")
+        assert focused_name(app) == "Daniel Kim"
+        await pilot.press("i", *"Great call", "ctrl+f", "y", "escape", "escape")
+        assert isinstance(app.screen, BoardScreen)
+        # the card went to Interviewed, off the three columns shown: the focus went with it
+        assert board(app).column_index == Stage.INTERVIEWED.order
+        assert focused_name(app) == "Daniel Kim"
+        await settle(app, pilot)
+        assert saved_contacts(db_path)["Daniel Kim"]["stage"] == "interviewed"
