@@ -250,3 +250,15 @@ async def test_x_on_an_archived_card_restores_it(db_path, clock):
         assert saved_contacts(db_path)[name]["archived"] is False
         card = next(c for c in board(app).cards.values() if c.name == name)
         assert not card.archived
+
+
+async def test_help_lists_the_keys_that_do_nothing_just_now_too(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("question_mark")  # first column, nothing archived, no filter
+        text = str(app.screen.query_one("#help-text").render())
+        lines = [line.split(maxsplit=1) for line in text.splitlines() if line.strip()]
+        assert ["[", "Back (not now)"] in lines
+        assert ["u", "Undo archive (not now)"] in lines
+        assert ["esc", "Clear filter (not now)"] in lines
+        assert text.count("^p") == 1 and "palette: every action" in text
