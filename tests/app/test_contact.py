@@ -102,6 +102,7 @@ async def test_timeline_shows_history(db_path, clock):
         text = str(app.screen.query_one("#timeline-body").render())
         assert "Moved to Interviewed" in text and "Meeting (Phone, 30 min) held" in text
         assert "Send Hannah a thank-you" in text
+        assert "Touch: Message sent" in text and "message-sent" not in text  # words, not codes
 
 
 async def test_archive_and_delete_from_the_form(db_path, clock):
