@@ -538,3 +538,27 @@ async def test_the_debrief_says_how_to_close_it_at_80x24(db_path, clock):
         await settle(app, pilot)
     app.close_store()
     assert saved_meeting(db_path, meeting_id)["debrief_who_else"] == "Grace"
+
+
+async def test_i_after_the_end_reopens_the_interview_until_its_thank_you_is_due(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"Great call", "ctrl+f", "y", "escape", "escape")
+        clock.advance(hours=2)
+        app.open_live_notes(contact_id)  # as `i` on the card does
+        await pilot.pause()
+        screen = live_screen(app)
+        assert screen.meeting_id == meeting_id  # not a blank new meeting
+        assert screen.editor.text == "Great call"
+        await pilot.press("enter", *"After the call: send the deck", "escape")
+        clock.advance(hours=23)
+        app.open_live_notes(contact_id)  # a day later: the next conversation
+        await pilot.pause()
+        assert live_screen(app).meeting_id != meeting_id
+        await settle(app, pilot)
+    app.close_store()
+    assert (
+        saved_meeting(db_path, meeting_id)["notes"] == "Great call\nAfter the call: send the deck"
+    )
