@@ -63,6 +63,7 @@ class LiveNotesScreen(Screen[None]):
     LiveNotesScreen #live-side { width: 38%; min-width: 30; max-width: 60; border-left: solid $primary 50%; }
     LiveNotesScreen .live-heading { padding: 0 1; margin-top: 1; color: $text-muted; text-style: bold; }
     """
+    AREA = "Live notes"  # command palette titles: "Live notes: …"
     AUTO_FOCUS = "#notes"
     BINDINGS = [
         Binding("ctrl+n", "capture('note')", "Note", tooltip="Capture the line you just typed"),

@@ -562,3 +562,16 @@ async def test_i_after_the_end_reopens_the_interview_until_its_thank_you_is_due(
     assert (
         saved_meeting(db_path, meeting_id)["notes"] == "Great call\nAfter the call: send the deck"
     )
+
+
+async def test_the_palette_names_live_notes_in_words(db_path, clock):
+    from infoint_tui.commands import screen_commands
+
+    contact_id, _ = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.pause()
+        titles = [command.title for command in screen_commands(app, app.screen)]
+        assert "Live notes: End" in titles and not any("LiveNotes" in t for t in titles)
+    app.close_store()
