@@ -107,12 +107,19 @@ class InfointApp(App[int]):
         self.push_screen(BoardScreen())
 
     def open_live_notes(self, contact_id: str) -> None:
-        """Live notes for the contact's next meeting (created if there is none)."""
+        """Live notes for the contact's next meeting, or the one that has just ended, or a new
+        one."""
+        from .domain.live_notes import meeting_to_reopen
         from .screens.live_notes import LiveNotesScreen
         from .store import StoreError
 
+        repo = self.repo
         try:
-            meeting = self.repo.ensure_next_meeting(contact_id)
+            meeting = (
+                repo.next_meeting(contact_id)
+                or meeting_to_reopen(repo.last_meeting(contact_id), self.clock.now())
+                or repo.ensure_next_meeting(contact_id)
+            )
         except StoreError as error:
             self.notify(str(error), title="No live notes", severity="error")
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 
 def local_zone() -> tzinfo:
@@ -12,20 +13,30 @@ def local_zone() -> tzinfo:
     import os
 
     try:
-        from zoneinfo import ZoneInfo
-
         name = os.environ.get("TZ", "").lstrip(":")
         if name:
             return ZoneInfo(name)
         if os.path.exists("/etc/localtime"):
             with open("/etc/localtime", "rb") as handle:
-                return ZoneInfo.from_file(handle, key="localtime")
+                return _FileZone.from_file(handle, key="localtime")
     except Exception:  # no tz database, an unknown name: fall back
         pass
     from dateutil import tz
 
     zone = tz.tzlocal()
     return zone if zone is not None else tz.UTC
+
+
+class _FileZone(ZoneInfo):
+    """A zone read from a file. The standard one cannot be copied (it pickles by its key, and a
+    file has none), so a deep copy of a contact with a date in it failed; a zone never changes,
+    so its copy is itself."""
+
+    def __copy__(self) -> _FileZone:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> _FileZone:
+        return self
 
 
 class Clock(Protocol):

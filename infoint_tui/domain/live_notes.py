@@ -28,6 +28,9 @@ KIND_LABELS = {
     CaptureKind.INSIGHT: "Insight",
 }
 TIARA_ORDER = list(Tiara)
+# After the call, live notes reopen the interview that just ended (to finish the notes, the
+# debrief) for as long as its thank-you is due, rather than start a blank meeting.
+REOPEN_WITHIN = timedelta(hours=24)
 
 _BULLET = re.compile(r"^\s*(?:[-*+•>]|\d+[.)]|\[[ xX]\])\s+")
 _TIARA_PREFIX = re.compile(r"^\s*([A-Za-z]+)\s*:\s*(.*)$", re.DOTALL)
@@ -181,3 +184,10 @@ def capture_tag(capture: Capture) -> str:
 def is_repeat(log: list[Capture], kind: CaptureKind, text: str, tiara: Tiara | None) -> bool:
     """The same line captured again with the same tag (a double press) is not a new capture."""
     return bool(log) and (log[-1].kind, log[-1].text, log[-1].tiara) == (kind, text, tiara)
+
+
+def meeting_to_reopen(last_held: Meeting | None, now: datetime) -> Meeting | None:
+    """The contact's last interview if it ended within REOPEN_WITHIN, else None."""
+    if last_held is None or last_held.ended_at is None:
+        return None
+    return last_held if now - last_held.ended_at <= REOPEN_WITHIN else None

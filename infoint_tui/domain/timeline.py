@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from .models import Contact, Meeting, Reminder, Touch
+from .touches import CHOICE_OF
 
 
 class CampaignReader(Protocol):
@@ -49,7 +50,7 @@ def timeline(reader: CampaignReader, contact_id: str) -> list[Entry]:
             )
     for touch in reader.touches(contact_id):
         note = f": {touch.note}" if touch.note else ""
-        entries.append(Entry(touch.at, f"Touch: {touch.kind.value}{note}"))
+        entries.append(Entry(touch.at, f"Touch: {CHOICE_OF[touch.kind].label}{note}"))
     for reminder in reader.reminders(contact_id=contact_id, open_only=False):
         if reminder.done_at:
             entries.append(Entry(reminder.done_at, f"Done: {reminder.title}"))

@@ -73,7 +73,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         Binding("u", "undo", "Undo archive"),
         Binding("left,h", "column(-1)", "Column left", show=False),
         Binding("right,l", "column(1)", "Column right", show=False),
-        Binding("x", "archive", "Archive", show=False),
+        Binding("x", "archive", "Archive/restore", show=False),
         Binding("A", "toggle_archived", "Show archived", show=False),
         Binding("delete", "delete", "Delete", show=False),
         Binding(
@@ -146,7 +146,11 @@ class BoardScreen(CampaignMixin, Screen[None]):
         if not self._resumed_once:  # the first resume is the first show: just built
             self._resumed_once = True
             return
+        focused = self.focused_contact_id
         self.rebuild()
+        card = self.cards.get(focused) if focused is not None else None
+        if card is not None:  # follow the card if it moved meanwhile (live notes ended, sent)
+            self.focus_column(card.stage.order, card.contact_id)
 
     # -- data to cards ----------------------------------------------------------------------
     def rebuild(self) -> None:
@@ -201,6 +205,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
             if words:
                 cards = self._filtered(stage, words)
             card_list = self.card_list(stage.order)
+            card_list.empty_text = "no match" if words else EMPTY_TEXT[stage]
             card_list.set_cards(cards, keep=(keep or {}).get(stage))
             card_list.border_title = f"{stage.label} [dim]{len(cards)}[/]"
         self.update_summary()
@@ -246,19 +251,29 @@ class BoardScreen(CampaignMixin, Screen[None]):
         return self._summary_counts
 
     def update_summary(self) -> None:
+        summary = self.query_one("#summary", Static)
+        if not self.cards and not self.query_text and not self.show_archived:
+            summary.update(
+                "No contacts yet: [b $accent]n[/] adds the first one "
+                "[dim](or ctrl+p, Import: LinkedIn connections or vCards)[/]"
+            )
+            return
         overdue, today, first = self._counts()
-        parts = [f"[b]{len(self.cards)}[/] contacts"]
+        count = len(self.cards)
+        parts = [f"[b]{count}[/] contact{'' if count == 1 else 's'}"]
         if self.columns_shown < len(STAGES):
             parts[0] += f" [dim]({self.columns_shown} of 6 columns: ← →)[/]"
         parts.append(f"[$error b]{overdue} overdue[/]" if overdue else "nothing overdue")
         parts.append(f"[$warning b]{today} due today[/]" if today else "nothing due today")
+        # the filter and the archived cards before "next": the line is cut at 80 columns
+        if self.query_text:
+            shown = self.query_text.replace("[", r"\[")  # typed text, not markup
+            parts.append(f"[b]filter: “{shown}”[/]")
+        if self.show_archived:
+            parts.append("[b]showing archived[/]")
         if first is not None and first.due is not None and first.due.level in ("today", "soon"):
             parts.append(f"next: {first.name}, {first.due.text}")
-        if self.query_text:
-            parts.append(f"filter: “{self.query_text}”")
-        if self.show_archived:
-            parts.append("showing archived")
-        self.query_one("#summary", Static).update(" · ".join(parts))
+        summary.update(" · ".join(parts))
 
     # -- focus ------------------------------------------------------------------------------
     def card_list(self, index: int) -> CardList:
@@ -428,6 +443,10 @@ class BoardScreen(CampaignMixin, Screen[None]):
     def action_archive(self) -> None:
         contact_id = self.focused_contact_id
         if contact_id is None:
+            return
+        if self.repo.contact(contact_id).archived:  # shown by A: x brings it back
+            self._undo = contact_id
+            self.action_undo()
             return
         contact = self.repo.archive_contact(contact_id)
         self._undo = contact_id

@@ -169,6 +169,11 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
                 yield Static(id="timeline-body")
         yield Footer()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("archive", "log_touch", "compose", "delete"):
+            return self.contact_id is not None  # a new contact: once saved (ctrl+s)
+        return True
+
     def _row(self, field: str, widget: Input | Select) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label(LABELS[field], classes="form-label")
@@ -243,6 +248,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         for label in self.query(".form-error"):
             if label.id != "e-next_due":
                 label.update("")  # type: ignore[attr-defined]
+                label.remove_class("-error")  # no blank line left under a field now valid
         contact = copy.deepcopy(self._contact())
         try:
             contact.name = self._checked("name", check_name, values["name"])
@@ -303,6 +309,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         if self.contact_id is None:
             repo.add_contact(contact)
             self.contact_id = contact.id
+            self.refresh_bindings()
         else:
             repo.save_contact(contact)
         self._original = self._values()

@@ -58,8 +58,9 @@ class HelpScreen(ModalScreen[None]):
             display = app.get_key_display(binding)
             if display not in keys:
                 keys.append(display)
-        groups.setdefault("Everywhere", {})["palette"] = (
-            ["ctrl+p"],
+        self._add_hidden(groups.setdefault(getattr(self.target, "AREA", "This screen"), {}))
+        groups.setdefault("Everywhere", {})["command_palette"] = (
+            [app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette"))],
             "Command palette: every action, and go to a contact",
         )
         order = sorted(groups, key=lambda g: (g == "Everywhere", g))
@@ -67,8 +68,8 @@ class HelpScreen(ModalScreen[None]):
         for group in order:
             lines.append(f"[b $accent]{group}[/]")
             for keys, description in groups[group].values():
-                shown = " / ".join(keys)
-                lines.append(f"  [b]{shown:<16}[/] {description}")
+                shown = f"{' / '.join(keys):<16}".replace("[", r"\[")  # `[` is a key here
+                lines.append(f"  [b]{shown}[/] {description}")
             lines.append("")
         repo = getattr(app, "repo", None)
         if repo is not None:
@@ -77,3 +78,23 @@ class HelpScreen(ModalScreen[None]):
             f"[dim]Default file: {default_db_path()} (override with --db or INFOINT_DB)[/]"
         )
         return "\n".join(lines)
+
+    def _add_hidden(self, group: dict[str, tuple[list[str], str]]) -> None:
+        """The screen's keys that do nothing now (`[` on the first column, `u` with nothing to
+        undo): active_bindings leaves out what check_action hides, but help lists every key.
+        The group is put in the order of the screen's bindings."""
+        app = self.app
+        declared = list(Binding.make_bindings(self.target.BINDINGS))
+        for binding in declared:
+            if not binding.description:
+                continue
+            keys, _ = group.setdefault(
+                binding.action, ([], f"{binding.description} [dim](not now)[/]")
+            )
+            display = app.get_key_display(binding)
+            if display not in keys:
+                keys.append(display)
+        position = {binding.action: index for index, binding in enumerate(declared)}
+        ordered = sorted(group.items(), key=lambda item: position.get(item[0], -1))
+        group.clear()
+        group.update(ordered)

@@ -56,13 +56,14 @@ NOTES_PLACEHOLDER = (
 class LiveNotesScreen(Screen[None]):
     DEFAULT_CSS = """
     LiveNotesScreen { layout: vertical; }
-    LiveNotesScreen #live-title { height: 1; padding: 0 1; background: $panel; text-style: bold; }
+    LiveNotesScreen #live-title { height: auto; max-height: 2; padding: 0 1; background: $panel; text-style: bold; }
     LiveNotesScreen #live-body { height: 1fr; }
     LiveNotesScreen #live-notes-pane { width: 1fr; }
     LiveNotesScreen #notes { height: 1fr; border: none; padding: 0 1; }
     LiveNotesScreen #live-side { width: 38%; min-width: 30; max-width: 60; border-left: solid $primary 50%; }
     LiveNotesScreen .live-heading { padding: 0 1; margin-top: 1; color: $text-muted; text-style: bold; }
     """
+    AREA = "Live notes"  # command palette titles: "Live notes: …"
     AUTO_FOCUS = "#notes"
     BINDINGS = [
         Binding("ctrl+n", "capture('note')", "Note", tooltip="Capture the line you just typed"),

@@ -140,7 +140,10 @@ class DebriefDialog(ModalScreen[Debrief | None]):
         DIALOG_CSS.format(name="DebriefDialog")
         + """
     DebriefDialog > Vertical { width: 80; }
+    DebriefDialog .title { margin-bottom: 0; }
+    DebriefDialog .hint { margin-bottom: 1; }
     DebriefDialog TextArea { height: 4; margin-bottom: 1; }
+    DebriefDialog #debrief-who-else { margin-bottom: 0; }
     """
     )
     BINDINGS = [
@@ -156,13 +159,14 @@ class DebriefDialog(ModalScreen[Debrief | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(f"Debrief: your conversation with {self._contact_name}", classes="title")
+            # under the title: at 80x24 the dialog fills the screen and its foot is cut off
+            yield Static("tab next field · ctrl+s or escape saves and closes", classes="hint")
             yield Label("What did I learn?")
             yield TextArea(self._current.learned, id="debrief-learned")
             yield Label("How does it fit me?")
             yield TextArea(self._current.fit, id="debrief-fit")
             yield Label("Who else should I talk to?")
             yield TextArea(self._current.who_else, id="debrief-who-else")
-            yield Static("tab next field · ctrl+s or escape saves and closes", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#debrief-learned", TextArea).focus()

@@ -75,7 +75,8 @@ class CaptureLog(VerticalScroll):
             yield Static(capture_row(capture, self._zone), classes="capture")
 
     def on_mount(self) -> None:
-        self.scroll_end(animate=False)
+        if self._captures:  # the latest in view; the hint is read from its start
+            self.scroll_end(animate=False)
 
     def add(self, capture: Capture) -> None:
         self._captures.append(capture)

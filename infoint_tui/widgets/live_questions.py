@@ -80,7 +80,7 @@ class LiveQuestions(Vertical):
     LiveQuestions { height: auto; max-height: 60%; }
     LiveQuestions > QuestionList { height: auto; max-height: 100%; border: none; padding: 0; }
     LiveQuestions > QuestionList:focus { background-tint: $foreground 5%; }
-    LiveQuestions > AnswerInput { display: none; }
+    LiveQuestions > AnswerInput { display: none; dock: bottom; }
     LiveQuestions > AnswerInput.-open { display: block; }
     """
 

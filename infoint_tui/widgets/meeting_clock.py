@@ -22,7 +22,7 @@ class MeetingClock(Static):
         background: $boost;
         text-style: bold;
     }
-    MeetingClock.-waiting { color: $text-muted; text-style: none; }
+    MeetingClock.-waiting { height: 2; color: $text-muted; text-style: none; }
     MeetingClock.-closing { background: $warning 60%; color: $text; }
     MeetingClock.-over { background: $error 70%; color: $text; }
     MeetingClock.-ended { color: $text-muted; }
@@ -42,7 +42,7 @@ class MeetingClock(Static):
     def tick(self) -> None:
         reading = read_clock(self.meeting, self._now())
         if reading.phase is ClockPhase.WAITING:
-            text = f"{reading.text} · starts as you type (ctrl+g)"
+            text = f"{reading.text}\ntyping starts it (ctrl+g)"
         elif reading.phase is ClockPhase.CLOSING:
             left = reading.planned - reading.elapsed
             text = f"{reading.text} · {format_minutes(left)} left"

@@ -195,3 +195,70 @@ async def test_palette_goes_to_a_contact_and_runs_board_actions(db_path, clock):
         await settle(app, pilot)
         assert focused_name(app) == "Wen Li"
         assert saved_contacts(db_path)["Wen Li"]["stage"] == "reached-out"
+
+
+async def test_after_ending_the_interview_the_board_focuses_the_moved_card(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        await pilot.press("l", "l")
+        assert focused_name(app) == "Daniel Kim"
+        await pilot.press("i", *"Great call", "ctrl+f", "y", "escape", "escape")
+        assert isinstance(app.screen, BoardScreen)
+        # the card went to Interviewed, off the three columns shown: the focus went with it
+        assert board(app).column_index == Stage.INTERVIEWED.order
+        assert focused_name(app) == "Daniel Kim"
+        await settle(app, pilot)
+        assert saved_contacts(db_path)["Daniel Kim"]["stage"] == "interviewed"
+
+
+async def test_a_first_time_user_is_told_how_to_add_the_first_contact(db_path, clock):
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        summary = str(board(app).query_one("#summary").render())
+        assert summary.startswith("No contacts yet: n adds the first one")
+        await pilot.press("n", *"Ada Lovelace", "escape")
+        summary = str(board(app).query_one("#summary").render())
+        assert summary.startswith("1 contact (3 of 6 columns")  # not "1 contacts"
+        await settle(app, pilot)
+        assert list(saved_contacts(db_path)) == ["Ada Lovelace"]
+
+
+async def test_while_filtering_an_empty_column_says_no_match(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        column = board(app).card_list(Stage.INTERVIEWED.order)
+        assert column.empty_text == "no thank-yous owed"
+        await pilot.press("slash", *"mentor")
+        assert not column.cards and column.empty_text == "no match"
+        summary = str(board(app).query_one("#summary").render())
+        assert "filter: “mentor”" in summary  # before "next: …", which 80 columns cut
+        await pilot.press(*" [/b")  # typed brackets are text, not markup
+        assert "filter: “mentor [/b”" in str(board(app).query_one("#summary").render())
+        await pilot.press("escape")
+        assert column.empty_text == "no thank-yous owed"
+
+
+async def test_x_on_an_archived_card_restores_it(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        name = focused_name(app)
+        await pilot.press("x", "A")
+        contact_id = next(c.id for c in app.repo.contacts(archived=True) if c.name == name)
+        board(app).focus_column(Stage.PROSPECTS.order, contact_id)
+        assert focused_name(app) == name
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert saved_contacts(db_path)[name]["archived"] is False
+        card = next(c for c in board(app).cards.values() if c.name == name)
+        assert not card.archived
+
+
+async def test_help_lists_the_keys_that_do_nothing_just_now_too(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("question_mark")  # first column, nothing archived, no filter
+        text = str(app.screen.query_one("#help-text").render())
+        lines = [line.split(maxsplit=1) for line in text.splitlines() if line.strip()]
+        assert ["[", "Back (not now)"] in lines
+        assert ["u", "Undo archive (not now)"] in lines
+        assert ["esc", "Clear filter (not now)"] in lines
+        assert text.count("^p") == 1 and "palette: every action" in text

@@ -102,6 +102,7 @@ async def test_timeline_shows_history(db_path, clock):
         text = str(app.screen.query_one("#timeline-body").render())
         assert "Moved to Interviewed" in text and "Meeting (Phone, 30 min) held" in text
         assert "Send Hannah a thank-you" in text
+        assert "Touch: Message sent" in text and "message-sent" not in text  # words, not codes
 
 
 async def test_archive_and_delete_from_the_form(db_path, clock):
@@ -119,3 +120,49 @@ async def test_archive_and_delete_from_the_form(db_path, clock):
         assert isinstance(app.screen, BoardScreen)
         await settle(app, pilot)
         assert name not in saved_contacts(db_path)
+
+
+async def test_a_value_longer_than_its_field_stays_readable_at_80_columns(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        await pilot.press("n")
+        field = app.screen.query_one("#f-url", Input)
+        field.focus()
+        field.insert_text_at_cursor(
+            "https://www.linkedin.com/in/a-long-profile-name-0123456789abcdef"
+        )
+        await pilot.pause()
+        # the one-line field scrolls with its cursor; a scrollbar used to cover its only line
+        assert "0123456789abcdef" in app.export_screenshot()
+
+
+async def test_at_80_columns_a_field_error_wraps_and_goes_once_fixed(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        await pilot.press("enter")
+        screen = app.screen
+        field = screen.query_one("#f-email", Input)
+        field.value = "someone at example"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = screen.query_one("#e-email")
+        assert "(like name@example.com)" in str(error.render())
+        assert error.size.height == 2  # wrapped, not cut at the right edge
+        field.value = "someone@example.com"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert error.display is False  # no blank line left under the field
+        await settle(app, pilot)
+        assert "someone@example.com" in [c["email"] for c in saved_contacts(db_path).values()]
+
+
+async def test_a_new_contact_offers_archive_touch_and_write_once_saved(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("n")
+        shown = {active.binding.action for active in app.screen.active_bindings.values()}
+        assert {"archive", "log_touch", "compose", "delete"}.isdisjoint(shown)
+        await pilot.press(*"Lin Park", "ctrl+s")
+        await pilot.pause()
+        shown = {active.binding.action for active in app.screen.active_bindings.values()}
+        assert {"archive", "log_touch", "compose", "delete"} <= shown

@@ -12,11 +12,11 @@ import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
-from infoint_tui.domain.models import Tiara
+from infoint_tui.domain.models import MeetingQuestion, Tiara
 from infoint_tui.domain.stages import Stage
 from infoint_tui.screens import live_notes as live_notes_module
 from infoint_tui.screens.live_notes import LiveNotesScreen
-from infoint_tui.store import engine
+from infoint_tui.store import Repository, engine
 from infoint_tui.widgets.capture_bar import CaptureBar
 from infoint_tui.widgets.capture_log import CaptureLog
 from infoint_tui.widgets.live_questions import QuestionList
@@ -486,4 +486,92 @@ async def test_what_exists_is_frozen_out_of_garbage_collections_while_notes_are_
         await pilot.press("escape")
         await pilot.pause()
         assert gc.get_freeze_count() == 0  # back to the collector: the closed screen is freed
+    app.close_store()
+
+
+async def test_the_answer_field_shows_at_80_columns_under_long_questions(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    seed = Repository(db_path, clock=clock)
+    meeting = seed.meeting(meeting_id)
+    meeting.questions.append(MeetingQuestion(text="What do you wish you had known earlier?"))
+    for question in meeting.questions:
+        question.text += " And what would you tell someone starting out in it today?"
+    seed.save_meeting(meeting)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press("tab", "a", *"Hospitals")
+        assert isinstance(app.focused, Input) and app.focused.value == "Hospitals"
+        # the list of questions used to fill the panel and push the field out of sight
+        assert "Hospitals" in app.export_screenshot()
+        await pilot.press("enter")
+        await settle(app, pilot)
+    app.close_store()
+    assert saved_meeting(db_path, meeting_id)["questions"][0]["answer"] == "Hospitals"
+
+
+async def test_at_80_columns_the_title_and_the_clock_hint_are_not_cut(db_path, clock):
+    contact_id, _ = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.pause()
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "phone" in shown  # the medium, last in the title
+        assert "typing starts it (ctrl+g)" in shown
+        assert "Nothing captured yet." in shown  # the hint is read from its start
+    app.close_store()
+
+
+async def test_the_debrief_says_how_to_close_it_at_80x24(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"Great call", "ctrl+f", "y")
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "escape saves and closes" in shown  # its foot used to be cut off
+        assert "Who else should I talk to?" in shown
+        app.screen.query_one("#debrief-who-else", TextArea).insert("Grace")
+        await pilot.press("escape")
+        assert isinstance(app.screen, LiveNotesScreen)
+        await settle(app, pilot)
+    app.close_store()
+    assert saved_meeting(db_path, meeting_id)["debrief_who_else"] == "Grace"
+
+
+async def test_i_after_the_end_reopens_the_interview_until_its_thank_you_is_due(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"Great call", "ctrl+f", "y", "escape", "escape")
+        clock.advance(hours=2)
+        app.open_live_notes(contact_id)  # as `i` on the card does
+        await pilot.pause()
+        screen = live_screen(app)
+        assert screen.meeting_id == meeting_id  # not a blank new meeting
+        assert screen.editor.text == "Great call"
+        await pilot.press("enter", *"After the call: send the deck", "escape")
+        clock.advance(hours=23)
+        app.open_live_notes(contact_id)  # a day later: the next conversation
+        await pilot.pause()
+        assert live_screen(app).meeting_id != meeting_id
+        await settle(app, pilot)
+    app.close_store()
+    assert (
+        saved_meeting(db_path, meeting_id)["notes"] == "Great call\nAfter the call: send the deck"
+    )
+
+
+async def test_the_palette_names_live_notes_in_words(db_path, clock):
+    from infoint_tui.commands import screen_commands
+
+    contact_id, _ = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.pause()
+        titles = [command.title for command in screen_commands(app, app.screen)]
+        assert "Live notes: End" in titles and not any("LiveNotes" in t for t in titles)
     app.close_store()

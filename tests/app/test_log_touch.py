@@ -116,7 +116,7 @@ async def test_ctrl_t_on_the_contact_logs_a_thank_you_and_the_form_follows(db_pa
         contact_screen = app.screen
         assert isinstance(contact_screen, ContactScreen)
         assert contact_screen.query_one("#f-stage", Select).value == Stage.THANKED.value
-        assert "Touch: thank-you" in str(contact_screen.query_one("#timeline-body").render())
+        assert "Touch: Thank-you sent" in str(contact_screen.query_one("#timeline-body").render())
         await pilot.press("escape")  # saving the form must not move the card back
         await settle(app, pilot)
         assert saved_contacts(db_path)["Hannah Schmidt"]["stage"] == "thanked"
