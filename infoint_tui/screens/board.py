@@ -129,13 +129,15 @@ class BoardScreen(CampaignMixin, Screen[None]):
         """All six columns when they fit; otherwise three at a time, scrolled to the focused one."""
         room = self.size.width - 1
         width = room // len(STAGES) - 1
+        spare = room - len(STAGES) * (width + 1)  # columns left over: one more for the first few
         shown_before = self.columns_shown
         self.columns_shown = len(STAGES)
         if width < MIN_COLUMN:
             width = max(MIN_COLUMN, room // 3 - 1)
+            spare = 0
             self.columns_shown = max(1, room // (width + 1))
-        for column in self.query(".column"):
-            column.styles.width = width
+        for index, column in enumerate(self.query(".column")):
+            column.styles.width = width + (1 if index < spare else 0)
         if shown_before != self.columns_shown:
             self.update_summary()
         focused = self.focused

@@ -262,3 +262,23 @@ async def test_help_lists_the_keys_that_do_nothing_just_now_too(db_path, clock):
         assert ["u", "Undo archive (not now)"] in lines
         assert ["esc", "Clear filter (not now)"] in lines
         assert text.count("^p") == 1 and "palette: every action" in text
+
+
+async def test_the_key_bar_takes_a_second_line_rather_than_losing_keys_at_80_columns(
+    db_path, clock
+):
+    from infoint_tui.screens.agenda import AgendaScreen
+    from infoint_tui.widgets.key_bar import KeyBar
+
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        bar = app.screen.query_one(KeyBar)
+        lines = str(bar.render()).splitlines()
+        assert len(lines) == 2 and bar.size.height == 2
+        assert lines[0].startswith("? Help") and "q Quit" in lines[1] and "/ Filter" in lines[1]
+        column = lines[1].index("a Agenda") + 1  # the padding
+        await pilot.click(KeyBar, offset=(column + 1, 1))
+        assert isinstance(app.screen, AgendaScreen)
+    async with running(db_path, clock, size=(160, 45)) as (app, pilot):
+        bar = app.screen.query_one(KeyBar)
+        assert bar.size.height == 1 and "q Quit" in str(bar.render())
