@@ -53,6 +53,9 @@ NOTES_PLACEHOLDER = (
 )
 
 
+SAVING_NOW = "Saving now…"
+
+
 class LiveNotesScreen(Screen[None]):
     DEFAULT_CSS = """
     LiveNotesScreen { layout: vertical; }
@@ -241,7 +244,10 @@ class LiveNotesScreen(Screen[None]):
             text = f"saved {saved:%H:%M:%S}{' · saving…' if pending else ''}"
         else:
             text = "not saved yet" if pending else ""
-        self.query_one(StatusLine).show_save(text, failed=app.save_error is not None)
+        status = self.query_one(StatusLine)
+        status.show_save(text, failed=app.save_error is not None)
+        if status.message == SAVING_NOW and not pending:
+            status.say("")  # the save asked for is done: "saved hh:mm:ss" says so
 
     def _say(self, text: str) -> None:
         self.query_one(StatusLine).say(text)
@@ -249,7 +255,7 @@ class LiveNotesScreen(Screen[None]):
     def action_save_now(self) -> None:
         self.save_notes()
         self.infoint.action_save_now()
-        self._say("Saving now…")
+        self._say(SAVING_NOW)
 
     def action_back(self) -> None:
         self.save_notes()

@@ -171,8 +171,12 @@ async def test_ctrl_s_saves_now(db_path, clock):
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_live_notes(contact_id)
         await pilot.press(*"now", "ctrl+s")
+        status = live_screen(app).query_one(StatusLine)
+        assert status.message == "Saving now…"
         await settle(app, pilot)
         assert saved_meeting(db_path, meeting_id)["notes"] == "now"
+        await pilot.pause(0.3)  # the next tick shows the save done, and says no more
+        assert status.save_text.startswith("saved ") and status.message == ""
     app.close_store()
 
 
