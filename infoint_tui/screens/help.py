@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -11,6 +11,7 @@ from textual.widgets import Static
 from ..css import FORMS_CSS
 from ..paths import default_db_path
 
+ADDED_BELOW = {"command_palette", "app.command_palette"}
 SHOWN_BUILTINS = {"focus_next", "focus_previous", "app.focus_next", "app.focus_previous"}
 EXTRA_KEYS = {
     "CardList": "Cards (in a column)",
@@ -32,12 +33,25 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-dialog"):
             yield Static(self._text(), id="help-text")
 
+    def _every_binding(self) -> list[ActiveBinding]:
+        """The screen's keys as `Screen.active_bindings` finds them, but with the ones its
+        `check_action` hides right now (move back on the first column, undo with nothing to
+        undo) kept and marked, since help lists every key of the screen."""
+        found: dict[str, ActiveBinding] = {}
+        for node, bindings in self.target._modal_binding_chain:
+            for key, binding in bindings:
+                enabled = bool(self.app._check_action_state(binding.action, node))
+                existing = found.get(key)
+                if existing is None or (binding.priority and not existing.binding.priority):
+                    found[key] = ActiveBinding(node, binding, enabled, binding.tooltip)
+        return list(found.values())
+
     def _text(self) -> str:
         app = self.app
         groups: dict[str, dict[str, tuple[list[str], str]]] = {}
-        for active in self.target.active_bindings.values():
+        for active in self._every_binding():
             binding = active.binding
-            if not binding.description:
+            if not binding.description or binding.action in ADDED_BELOW:
                 continue
             node = active.node
             if (
