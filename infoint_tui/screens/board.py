@@ -65,8 +65,10 @@ class BoardScreen(CampaignMixin, Screen[None]):
             "i", "live_notes", "Notes", tooltip="Live notes for the next meeting, during the call"
         ),
         Binding("c", "compose", "Write", tooltip="Write the request, thank-you or check-in"),
-        Binding("right_square_bracket,shift+right", "move(1)", "Next stage", key_display="]"),
-        Binding("left_square_bracket,shift+left", "move(-1)", "Back", key_display="[", show=False),
+        Binding("right_square_bracket", "move(1)", "Next stage", key_display="]"),
+        Binding("shift+right", "move(1)", "Next stage", show=False),
+        Binding("left_square_bracket", "move(-1)", "Previous stage", key_display="[", show=False),
+        Binding("shift+left", "move(-1)", "Previous stage", show=False),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter"),
         Binding("a", "agenda", "Agenda", tooltip="What is due: overdue, today, next 7 days"),

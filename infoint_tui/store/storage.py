@@ -53,7 +53,7 @@ class RecordTable(Table):
         if not isinstance(document, Mapping) or isinstance(document, self.document_class):
             return super().insert(document)  # TinyDB's checks, and a Document's own id
         doc_id = self._get_next_id()
-        if str(doc_id) in (self._storage.read() or {}).get(self.name, {}):
+        if str(doc_id) in ((self._storage.read() or {}).get(self.name) or {}):
             raise ValueError(f"Document with ID {doc_id} already exists")
         self._replace(str(doc_id), dict(document))
         return doc_id

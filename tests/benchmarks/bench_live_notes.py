@@ -42,7 +42,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 COLUMNS, LINES = 120, 40
@@ -190,6 +190,8 @@ def run_child(kind: str, db: str, contact_id: str, report: str) -> None:
             CSS_PATH = str(ROOT / "infoint_tui" / "app.tcss")  # relative paths follow the class
 
             def on_ready(self) -> None:
+                # The app lost its INFOINT_OPEN_LIVE_NOTES start-up hook: open them here.
+                self.open_live_notes(contact_id)
                 probe.start()
                 if kind == "saves":
                     self.set_interval(0.3, self.save_a_change)
@@ -201,7 +203,6 @@ def run_child(kind: str, db: str, contact_id: str, report: str) -> None:
                     screen.meeting.notes += "typed words "
                     self.repo.save_meeting(screen.meeting)
 
-        os.environ["INFOINT_OPEN_LIVE_NOTES"] = contact_id
         app = ProbedApp(repo)
         app.run()
         app.close_store()

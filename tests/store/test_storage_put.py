@@ -61,3 +61,20 @@ def test_insert_refuses_an_id_already_taken():
     with pytest.raises(ValueError, match="ID 2 already exists"):
         table.insert({"id": "c"})
     assert storage.data["contacts"]["2"] == {"id": "b"}
+
+
+def test_insert_numbers_on_and_leaves_an_earlier_snapshot_as_it_was():
+    db, storage = _db()
+    table = db.table("contacts")
+    assert [table.insert({"id": x}) for x in "abc"] == [1, 2, 3]
+    snapshot = dict(storage.data)
+    old_table = snapshot["contacts"]
+    assert table.insert({"id": "d"}) == 4
+    assert list(old_table) == ["1", "2", "3"]
+    assert storage.data["contacts"]["4"] == {"id": "d"} and table.get(doc_id=4) == {"id": "d"}
+
+
+def test_insert_after_reopening_continues_after_the_highest_id():
+    db, storage = _db()
+    storage.data = {"contacts": {"7": {"id": "a"}, "3": {"id": "b"}}}
+    assert db.table("contacts").insert({"id": "c"}) == 8

@@ -1,0 +1,183 @@
+"""The board's keys as the spec lists them, help that names every one, and the keys test_board
+leaves out: `i`, `q`, a single click, the filter on role and notes, 80x24."""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import TextArea
+
+from infoint_tui.domain.models import Contact
+from infoint_tui.domain.stages import Stage
+from infoint_tui.screens.board import BoardScreen
+from infoint_tui.screens.help import HelpScreen
+from infoint_tui.screens.live_notes import LiveNotesScreen
+from infoint_tui.store import Repository
+from infoint_tui.widgets.card_list import CARD_HEIGHT, CardList
+
+from .helpers import demo_file, make_app, running, saved_contacts, saved_table, settle
+from .live_notes_helpers import saved_meeting
+
+# SPEC.md, "Keys that stay stable": key -> the action it must run on the board.
+SPEC_BOARD_KEYS = {
+    "up": "cursor(-1)",
+    "k": "cursor(-1)",
+    "down": "cursor(1)",
+    "j": "cursor(1)",
+    "left": "column(-1)",
+    "h": "column(-1)",
+    "right": "column(1)",
+    "l": "column(1)",
+    "slash": "filter",
+    "enter": "open",
+    "n": "new",
+    "p": "prep",
+    "b": "brief",
+    "i": "live_notes",
+    "right_square_bracket": "move(1)",
+    "shift+right": "move(1)",
+    "left_square_bracket": "move(-1)",
+    "shift+left": "move(-1)",
+    "a": "agenda",
+    "question_mark": "app.help",
+    "q": "app.quit",
+    "ctrl+s": "save_now",
+    "ctrl+q": "quit",
+}
+
+
+def board(app) -> BoardScreen:
+    assert isinstance(app.screen, BoardScreen)
+    return app.screen
+
+
+def names(app, stage: Stage) -> list[str]:
+    return [card.name for card in board(app).card_list(stage.order).cards]
+
+
+def focused_name(app) -> str | None:
+    contact_id = board(app).focused_contact_id
+    return app.repo.contact(contact_id).name if contact_id else None
+
+
+def key_chain(screen) -> dict[str, str]:
+    """What each key runs on this screen now, resolved as Textual does (nearest binding first,
+    priority bindings over the rest), whether or not the action is usable at this moment."""
+    found: dict[str, Binding] = {}
+    for _node, bindings in screen._modal_binding_chain:
+        for key, binding in bindings:
+            if key not in found or (binding.priority and not found[key].priority):
+                found[key] = binding
+    return {key: binding.action for key, binding in found.items()}
+
+
+async def test_every_key_the_spec_promises_is_bound_to_its_action(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        bound = key_chain(board(app))
+        assert {key: bound.get(key) for key in SPEC_BOARD_KEYS} == SPEC_BOARD_KEYS
+
+
+def _help_lines(app) -> list[str]:
+    assert isinstance(app.screen, HelpScreen)
+    return Text.from_markup(app.screen._text()).plain.splitlines()
+
+
+async def test_help_names_every_key_of_the_board_even_those_not_usable_now(db_path, clock):
+    """On the first column nothing moves back and nothing can be undone: those keys are in
+    help all the same (marked), and shift+arrows are listed beside ] and [."""
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        assert board(app).column_index == 0
+        await pilot.press("question_mark")
+        lines = _help_lines(app)
+        rows = [re.split(r"\s{2,}", x.strip()) for x in lines if x.startswith("  ")]
+        for owner in (BoardScreen, CardList):
+            for binding in owner.BINDINGS:
+                assert isinstance(binding, Binding)
+                if not binding.description:
+                    continue
+                for key in binding.key.split(","):
+                    shown = app.get_key_display(Binding(key, binding.action, key_display=binding.key_display))  # fmt: skip
+                    assert any(
+                        shown in row[0].split(" / ") and row[1].startswith(binding.description)
+                        for row in rows
+                        if len(row) == 2
+                    ), (key, binding.description)
+        back = next(x for x in lines if "Previous stage" in x)
+        assert "(not now)" in back and "shift+←" in back and "[" in back
+        assert (
+            len([x for x in lines if "ommand palette" in x or x.strip().endswith("palette")]) == 1
+        )
+        await pilot.press("escape", "right", "question_mark")
+        back = next(x for x in _help_lines(app) if "Previous stage" in x)
+        assert "(not now)" not in back
+
+
+async def test_i_on_a_card_without_a_meeting_creates_it_and_typing_is_saved(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        contact_id = board(app).focused_contact_id
+        assert contact_id is not None and app.repo.meetings(contact_id) == []
+        await pilot.press("i", *"hello")
+        screen = app.screen
+        assert isinstance(screen, LiveNotesScreen) and isinstance(app.focused, TextArea)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, BoardScreen) and board(app).focused_contact_id == contact_id
+    (meeting,) = [m for m in saved_table(db_path, "meetings") if m["contact_id"] == contact_id]
+    assert saved_meeting(db_path, meeting["id"])["notes"] == "hello"
+
+
+async def test_q_quits_and_the_move_made_just_before_is_on_disk(db_path, clock):
+    demo_file(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        name = focused_name(app)
+        await pilot.press("right_square_bracket", "q")  # no pause for the writer
+        await pilot.pause()
+        assert app.return_code == 0
+    assert app.close_store() is None
+    assert name is not None and saved_contacts(db_path)[name]["stage"] == "reached-out"
+
+
+async def test_a_single_click_focuses_the_card_under_the_mouse_and_opens_nothing(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("right")
+        assert board(app).column_index == 1
+        prospects = names(app, Stage.PROSPECTS)
+        await pilot.click(board(app).card_list(0), offset=(3, CARD_HEIGHT + 1))  # second card
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert board(app).column_index == 0 and focused_name(app) == prospects[1]
+        await pilot.press("right_square_bracket")  # the keys act on the clicked card
+        await settle(app, pilot)
+        assert saved_contacts(db_path)[prospects[1]]["stage"] == "reached-out"
+
+
+async def test_the_filter_matches_role_and_notes_too(db_path, clock):
+    demo_file(db_path, clock)
+    Repository(db_path, clock=clock).add_contact(
+        Contact(name="Zed Quill", notes="Plays the saxophone at the meetup")
+    )
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("slash", *"saxophone")
+        assert [n for s in Stage for n in names(app, s)] == ["Zed Quill"]
+        await pilot.press("escape", "slash", *"scientist")  # only in Leo Martins' role
+        assert [n for s in Stage for n in names(app, s)] == ["Leo Martins"]
+
+
+async def test_at_80x24_the_focused_column_is_kept_in_view(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        for index in [*range(1, 6), *range(4, -1, -1)]:
+            await pilot.press("l" if index > board(app).column_index else "h")
+            await pilot.pause()
+            column = board(app).card_list(index)
+            assert board(app).column_index == index and column.has_focus
+            region = column.region
+            assert region.width >= 12 and region.x >= 0 and region.right <= 80, (index, region)
