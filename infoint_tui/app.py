@@ -291,6 +291,9 @@ class InfointApp(App[int]):
             self.push_screen(SettingsScreen())
 
     def _report_saved(self, at: datetime) -> None:  # called from the writer thread
+        from .gc_policy import refreeze_while_typing
+
+        refreeze_while_typing()
         self.post_message(self.Saved(at))
 
     def _report_save_failed(self, error: Exception) -> None:  # called from the writer thread

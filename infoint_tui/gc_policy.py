@@ -9,7 +9,10 @@ look at what was made since, which is little:
 - `freeze_loaded_data()` once the file is loaded: that data lives as long as the app;
 - `freeze_for_typing()` when live notes open, with the board and the screen built, and
   `thaw_after_typing()` when they close: the frozen objects go back to the collector, so
-  whatever of them became garbage meanwhile (the closed screen) is still collected, later.
+  whatever of them became garbage meanwhile (the closed screen) is still collected, later;
+- `refreeze_while_typing()` after each save while live notes are open: the first save parses
+  the meetings' notes, put off at start-up (thousands of objects that full collections in the
+  writer thread then rescanned, 8-30 ms each, holding the lock the typing thread waits for).
 """
 
 from __future__ import annotations
@@ -35,3 +38,8 @@ def thaw_after_typing() -> None:
         _typing -= 1
         if not _typing:
             gc.unfreeze()
+
+
+def refreeze_while_typing() -> None:
+    if _typing:
+        gc.freeze()
