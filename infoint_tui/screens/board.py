@@ -7,20 +7,18 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from ..domain.cards import Card, ContactRow, card_order, haystack
 from ..domain.stages import STAGES, Stage
-from ..widgets.card_list import CardList
+from ..widgets.board_view import BoardView, Column
 from ..widgets.key_bar import KeyBar
 from .base import CampaignMixin
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
-MIN_COLUMN = 18
 EMPTY_TEXT = {
     Stage.PROSPECTS: "n adds one",
     Stage.REACHED_OUT: "no one to chase",
@@ -42,10 +40,6 @@ def _extends(words: list[str], before: list[str]) -> bool:
     if len(words) < len(before):
         return False
     return all(new.find(old) >= 0 for new, old in zip(words, before, strict=False))
-
-
-class BoardScroll(HorizontalScroll, inherit_bindings=False):
-    """The row of columns; left and right move between columns, so it has no scroll keys."""
 
 
 class BoardScreen(CampaignMixin, Screen[None]):
@@ -92,8 +86,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self.cards: dict[str, Card] = {}
         self.query_text = ""
         self.show_archived = False
-        self.column_index = 0
-        self.columns_shown = len(STAGES)
+        self.view = BoardView(id="board")
         self._haystacks: dict[str, str] = {}
         self._sorted: dict[Stage, list[Card]] = {}
         self._searchable: dict[Stage, list[tuple[Card, str]]] = {}  # cards with their haystacks
@@ -104,13 +97,9 @@ class BoardScreen(CampaignMixin, Screen[None]):
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="summary")
-        with BoardScroll(id="board"):
-            for stage in STAGES:
-                card_list = CardList(stage, id=f"cards-{stage.value}")
-                card_list.add_class("column", f"stage-{stage.value}")
-                card_list.border_title = stage.label
-                card_list.empty_text = EMPTY_TEXT[stage]
-                yield card_list
+        for column in self.view.columns:
+            column.empty_text = EMPTY_TEXT[column.stage]
+        yield self.view
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -120,7 +109,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
             self.refresh_columns()
         else:
             self.rebuild()
-        self.card_list(self.column_index).focus()
+        self.view.focus()
         self._resumed_once = False
         self.call_after_refresh(self.infoint.load_in_background)
 
@@ -128,23 +117,20 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """All six columns when they fit; otherwise three at a time, scrolled to the focused one."""
-        room = self.size.width - 1
-        width = room // len(STAGES) - 1
-        spare = room - len(STAGES) * (width + 1)  # columns left over: one more for the first few
-        shown_before = self.columns_shown
-        self.columns_shown = len(STAGES)
-        if width < MIN_COLUMN:
-            width = max(MIN_COLUMN, room // 3 - 1)
-            spare = 0
-            self.columns_shown = max(1, room // (width + 1))
-        for index, column in enumerate(self.query(".column")):
-            column.styles.width = width + (1 if index < spare else 0)
-        if shown_before != self.columns_shown:
+        """All six columns when they fit; otherwise as many as fit, the focused one in view."""
+        shown_before = self.view.columns_shown
+        self.view.fit(self.size.width)
+        if shown_before != self.view.columns_shown:
             self.update_summary()
-        focused = self.focused
-        if isinstance(focused, CardList):
-            self.query_one("#board", BoardScroll).scroll_to_widget(focused, animate=False)
+
+    @property
+    def columns_shown(self) -> int:
+        return self.view.columns_shown
+
+    @property
+    def column_index(self) -> int:
+        """The focused column."""
+        return self.view.column_index
 
     def on_screen_resume(self) -> None:
         if not self._resumed_once:  # the first resume is the first show: just built
@@ -211,7 +197,6 @@ class BoardScreen(CampaignMixin, Screen[None]):
             card_list = self.card_list(stage.order)
             card_list.empty_text = "no match" if words else EMPTY_TEXT[stage]
             card_list.set_cards(cards, keep=(keep or {}).get(stage))
-            card_list.border_title = f"{stage.label} [dim]{len(cards)}[/]"
         self.update_summary()
 
     def _filtered(self, stage: Stage, words: list[str]) -> list[Card]:
@@ -280,37 +265,28 @@ class BoardScreen(CampaignMixin, Screen[None]):
         summary.update(" · ".join(parts))
 
     # -- focus ------------------------------------------------------------------------------
-    def card_list(self, index: int) -> CardList:
-        return self.query_one(f"#cards-{STAGES[index].value}", CardList)
+    def card_list(self, index: int) -> Column:
+        return self.view.columns[index]
 
     @property
     def focused_contact_id(self) -> str | None:
-        return self.card_list(self.column_index).current_id
+        return self.view.current.current_id
 
-    def on_card_list_highlighted(self, event: CardList.Highlighted) -> None:
-        if event.card_list.has_focus:
-            self.column_index = event.card_list.stage.order
+    def on_board_view_highlighted(self) -> None:
         self.refresh_bindings()
-
-    def on_descendant_focus(self, event: object) -> None:
-        focused = self.focused
-        if isinstance(focused, CardList):
-            self.column_index = focused.stage.order
-            self.query_one("#board", BoardScroll).scroll_to_widget(focused, animate=False)
-            self.refresh_bindings()
 
     def action_column(self, delta: int) -> None:
         index = max(0, min(len(STAGES) - 1, self.column_index + delta))
         self.focus_column(index)
 
     def focus_column(self, index: int, contact_id: str | None = None) -> None:
-        self.column_index = index
+        self.view.focus_column(index)
         card_list = self.card_list(index)
         if contact_id is not None:
             found = card_list.index_of(contact_id)
             if found is not None:
                 card_list.cursor = found
-        card_list.focus()
+        self.view.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         has_card = self.focused_contact_id is not None
@@ -421,7 +397,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         if contact_id is not None:
             self.open_contact(contact_id)
 
-    def on_card_list_opened(self, event: CardList.Opened) -> None:
+    def on_board_view_opened(self, event: BoardView.Opened) -> None:
         self.open_contact(event.contact_id)
 
     def open_contact(self, contact_id: str | None) -> None:

@@ -13,7 +13,7 @@ from ..paths import default_db_path
 
 SHOWN_BUILTINS = {"focus_next", "focus_previous", "app.focus_next", "app.focus_previous"}
 EXTRA_KEYS = {
-    "CardList": "Cards (in a column)",
+    "BoardView": "Cards (in a column)",
     "AgendaList": "Agenda rows",
     "InsightsBody": "Scrolling",
 }

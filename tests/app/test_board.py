@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from infoint_tui.domain.stages import Stage
 from infoint_tui.screens.board import BoardScreen
-from infoint_tui.widgets.card_list import CardList
+from infoint_tui.widgets.board_view import BoardView
 
 from .helpers import demo_file, running, saved_contacts, saved_table, settle
 
@@ -28,7 +28,7 @@ async def test_columns_counts_and_cards(db_path, clock):
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
         screen = board(app)
-        titles = [str(screen.card_list(s.order).border_title) for s in Stage]
+        titles = [screen.card_list(s.order).title for s in Stage]
         assert titles[0].startswith("Prospects") and "4" in titles[0]
         assert [t.split()[0] for t in titles] == [
             "Prospects",
@@ -43,7 +43,7 @@ async def test_columns_counts_and_cards(db_path, clock):
         assert hannah.due is not None and hannah.due.text == "thank-you due tomorrow"
         daniel = next(c for c in screen.cards.values() if c.name == "Daniel Kim")
         assert daniel.due is not None and daniel.due.text == "coffee tomorrow 10:30"
-        assert isinstance(app.focused, CardList)
+        assert isinstance(app.focused, BoardView)
 
 
 async def test_arrows_and_hjkl_move_between_cards_and_columns(db_path, clock):
@@ -148,8 +148,9 @@ async def test_delete_asks_first(db_path, clock):
 async def test_double_click_opens_the_contact(db_path, clock):
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
-        target = board(app).card_list(2)
-        await pilot.double_click(target, offset=(3, 1))
+        target = board(app).card_list(2).region
+        view = board(app).view
+        await pilot.double_click(view, offset=(target.x - view.region.x + 3, 1))
         await pilot.pause()
         from infoint_tui.screens.contact import ContactScreen
 

@@ -15,7 +15,8 @@ from infoint_tui.screens.board import BoardScreen
 from infoint_tui.screens.help import HelpScreen
 from infoint_tui.screens.live_notes import LiveNotesScreen
 from infoint_tui.store import Repository
-from infoint_tui.widgets.card_list import CARD_HEIGHT, CardList
+from infoint_tui.widgets.board_view import BoardView
+from infoint_tui.widgets.card_list import CARD_HEIGHT
 
 from .helpers import demo_file, make_app, running, saved_contacts, saved_table, settle
 from .live_notes_helpers import saved_meeting
@@ -94,7 +95,7 @@ async def test_help_names_every_key_of_the_board_even_those_not_usable_now(db_pa
         await pilot.press("question_mark")
         lines = _help_lines(app)
         rows = [re.split(r"\s{2,}", x.strip()) for x in lines if x.startswith("  ")]
-        for owner in (BoardScreen, CardList):
+        for owner in (BoardScreen, BoardView):
             for binding in owner.BINDINGS:
                 assert isinstance(binding, Binding)
                 if not binding.description:
@@ -150,7 +151,9 @@ async def test_a_single_click_focuses_the_card_under_the_mouse_and_opens_nothing
         await pilot.press("right")
         assert board(app).column_index == 1
         prospects = names(app, Stage.PROSPECTS)
-        await pilot.click(board(app).card_list(0), offset=(3, CARD_HEIGHT + 1))  # second card
+        view, column = board(app).view, board(app).card_list(0).region
+        x = column.x - view.region.x + 3
+        await pilot.click(view, offset=(x, CARD_HEIGHT + 1))  # the second card
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
         assert board(app).column_index == 0 and focused_name(app) == prospects[1]
@@ -181,3 +184,44 @@ async def test_at_80x24_the_focused_column_is_kept_in_view(db_path, clock):
             assert board(app).column_index == index and column.has_focus
             region = column.region
             assert region.width >= 12 and region.x >= 0 and region.right <= 80, (index, region)
+
+
+def _many_prospects(db_path, clock, count: int = 30) -> None:
+    repo = Repository(db_path, clock=clock)
+    for number in range(count):
+        repo.add_contact(Contact(name=f"Prospect {number:02d}", company="Contoso"))
+
+
+def _bar_cells(app, column) -> str:
+    """The column's scroll bar, top to bottom: '#' where the thumb is, '.' for the track."""
+    view = board(app).view
+    x = column.region.right - 1 - view.region.x
+    thumb = view._styles[column.stage.order]["thumb"]
+    cells = []
+    for y in range(1, view.size.height):
+        strip = view.render_line(y).crop(x, x + 1)
+        cells.append("#" if list(strip)[0].style == thumb else ".")
+    return "".join(cells)
+
+
+async def test_the_mouse_wheel_scrolls_the_column_under_it_and_the_bar_follows(db_path, clock):
+    from textual.events import MouseScrollDown
+
+    _many_prospects(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        view, prospects = board(app).view, board(app).card_list(0)
+        assert len(prospects.cards) == 30 and prospects.top == 0
+        bar = _bar_cells(app, prospects)
+        assert bar.startswith("#") and bar.endswith(".")  # 30 cards do not fit: a thumb on top
+        x = prospects.region.x - view.region.x + 3
+        await pilot._post_mouse_events([MouseScrollDown], view, offset=(x, 5), times=3)
+        assert prospects.top == 3 * CARD_HEIGHT and prospects.cursor == 0  # the cursor stays
+        assert board(app).card_list(1).top == 0
+        await pilot.press("G")  # the last card: the column scrolls to it, the thumb to the end
+        assert prospects.cursor == 29
+        assert prospects.top == 30 * CARD_HEIGHT - view.lines_shown
+        bar = _bar_cells(app, prospects)
+        assert bar.endswith("#") and bar.startswith(".")
+        await pilot.press("right_square_bracket")  # the keys act on the card in view
+        await settle(app, pilot)
+    assert saved_contacts(db_path)["Prospect 29"]["stage"] == "reached-out"

@@ -1,0 +1,335 @@
+"""The board's six columns of cards in one widget, drawn line by line.
+
+One widget rather than a widget per column: Textual's cost per frame grows with the widgets a
+line crosses (each one's line is rendered, styled, cropped and cut apart again), and six
+scrolling columns with their scrollbars made the first paint of the board cost several times
+a bare app's. Here a line of the screen is one strip, and only the lines shown are drawn.
+
+Each column keeps its own cursor and scroll position; `column_index` is the focused column.
+At 80 columns not all six fit: the view shows as many as fit and keeps the focused one in view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from ..domain.stages import STAGES, Stage
+from .card_list import CARD_HEIGHT, CARD_ROWS, card_segments, card_styles, fit
+from .palette import STAGE_COLORS
+
+if TYPE_CHECKING:
+    from ..domain.cards import Card
+
+MIN_COLUMN = 18  # narrower than this, the view shows fewer columns and scrolls sideways
+
+
+class Column:
+    """One stage's cards as the view shows them: the cursor, the scroll position, the title."""
+
+    def __init__(self, view: BoardView, stage: Stage) -> None:
+        self.view = view
+        self.stage = stage
+        self.cards: list[Card] = []
+        self.empty_text = "empty"
+        self.top = 0  # the first line shown (lines of cards, from the first card's first)
+        self._cursor = 0
+
+    @property
+    def title(self) -> str:
+        return f"{self.stage.label} {len(self.cards)}"
+
+    @property
+    def cursor(self) -> int:
+        return self._cursor
+
+    @cursor.setter
+    def cursor(self, index: int) -> None:
+        index = max(0, min(len(self.cards) - 1, index))
+        if index != self._cursor:
+            self._cursor = index
+            self.view.cursor_moved(self)
+
+    @property
+    def current_id(self) -> str | None:
+        if 0 <= self._cursor < len(self.cards):
+            return self.cards[self._cursor].contact_id
+        return None
+
+    @property
+    def has_focus(self) -> bool:
+        return self.view.has_focus and self.view.column_index == self.stage.order
+
+    @property
+    def region(self) -> Region:
+        """Where the column is on the screen (empty while scrolled out of view)."""
+        return self.view.column_region(self.stage.order)
+
+    def index_of(self, contact_id: str) -> int | None:
+        for index, card in enumerate(self.cards):
+            if card.contact_id == contact_id:
+                return index
+        return None
+
+    def set_cards(self, cards: list[Card], keep: str | None = None) -> None:
+        """Show these cards; keep the cursor on contact `keep` (or on the same one) if present."""
+        wanted = keep if keep is not None else self.current_id
+        self.cards = cards
+        index = self.index_of(wanted) if wanted else None
+        self._cursor = index if index is not None else min(self._cursor, max(0, len(cards) - 1))
+        self.view.keep_cursor_in_view(self)
+        self.view.refresh()
+        self.view.post_message(BoardView.Highlighted(self.view, self, self.current_id))
+
+    def focus(self) -> None:
+        self.view.focus_column(self.stage.order)
+        self.view.focus()
+
+    # -- drawing ----------------------------------------------------------------------------
+    def max_top(self, shown: int) -> int:
+        return max(0, len(self.cards) * CARD_HEIGHT - shown)
+
+    def segments(
+        self, line: int, width: int, shown: int, styles: dict[str, Style]
+    ) -> Iterator[Segment]:
+        """Line `line` of the column's cards (0 is the top of the view), `width` cells wide;
+        the last cell is the scroll bar when the cards do not all fit in `shown` lines."""
+        room = width - 1
+        total = len(self.cards) * CARD_HEIGHT
+        if not self.cards:
+            text = fit("  " + self.empty_text, room) if line == 1 else ""
+            yield Segment(text.ljust(width), styles["empty"])
+            return
+        index, row = divmod(self.top + line, CARD_HEIGHT)
+        if index >= len(self.cards) or row == CARD_ROWS:
+            yield Segment(" " * room, styles["background"])
+        else:
+            yield from card_segments(self.cards[index], row, room, styles, index == self._cursor)
+        if total <= shown:
+            yield Segment(" ", styles["background"])
+            return
+        thumb = max(1, shown * shown // total)
+        start = round((shown - thumb) * self.top / (total - shown))  # at the end at the end
+        yield Segment(" ", styles["thumb"] if start <= line < start + thumb else styles["gap"])
+
+
+class BoardView(Widget, can_focus=True):
+    """The six columns; up and down move the cursor in the focused column."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("home,g", "cursor_to(0)", "First", show=False),
+        Binding("end,G", "cursor_to(-1)", "Last", show=False),
+        Binding("pageup", "cursor(-5)", "Page up", show=False),
+        Binding("pagedown", "cursor(5)", "Page down", show=False),
+    ]
+    DEFAULT_CSS = """
+    BoardView { height: 1fr; background: $background; }
+    """
+
+    class Highlighted(Message):
+        """The focused column changed, or its cursor moved (or it became empty)."""
+
+        def __init__(self, view: BoardView, column: Column, contact_id: str | None) -> None:
+            super().__init__()
+            self.view = view
+            self.column = column
+            self.contact_id = contact_id
+
+        @property
+        def control(self) -> BoardView:
+            return self.view
+
+    class Opened(Message):
+        """A card was double-clicked."""
+
+        def __init__(self, view: BoardView, contact_id: str) -> None:
+            super().__init__()
+            self.view = view
+            self.contact_id = contact_id
+
+        @property
+        def control(self) -> BoardView:
+            return self.view
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.columns = [Column(self, stage) for stage in STAGES]
+        self.column_index = 0
+        self.first = 0  # the leftmost column shown
+        self.columns_shown = len(STAGES)
+        self.widths = [MIN_COLUMN] * len(STAGES)
+        self._styles: list[dict[str, Style]] | None = None
+
+    # -- layout -----------------------------------------------------------------------------
+    def fit(self, width: int) -> None:
+        """All six columns when they fit; otherwise as many as fit, the focused one among them.
+        One cell of margin on the left, one between columns."""
+        room = width - 1
+        count = len(STAGES)
+        each = room // count - 1
+        spare = room - count * (each + 1)  # cells left over: one more for the first few
+        self.columns_shown = count
+        if each < MIN_COLUMN:
+            each = max(MIN_COLUMN, room // 3 - 1)
+            spare = 0
+            self.columns_shown = max(1, room // (each + 1))
+        self.widths = [each + (1 if index < spare else 0) for index in range(count)]
+        self._keep_column_in_view()
+        self.refresh()
+
+    @property
+    def lines_shown(self) -> int:
+        """Lines of cards a column shows (below its title)."""
+        return max(0, self.size.height - 1)
+
+    def column_region(self, index: int) -> Region:
+        if not self.first <= index < self.first + self.columns_shown:
+            return Region(0, 0, 0, 0)
+        x = 1 + sum(self.widths[i] + 1 for i in range(self.first, index))
+        region = self.region
+        return Region(region.x + x, region.y, self.widths[index], region.height)
+
+    def _keep_column_in_view(self) -> None:
+        shown = self.columns_shown
+        if self.column_index < self.first:
+            self.first = self.column_index
+        elif self.column_index >= self.first + shown:
+            self.first = self.column_index - shown + 1
+        self.first = max(0, min(len(STAGES) - shown, self.first))
+
+    def keep_cursor_in_view(self, column: Column) -> None:
+        shown = self.lines_shown
+        if shown <= 0:
+            return
+        if column.cards:
+            card_top = column.cursor * CARD_HEIGHT
+            if card_top < column.top:
+                column.top = card_top
+            elif card_top + CARD_ROWS > column.top + shown:
+                column.top = card_top + min(CARD_HEIGHT, shown) - shown
+        column.top = max(0, min(column.max_top(shown), column.top))
+
+    def on_resize(self) -> None:
+        self.fit(self.size.width)
+        for column in self.columns:
+            self.keep_cursor_in_view(column)
+
+    # -- focus and the cursor ---------------------------------------------------------------
+    @property
+    def current(self) -> Column:
+        return self.columns[self.column_index]
+
+    def focus_column(self, index: int) -> None:
+        index = max(0, min(len(STAGES) - 1, index))
+        if index != self.column_index:
+            self.column_index = index
+            self._keep_column_in_view()
+            self.refresh()
+        column = self.current
+        self.post_message(self.Highlighted(self, column, column.current_id))
+
+    def cursor_moved(self, column: Column) -> None:
+        self.keep_cursor_in_view(column)
+        self.refresh()
+        self.post_message(self.Highlighted(self, column, column.current_id))
+
+    def action_cursor(self, delta: int) -> None:
+        column = self.current
+        if column.cards:
+            column.cursor = column.cursor + delta
+
+    def action_cursor_to(self, index: int) -> None:
+        column = self.current
+        if column.cards:
+            column.cursor = index % len(column.cards)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # -- the mouse --------------------------------------------------------------------------
+    def column_at(self, x: int) -> Column | None:
+        left = 1
+        for index in range(self.first, min(len(STAGES), self.first + self.columns_shown)):
+            if left <= x < left + self.widths[index]:
+                return self.columns[index]
+            left += self.widths[index] + 1
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        column = self.column_at(event.x)
+        if column is None:
+            return
+        self.focus()
+        self.focus_column(column.stage.order)
+        if event.y < 1:
+            return
+        index = (column.top + event.y - 1) // CARD_HEIGHT
+        if 0 <= index < len(column.cards):
+            column.cursor = index
+            if event.chain >= 2:
+                self.post_message(self.Opened(self, column.cards[index].contact_id))
+
+    def _scroll(self, event: events.MouseEvent, lines: int) -> None:
+        column = self.column_at(event.x)
+        if column is not None:
+            event.stop()
+            column.top = max(0, min(column.max_top(self.lines_shown), column.top + lines))
+            self.refresh()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._scroll(event, CARD_HEIGHT)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._scroll(event, -CARD_HEIGHT)
+
+    # -- drawing ----------------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        focused = self.has_focus
+        self._styles = [  # looked up once per frame, not once per line
+            card_styles(
+                self.app, Style(color=STAGE_COLORS[stage]), focused and index == self.column_index
+            )
+            for index, stage in enumerate(STAGES)
+        ]
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        styles = self._styles
+        if styles is None:
+            return Strip.blank(self.size.width)
+        width = self.size.width
+        gap = styles[0]["gap"]
+        segments = [Segment(" ", gap)]
+        used = 1
+        shown = self.lines_shown
+        for index in range(self.first, min(len(STAGES), self.first + self.columns_shown)):
+            column, column_width, style = self.columns[index], self.widths[index], styles[index]
+            if y == 0:
+                label = fit(f" {column.stage.label}", column_width)
+                count = fit(f" {len(column.cards)}", column_width - len(label))
+                segments.append(Segment(label, style["title"]))
+                segments.append(
+                    Segment(count.ljust(column_width - len(label)), style["title-count"])
+                )
+            else:
+                segments.extend(column.segments(y - 1, column_width, shown, style))
+            segments.append(Segment(" ", gap))
+            used += column_width + 1
+        if used < width:
+            segments.append(Segment(" " * (width - used), gap))
+        strip = Strip(segments, max(used, width))
+        return strip.crop(0, width) if used > width else strip
