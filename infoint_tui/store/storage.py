@@ -162,7 +162,9 @@ def _blocks_of(table: dict[str, dict[str, Any]], old: list[_Block]) -> list[_Blo
         for i, (key, doc) in enumerate(part):
             if previous is not None and i < len(previous.docs) and previous.docs[i] is doc:
                 json = previous.json(i)
-            else:
+            elif previous is not None and i < len(previous.keys) and previous.keys[i] == key:
+                json = _encode_document(doc)  # the same record, changed: as each autosave does
+            else:  # records were added or removed before this one: look for it elsewhere
                 if moved is None:
                     moved = {id(d): (block, j) for block in old for j, d in enumerate(block.docs)}
                 found = moved.get(id(doc))

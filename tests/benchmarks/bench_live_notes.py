@@ -18,8 +18,10 @@ holding it is the keystroke-to-render latency. Figures only; nothing here passes
 The machine's own noise is large on a small VM: compare modes within one run, and run twice.
 
 Knobs for comparisons (environment): BENCH_NO_GC_POLICY=1 skips infoint_tui.gc_policy (the
-freezes), BENCH_SWITCH_INTERVAL=0.001 sets sys.setswitchinterval in the app, and
-BENCH_PROFILE=/tmp/prof writes each app's cProfile stats to /tmp/prof.<mode>.
+freezes), BENCH_SWITCH_INTERVAL=0.005 sets sys.setswitchinterval in the app (live notes set
+0.001 otherwise), BENCH_NO_FSYNC=1 makes fsync a no-op in the app (to tell the disk's share of
+a stall from the GIL's), and BENCH_PROFILE=/tmp/prof writes each app's cProfile stats to
+/tmp/prof.<mode>.
 """
 
 from __future__ import annotations
@@ -181,8 +183,13 @@ def run_child(kind: str, db: str, contact_id: str, report: str) -> None:
 
         if not os.environ.get("BENCH_NO_GC_POLICY"):
             freeze_loaded_data()  # as infoint_tui.launch does
-        if os.environ.get("BENCH_SWITCH_INTERVAL"):
+        if os.environ.get("BENCH_NO_FSYNC"):  # diagnosis only: is it the disk, or the GIL?
+            os.fsync = lambda fd: None  # type: ignore[assignment]
+        if os.environ.get("BENCH_SWITCH_INTERVAL"):  # also the one live notes set while open
+            from infoint_tui import gc_policy
+
             sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
+            gc_policy.TYPING_SWITCH_INTERVAL = float(os.environ["BENCH_SWITCH_INTERVAL"])
         timed(repo, "save_meeting", spans["save_meeting"])
         timed(repo, "flush", spans["flush"])
 
