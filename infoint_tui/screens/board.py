@@ -113,15 +113,8 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self._resumed_once = False
         self.call_after_refresh(self.infoint.load_in_background)
 
-    def on_resize(self) -> None:
-        self.fit_columns()
-
-    def fit_columns(self) -> None:
-        """All six columns when they fit; otherwise as many as fit, the focused one in view."""
-        shown_before = self.view.columns_shown
-        self.view.fit(self.size.width)
-        if shown_before != self.view.columns_shown:
-            self.update_summary()
+    def on_board_view_fitted(self) -> None:  # the summary says when not all columns show
+        self.update_summary()
 
     @property
     def columns_shown(self) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -24,7 +25,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..domain.stages import STAGES, Stage
-from .card_list import CARD_HEIGHT, CARD_ROWS, card_segments, card_styles, fit
+from .card_list import CARD_HEIGHT, CARD_ROWS, card_segments, card_styles, fit, pad
 from .palette import STAGE_COLORS
 
 if TYPE_CHECKING:
@@ -106,8 +107,7 @@ class Column:
         room = width - 1
         total = len(self.cards) * CARD_HEIGHT
         if not self.cards:
-            text = fit("  " + self.empty_text, room) if line == 1 else ""
-            yield Segment(text.ljust(width), styles["empty"])
+            yield Segment(pad("  " + self.empty_text if line == 1 else "", width), styles["empty"])
             return
         index, row = divmod(self.top + line, CARD_HEIGHT)
         if index >= len(self.cards) or row == CARD_ROWS:
@@ -132,6 +132,8 @@ class BoardView(Widget, can_focus=True):
         Binding("end,G", "cursor_to(-1)", "Last", show=False),
         Binding("pageup", "cursor(-5)", "Page up", show=False),
         Binding("pagedown", "cursor(5)", "Page down", show=False),
+        Binding("tab", "screen.column(1)", "Next column", show=False),
+        Binding("shift+tab", "screen.column(-1)", "Previous column", show=False),
     ]
     DEFAULT_CSS = """
     BoardView { height: 1fr; background: $background; }
@@ -145,6 +147,17 @@ class BoardView(Widget, can_focus=True):
             self.view = view
             self.column = column
             self.contact_id = contact_id
+
+        @property
+        def control(self) -> BoardView:
+            return self.view
+
+    class Fitted(Message):
+        """The view was laid out again: `columns_shown` may have changed."""
+
+        def __init__(self, view: BoardView) -> None:
+            super().__init__()
+            self.view = view
 
         @property
         def control(self) -> BoardView:
@@ -224,6 +237,7 @@ class BoardView(Widget, can_focus=True):
         self.fit(self.size.width)
         for column in self.columns:
             self.keep_cursor_in_view(column)
+        self.post_message(self.Fitted(self))
 
     # -- focus and the cursor ---------------------------------------------------------------
     @property
@@ -262,20 +276,30 @@ class BoardView(Widget, can_focus=True):
 
     # -- the mouse --------------------------------------------------------------------------
     def column_at(self, x: int) -> Column | None:
+        return self._column_and_cell(x)[0]
+
+    def _column_and_cell(self, x: int) -> tuple[Column | None, int]:
+        """The column at `x`, and which of its cells (the last one is its scroll bar)."""
         left = 1
         for index in range(self.first, min(len(STAGES), self.first + self.columns_shown)):
             if left <= x < left + self.widths[index]:
-                return self.columns[index]
+                return self.columns[index], x - left
             left += self.widths[index] + 1
-        return None
+        return None, 0
 
     def on_click(self, event: events.Click) -> None:
-        column = self.column_at(event.x)
+        column, cell = self._column_and_cell(event.x)
         if column is None:
             return
         self.focus()
         self.focus_column(column.stage.order)
         if event.y < 1:
+            return
+        shown = self.lines_shown
+        if cell == self.widths[column.stage.order] - 1 and column.max_top(shown):
+            # the scroll bar: show that part of the column; the cursor stays where it is
+            column.top = round(column.max_top(shown) * (event.y - 1) / max(1, shown - 1))
+            self.refresh()
             return
         index = (column.top + event.y - 1) // CARD_HEIGHT
         if 0 <= index < len(column.cards):
@@ -320,11 +344,9 @@ class BoardView(Widget, can_focus=True):
             column, column_width, style = self.columns[index], self.widths[index], styles[index]
             if y == 0:
                 label = fit(f" {column.stage.label}", column_width)
-                count = fit(f" {len(column.cards)}", column_width - len(label))
+                rest = column_width - cell_len(label)
                 segments.append(Segment(label, style["title"]))
-                segments.append(
-                    Segment(count.ljust(column_width - len(label)), style["title-count"])
-                )
+                segments.append(Segment(pad(f" {len(column.cards)}", rest), style["title-count"]))
             else:
                 segments.extend(column.segments(y - 1, column_width, shown, style))
             segments.append(Segment(" ", gap))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
@@ -36,7 +36,13 @@ def fit(text: str, width: int) -> str:
 
 
 _STYLES: dict[tuple[object, ...], dict[str, Style]] = {}
-_VARIABLES: dict[str, dict[str, str]] = {}  # the theme's CSS variables, by theme name
+_VARIABLES: dict[tuple[str, int], dict[str, str]] = {}  # the theme's CSS variables
+
+
+def pad(text: str, width: int) -> str:
+    """`text` cut to `width` cells (with an ellipsis) and padded to exactly `width` cells:
+    a wide character counts two, so a CJK name does not push the next column aside."""
+    return set_cell_size(fit(text, width), width)
 
 
 def _theme_color(value: str, under: Color) -> Color:
@@ -54,13 +60,14 @@ def _theme_color(value: str, under: Color) -> Color:
 
 def card_styles(app: Any, bar: Style, focused: bool) -> dict[str, Style]:
     """Every style a column uses, from the app's theme (cached per theme, stage and focus)."""
-    key = (app.theme, bar, focused)
+    theme = (app.theme, id(app.current_theme))  # a theme registered again is another theme
+    key = (theme, bar, focused)
     found = _STYLES.get(key)
     if found is not None:
         return found
-    variables = _VARIABLES.get(app.theme)
+    variables = _VARIABLES.get(theme)
     if variables is None:  # about 1 ms each time: once per theme, not once per column
-        variables = _VARIABLES[app.theme] = app.get_css_variables()
+        variables = _VARIABLES[theme] = app.get_css_variables()
     background = _theme_color(variables.get("background", "#000000"), Color(0, 0, 0))
     panel = _theme_color(variables.get("panel", "#202020"), background)
     primary = Color.parse(variables.get("primary", "#0178D4"))
@@ -72,9 +79,14 @@ def card_styles(app: Any, bar: Style, focused: bool) -> dict[str, Style]:
     surface = _theme_color(variables.get("surface", "#1e1e1e"), background)
     styles: dict[str, Style] = {"background": Style(bgcolor=surface.rich_color)}
     styles["gap"] = Style(bgcolor=background.rich_color)
-    styles["thumb"] = Style(
-        bgcolor=_theme_color(variables.get("panel-lighten-2", "#444444"), background).rich_color
-    )
+    thumb = variables.get("panel-lighten-2", "#444444")  # as app.tcss colours scroll bars
+    if thumb == "transparent" or thumb.startswith("ansi_"):  # an ANSI theme: its own colours
+        styles["gap"] = Style(
+            bgcolor=_theme_color(variables.get("scrollbar-background", "#000000"), background)
+            .rich_color
+        )
+        thumb = variables.get("scrollbar", "ansi_blue")
+    styles["thumb"] = Style(bgcolor=_theme_color(thumb, background).rich_color)
     styles["empty"] = styles["background"] + Style(
         color=fg("text-muted", surface).rich_color, italic=True
     )
@@ -123,9 +135,9 @@ def card_segments(
     if row == 0:
         name = card.name + (" (archived)" if card.archived else "")
         style = styles[prefix + ("archived" if card.archived else "name")]
-        segments.append(Segment(fit(name, room).ljust(room), style))
+        segments.append(Segment(pad(name, room), style))
     elif row == 1:
-        segments.append(Segment(fit(card.detail, room).ljust(room), styles[prefix + "detail"]))
+        segments.append(Segment(pad(card.detail, room), styles[prefix + "detail"]))
     elif row == 2:
         due = card.due
         if due is None:
@@ -133,7 +145,7 @@ def card_segments(
         else:
             mark = "! " if due.level == "overdue" else ""
             segments.append(
-                Segment(fit(mark + due.text, room).ljust(room), styles[prefix + due.level])
+                Segment(pad(mark + due.text, room), styles[prefix + due.level])
             )
     else:
         segments.extend(_tag_segments(card.tags, room, base, styles[prefix + "chip"]))

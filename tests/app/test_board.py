@@ -29,6 +29,8 @@ async def test_columns_counts_and_cards(db_path, clock):
     async with running(db_path, clock) as (app, pilot):
         screen = board(app)
         titles = [screen.card_list(s.order).title for s in Stage]
+        painted = screen.view.render_line(0).text  # the titles as drawn, counts included
+        assert all(title in painted for title in titles), painted
         assert titles[0].startswith("Prospects") and "4" in titles[0]
         assert [t.split()[0] for t in titles] == [
             "Prospects",

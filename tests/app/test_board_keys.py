@@ -184,6 +184,8 @@ async def test_at_80x24_the_focused_column_is_kept_in_view(db_path, clock):
             assert board(app).column_index == index and column.has_focus
             region = column.region
             assert region.width >= 12 and region.x >= 0 and region.right <= 80, (index, region)
+            painted = board(app).view.render_line(0).text
+            assert column.stage.label in painted, painted  # drawn, not only laid out
 
 
 def _many_prospects(db_path, clock, count: int = 30) -> None:
@@ -225,3 +227,43 @@ async def test_the_mouse_wheel_scrolls_the_column_under_it_and_the_bar_follows(d
         await pilot.press("right_square_bracket")  # the keys act on the card in view
         await settle(app, pilot)
     assert saved_contacts(db_path)["Prospect 29"]["stage"] == "reached-out"
+
+
+async def test_a_click_on_the_scroll_bar_shows_that_part_and_leaves_the_cursor(db_path, clock):
+    _many_prospects(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        view, prospects = board(app).view, board(app).card_list(0)
+        bar_x = prospects.region.right - 1 - view.region.x
+        await pilot.click(view, offset=(bar_x, view.size.height - 1))  # the bottom of the bar
+        assert prospects.top == 30 * CARD_HEIGHT - view.lines_shown and prospects.cursor == 0
+        assert _bar_cells(app, prospects).endswith("#")
+        await pilot.click(view, offset=(bar_x, 1))  # the top
+        assert prospects.top == 0 and prospects.cursor == 0
+
+
+async def test_tab_moves_to_the_next_column(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("tab", "tab")
+        assert board(app).column_index == 2 and focused_name(app) in names(app, Stage.SCHEDULED)
+        await pilot.press("shift+tab")
+        assert board(app).column_index == 1
+
+
+async def test_wide_characters_keep_every_column_in_its_place(db_path, clock):
+    """A CJK name is two cells a character: cut and padded by cells, the next column stays put."""
+    repo = Repository(db_path, clock=clock)
+    repo.add_contact(Contact(name="山田太郎さん 東京株式会社の研究者", company="東京株式会社"))
+    repo.add_contact(Contact(name="Zed Quill", company="東京Zed", stage=Stage.REACHED_OUT))
+    async with running(db_path, clock, size=(160, 40)) as (app, pilot):
+        view = board(app).view
+        reached = board(app).card_list(1).region
+        for y in range(view.size.height):
+            strip = view.render_line(y)
+            assert strip.cell_length == view.size.width, y
+        text = view.render_line(1).text  # the first card's name row, in every column
+        x = reached.x - view.region.x
+        from rich.cells import cell_len
+
+        name_at = cell_len(text[: text.index("Zed Quill")])
+        assert name_at == x + 2, (text, x)  # after its colour bar and a space, as in column 1
