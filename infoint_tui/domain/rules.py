@@ -15,9 +15,11 @@ The rules, in the user's words:
   one is pushed out until the oldest of them is a year old.
 - Any logged touch except a private note restarts the keep-in-touch clock; a reply, a call or a
   meeting answers the 3B7 nudges; a thank-you touch answers the thank-you.
-- Moving a card back closes its open reminders (the user's own action items and custom
-  reminders stay: they are promises, not stage effects); archiving closes all of them;
-  restoring re-enters the stage, so a restored contact is never silent.
+- Moving a card back closes the open reminders the stage it goes back to has no use for (the
+  user's own action items and custom reminders stay: they are promises, not stage effects; a
+  check-in stays between In touch and Thanked, so a move made by mistake and undone changes
+  nothing); archiving closes all of them; restoring re-enters the stage, so a restored
+  contact is never silent.
 - Marking a reminder done implies what the user did (`after_done`): a check-in done is a
   check-in touch (which schedules the next), a thank-you done is a thank-you touch and a move
   from Interviewed to Thanked, a follow-up done is a message sent.
@@ -154,6 +156,13 @@ def _check_in(
     )
 
 
+def _still_applies(reminder: Reminder, stage: Stage) -> bool:
+    """Whether an open reminder keeps its meaning for a contact moved back to `stage`."""
+    if reminder.kind in USER_KINDS or STAGE_KINDS.get(reminder.kind) is stage:
+        return True
+    return reminder.kind is ReminderKind.CHECK_IN and stage in KEEP_IN_TOUCH_STAGES
+
+
 def entering_stage(
     contact: Contact,
     new: Stage,
@@ -171,7 +180,7 @@ def entering_stage(
     effects = Effects()
     reminders = [r for r in open_reminders if r.is_open and r.contact_id == contact.id]
     if old is not None and new.order < old.order:
-        effects.close = [(r, "moved back") for r in reminders if r.kind not in USER_KINDS]
+        effects.close = [(r, "moved back") for r in reminders if not _still_applies(r, new)]
     else:
         for reminder in reminders:
             owner = STAGE_KINDS.get(reminder.kind)

@@ -249,12 +249,20 @@ def test_moving_back_closes_stage_reminders_and_keeps_my_own():
     assert effects.create == []
 
 
-def test_moving_back_from_in_touch_to_thanked_restarts_the_check_in():
+def test_moving_back_from_in_touch_to_thanked_keeps_the_check_in_as_it_was():
+    """] then [ by mistake: an overdue check-in stays overdue, not pushed into the future."""
     ruth = Contact(name="Ruth", stage=Stage.THANKED)
     (old,) = _open(ruth, ReminderKind.CHECK_IN)
     effects = rules.entering_stage(ruth, Stage.THANKED, Stage.IN_TOUCH, NOW, Settings(), [old])
+    assert effects.close == [] and effects.create == []
+
+
+def test_moving_back_from_thanked_to_interviewed_ends_the_check_in_and_owes_a_thank_you():
+    ruth = Contact(name="Ruth", stage=Stage.INTERVIEWED)
+    (old,) = _open(ruth, ReminderKind.CHECK_IN)
+    effects = rules.entering_stage(ruth, Stage.INTERVIEWED, Stage.THANKED, NOW, Settings(), [old])
     assert effects.close == [(old, "moved back")]
-    assert [r.kind for r in effects.create] == [ReminderKind.CHECK_IN]
+    assert [r.kind for r in effects.create] == [ReminderKind.THANK_YOU]
 
 
 def test_moving_forward_closes_what_the_stage_left_behind():
