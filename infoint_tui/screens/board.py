@@ -12,7 +12,9 @@ from textual.widgets import Static
 
 from ..domain.cards import Card, ContactRow, card_order, haystack
 from ..domain.stages import STAGES, Stage
+from ..markup import escape
 from ..widgets.board_view import BoardView, Column
+from ..widgets.card_list import fit
 from ..widgets.key_bar import KeyBar
 from .base import CampaignMixin
 
@@ -27,6 +29,27 @@ EMPTY_TEXT = {
     Stage.THANKED: "empty",
     Stage.IN_TOUCH: "empty",
 }
+
+
+def _fit_parts(parts: list[str], width: int, separator: str = " · ") -> str:
+    """The summary's parts (markup) joined, as many as fit in `width` cells: the first that does
+    not fit is cut with an ellipsis if a few words of it fit, never left as a dangling label."""
+    from textual.content import Content
+
+    shown: list[str] = []
+    used = 0
+    for part in parts:
+        gap = len(separator) if shown else 0
+        content = Content.from_markup(part)
+        if used + gap + content.cell_length <= width:
+            shown.append(part)
+            used += gap + content.cell_length
+            continue
+        room = width - used - gap
+        if room >= 12:
+            shown.append(escape(fit(content.plain, room)))
+        break
+    return separator.join(shown)
 
 
 def _confirm() -> type:
@@ -93,6 +116,9 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self._matched: dict[Stage, tuple[list[str], list[tuple[Card, str]]]] = {}
         self._summary_counts: tuple[int, int, Card | None] | None = None
         self._undo: str | None = None  # id of the contact archived last
+        # each column's card before the filter: given back when it is cleared, except where
+        # the user picked a card meanwhile
+        self._before_filter: dict[Stage, str] | None = None
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -183,6 +209,15 @@ class BoardScreen(CampaignMixin, Screen[None]):
     ) -> None:
         """Show the sorted cards through the filter (what each filter keystroke does)."""
         words = self.query_text.casefold().split()
+        if words and self._before_filter is None:
+            self._before_filter = {
+                column.stage: column.current_id
+                for column in self.view.columns
+                if column.current_id is not None
+            }
+        elif not words and self._before_filter is not None:
+            keep = {**self._before_filter, **(keep or {})}
+            self._before_filter = None
         for stage in stages:
             cards = self._sorted.get(stage, [])
             if words:
@@ -245,17 +280,16 @@ class BoardScreen(CampaignMixin, Screen[None]):
         parts = [f"[b]{count}[/] contact{'' if count == 1 else 's'}"]
         if self.columns_shown < len(STAGES):
             parts[0] += f" [dim]({self.columns_shown} of 6 columns: ← →)[/]"
-        parts.append(f"[$error b]{overdue} overdue[/]" if overdue else "nothing overdue")
-        parts.append(f"[$warning b]{today} due today[/]" if today else "nothing due today")
-        # the filter and the archived cards before "next": the line is cut at 80 columns
+        # what the board shows first, then the counts: the line is cut to the width
         if self.query_text:
-            shown = self.query_text.replace("[", r"\[")  # typed text, not markup
-            parts.append(f"[b]filter: “{shown}”[/]")
+            parts.append(f"[b]filter: “{escape(self.query_text)}”[/]")  # typed, not markup
         if self.show_archived:
             parts.append("[b]showing archived[/]")
+        parts.append(f"[$error b]{overdue} overdue[/]" if overdue else "nothing overdue")
+        parts.append(f"[$warning b]{today} due today[/]" if today else "nothing due today")
         if first is not None and first.due is not None and first.due.level in ("today", "soon"):
-            parts.append(f"next: {first.name}, {first.due.text}")
-        summary.update(" · ".join(parts))
+            parts.append(f"next: {escape(first.name)}, {escape(first.due.text)}")
+        summary.update(_fit_parts(parts, summary.content_region.width or self.size.width - 2))
 
     # -- focus ------------------------------------------------------------------------------
     def card_list(self, index: int) -> Column:
@@ -265,7 +299,9 @@ class BoardScreen(CampaignMixin, Screen[None]):
     def focused_contact_id(self) -> str | None:
         return self.view.current.current_id
 
-    def on_board_view_highlighted(self) -> None:
+    def on_board_view_highlighted(self, event: BoardView.Highlighted) -> None:
+        if self._before_filter is not None and self.view.has_focus:  # picked while filtering
+            self._before_filter.pop(event.column.stage, None)
         self.refresh_bindings()
 
     def action_column(self, delta: int) -> None:
@@ -352,6 +388,8 @@ class BoardScreen(CampaignMixin, Screen[None]):
         for index in range(len(STAGES)):
             if self.card_list(index).cards:
                 self.card_list(index).cursor = 0
+                if self._before_filter is not None:  # this match is the one the user wanted
+                    self._before_filter.pop(STAGES[index], None)
                 self.focus_column(index)
                 return
         self.card_list(self.column_index).focus()

@@ -34,6 +34,12 @@ if TYPE_CHECKING:
 MIN_COLUMN = 18  # narrower than this, the view shows fewer columns and scrolls sideways
 
 
+def _card_aligned(line: float) -> int:
+    """The first line of the card that `line` falls in, rounded up to the next card's (never
+    below 0): scroll positions are whole cards."""
+    return max(0, -(-int(line) // CARD_HEIGHT) * CARD_HEIGHT)
+
+
 class Column:
     """One stage's cards as the view shows them: the cursor, the scroll position, the title."""
 
@@ -42,7 +48,7 @@ class Column:
         self.stage = stage
         self.cards: list[Card] = []
         self.empty_text = "empty"
-        self.top = 0  # the first line shown (lines of cards, from the first card's first)
+        self.top = 0  # the first line shown: always a card's first, so the columns line up
         self._cursor = 0
 
     @property
@@ -97,7 +103,14 @@ class Column:
 
     # -- drawing ----------------------------------------------------------------------------
     def max_top(self, shown: int) -> int:
-        return max(0, len(self.cards) * CARD_HEIGHT - shown)
+        """The last scroll position: the first card of the last ones that fit in `shown`."""
+        return _card_aligned(len(self.cards) * CARD_HEIGHT - 1 - shown)
+
+    def visible_cards(self, shown: int) -> range:
+        """The cards shown whole."""
+        first = self.top // CARD_HEIGHT
+        count = max(1, (shown + 1) // CARD_HEIGHT)
+        return range(first, min(len(self.cards), first + count))
 
     def segments(
         self, line: int, width: int, shown: int, styles: dict[str, Style]
@@ -118,7 +131,7 @@ class Column:
             yield Segment(" ", styles["background"])
             return
         thumb = max(1, shown * shown // total)
-        start = round((shown - thumb) * self.top / (total - shown))  # at the end at the end
+        start = round((shown - thumb) * self.top / max(1, self.max_top(shown)))
         yield Segment(" ", styles["thumb"] if start <= line < start + thumb else styles["gap"])
 
 
@@ -130,8 +143,8 @@ class BoardView(Widget, can_focus=True):
         Binding("down,j", "cursor(1)", "Down", show=False),
         Binding("home,g", "cursor_to(0)", "First", show=False),
         Binding("end,G", "cursor_to(-1)", "Last", show=False),
-        Binding("pageup", "cursor(-5)", "Page up", show=False),
-        Binding("pagedown", "cursor(5)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("tab", "screen.column(1)", "Next column", show=False),
         Binding("shift+tab", "screen.column(-1)", "Previous column", show=False),
     ]
@@ -227,11 +240,18 @@ class BoardView(Widget, can_focus=True):
             return
         if column.cards:
             card_top = column.cursor * CARD_HEIGHT
-            if card_top < column.top:
+            if card_top < column.top or shown < CARD_ROWS:
                 column.top = card_top
             elif card_top + CARD_ROWS > column.top + shown:
-                column.top = card_top + min(CARD_HEIGHT, shown) - shown
+                column.top = _card_aligned(card_top + CARD_ROWS - shown)
         column.top = max(0, min(column.max_top(shown), column.top))
+
+    def cursor_to_view(self, column: Column) -> None:
+        """After the column was scrolled (wheel, scroll bar): the cursor onto a card in view, so
+        the keys never act on a card out of sight."""
+        visible = column.visible_cards(self.lines_shown)
+        if column.cards and column.cursor not in visible:
+            column.cursor = visible.start if column.cursor < visible.start else visible.stop - 1
 
     def on_resize(self) -> None:
         self.fit(self.size.width)
@@ -251,6 +271,7 @@ class BoardView(Widget, can_focus=True):
             self._keep_column_in_view()
             self.refresh()
         column = self.current
+        self.keep_cursor_in_view(column)
         self.post_message(self.Highlighted(self, column, column.current_id))
 
     def cursor_moved(self, column: Column) -> None:
@@ -262,6 +283,9 @@ class BoardView(Widget, can_focus=True):
         column = self.current
         if column.cards:
             column.cursor = column.cursor + delta
+
+    def action_page(self, direction: int) -> None:
+        self.action_cursor(direction * max(1, (self.lines_shown + 1) // CARD_HEIGHT))
 
     def action_cursor_to(self, index: int) -> None:
         column = self.current
@@ -298,7 +322,9 @@ class BoardView(Widget, can_focus=True):
         shown = self.lines_shown
         if cell == self.widths[column.stage.order] - 1 and column.max_top(shown):
             # the scroll bar: show that part of the column; the cursor stays where it is
-            column.top = round(column.max_top(shown) * (event.y - 1) / max(1, shown - 1))
+            fraction = (event.y - 1) / max(1, shown - 1)
+            column.top = min(column.max_top(shown), _card_aligned(column.max_top(shown) * fraction))
+            self.cursor_to_view(column)
             self.refresh()
             return
         index = (column.top + event.y - 1) // CARD_HEIGHT
@@ -312,6 +338,7 @@ class BoardView(Widget, can_focus=True):
         if column is not None:
             event.stop()
             column.top = max(0, min(column.max_top(self.lines_shown), column.top + lines))
+            self.cursor_to_view(column)
             self.refresh()
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:

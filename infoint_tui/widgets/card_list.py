@@ -82,8 +82,9 @@ def card_styles(app: Any, bar: Style, focused: bool) -> dict[str, Style]:
     thumb = variables.get("panel-lighten-2", "#444444")  # as app.tcss colours scroll bars
     if thumb == "transparent" or thumb.startswith("ansi_"):  # an ANSI theme: its own colours
         styles["gap"] = Style(
-            bgcolor=_theme_color(variables.get("scrollbar-background", "#000000"), background)
-            .rich_color
+            bgcolor=_theme_color(
+                variables.get("scrollbar-background", "#000000"), background
+            ).rich_color
         )
         thumb = variables.get("scrollbar", "ansi_blue")
     styles["thumb"] = Style(bgcolor=_theme_color(thumb, background).rich_color)
@@ -144,9 +145,7 @@ def card_segments(
             segments.append(Segment(" " * room, base))
         else:
             mark = "! " if due.level == "overdue" else ""
-            segments.append(
-                Segment(pad(mark + due.text, room), styles[prefix + due.level])
-            )
+            segments.append(Segment(pad(mark + due.text, room), styles[prefix + due.level]))
     else:
         segments.extend(_tag_segments(card.tags, room, base, styles[prefix + "chip"]))
     return segments
@@ -159,7 +158,11 @@ def _tag_segments(tags: tuple[str, ...], room: int, base: Style, chip: Style) ->
         text = f" {tag} "
         size = cell_len(text)
         if used + size + 1 > room:
-            if used + 2 <= room:
+            if not segments and room >= 4:  # a first tag longer than the card: cut, not hidden
+                text = fit(text, room - 1)
+                segments.append(Segment(text, chip))
+                used += cell_len(text)
+            elif used + 2 <= room:
                 segments.append(Segment("…", base))
                 used += 1
             break

@@ -233,7 +233,7 @@ async def test_while_filtering_an_empty_column_says_no_match(db_path, clock):
         await pilot.press("slash", *"mentor")
         assert not column.cards and column.empty_text == "no match"
         summary = str(board(app).query_one("#summary").render())
-        assert "filter: “mentor”" in summary  # before "next: …", which 80 columns cut
+        assert "filter: “mentor”" in summary  # before the counts, which 80 columns cut
         await pilot.press(*" [/b")  # typed brackets are text, not markup
         assert "filter: “mentor [/b”" in str(board(app).query_one("#summary").render())
         await pilot.press("escape")

@@ -206,7 +206,7 @@ def _bar_cells(app, column) -> str:
     return "".join(cells)
 
 
-async def test_the_mouse_wheel_scrolls_the_column_under_it_and_the_bar_follows(db_path, clock):
+async def test_the_mouse_wheel_scrolls_the_column_under_it_by_whole_cards(db_path, clock):
     from textual.events import MouseScrollDown
 
     _many_prospects(db_path, clock)
@@ -217,11 +217,14 @@ async def test_the_mouse_wheel_scrolls_the_column_under_it_and_the_bar_follows(d
         assert bar.startswith("#") and bar.endswith(".")  # 30 cards do not fit: a thumb on top
         x = prospects.region.x - view.region.x + 3
         await pilot._post_mouse_events([MouseScrollDown], view, offset=(x, 5), times=3)
-        assert prospects.top == 3 * CARD_HEIGHT and prospects.cursor == 0  # the cursor stays
+        assert prospects.top == 3 * CARD_HEIGHT  # three cards up, the fourth now on top
+        assert prospects.cursor == 3  # the cursor comes along: keys never act out of sight
         assert board(app).card_list(1).top == 0
         await pilot.press("G")  # the last card: the column scrolls to it, the thumb to the end
         assert prospects.cursor == 29
-        assert prospects.top == 30 * CARD_HEIGHT - view.lines_shown
+        assert prospects.top % CARD_HEIGHT == 0  # whole cards: the columns stay in line
+        assert prospects.visible_cards(view.lines_shown)[-1] == 29
+        assert prospects.top == prospects.max_top(view.lines_shown)
         bar = _bar_cells(app, prospects)
         assert bar.endswith("#") and bar.startswith(".")
         await pilot.press("right_square_bracket")  # the keys act on the card in view
@@ -229,16 +232,19 @@ async def test_the_mouse_wheel_scrolls_the_column_under_it_and_the_bar_follows(d
     assert saved_contacts(db_path)["Prospect 29"]["stage"] == "reached-out"
 
 
-async def test_a_click_on_the_scroll_bar_shows_that_part_and_leaves_the_cursor(db_path, clock):
+async def test_a_click_on_the_scroll_bar_shows_that_part_with_the_cursor_in_it(db_path, clock):
     _many_prospects(db_path, clock)
     async with running(db_path, clock, size=(80, 24)) as (app, pilot):
         view, prospects = board(app).view, board(app).card_list(0)
         bar_x = prospects.region.right - 1 - view.region.x
         await pilot.click(view, offset=(bar_x, view.size.height - 1))  # the bottom of the bar
-        assert prospects.top == 30 * CARD_HEIGHT - view.lines_shown and prospects.cursor == 0
+        assert prospects.top == prospects.max_top(view.lines_shown)
+        shown = prospects.visible_cards(view.lines_shown)
+        assert shown[-1] == 29 and prospects.cursor == shown[0]
         assert _bar_cells(app, prospects).endswith("#")
         await pilot.click(view, offset=(bar_x, 1))  # the top
-        assert prospects.top == 0 and prospects.cursor == 0
+        assert prospects.top == 0
+        assert prospects.cursor == prospects.visible_cards(view.lines_shown)[-1]
 
 
 async def test_tab_moves_to_the_next_column(db_path, clock):
@@ -267,3 +273,75 @@ async def test_wide_characters_keep_every_column_in_its_place(db_path, clock):
 
         name_at = cell_len(text[: text.index("Zed Quill")])
         assert name_at == x + 2, (text, x)  # after its colour bar and a space, as in column 1
+
+
+async def test_clearing_the_filter_gives_each_column_its_card_back(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("j", "l", "j", "h")  # the second card of the first two columns
+        before = [column.current_id for column in board(app).view.columns]
+        await pilot.press("slash", *"kim")  # Daniel Kim only: the first columns are empty
+        assert [n for s in Stage for n in names(app, s)] == ["Daniel Kim"]
+        await pilot.press("escape")
+        assert [column.current_id for column in board(app).view.columns] == before
+        assert board(app).card_list(0).cursor == 1 and board(app).card_list(1).cursor == 1
+
+
+async def test_a_card_picked_while_filtering_stays_picked(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("l", "j", "h")  # Reached out: its second card
+        reached_out = board(app).card_list(1).current_id
+        await pilot.press("slash", *"research", "enter", "j")  # the second match, picked
+        picked = focused_name(app)
+        assert board(app).column_index == 0 and picked == names(app, Stage.PROSPECTS)[1]
+        await pilot.press("escape")
+        assert focused_name(app) == picked  # not sent back to where it was before
+        assert board(app).card_list(1).current_id == reached_out
+
+
+def test_the_summary_keeps_whole_parts_and_cuts_the_last_one_visibly():
+    from infoint_tui.screens.board import _fit_parts
+
+    parts = ["[b]12[/] contacts", "[$error b]1 overdue[/]", "next: Hannah Schmidt, thank-you"]
+    assert _fit_parts(parts, 200) == " · ".join(parts)
+    cut = _fit_parts(parts, 40)
+    assert cut.startswith("[b]12[/] contacts · [$error b]1 overdue[/] · next:") and cut.endswith(
+        "…"
+    )
+    assert _fit_parts(parts, 30) == "[b]12[/] contacts · [$error b]1 overdue[/]"  # no "next:" alone
+
+
+async def test_at_80_columns_the_summary_ends_in_a_whole_word_or_an_ellipsis(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        line = str(board(app).query_one("#summary").render())
+        assert len(line) <= 78 and line.endswith(("…", "today", "overdue")), line
+        assert "next: Hannah" in line  # a part cut, not dropped, where a few words fit
+
+
+async def test_a_tag_longer_than_the_card_is_cut_not_hidden(db_path, clock):
+    tag = "information-architecture-and-service-design"
+    Repository(db_path, clock=clock).add_contact(Contact(name="Lena Ortiz", tags=[tag]))
+    async with running(db_path, clock, size=(120, 36)) as (app, pilot):
+        tags_row = board(app).view.render_line(1 + 3).text  # the first card's fourth row
+        assert " information-a" in tags_row and "…" in tags_row, tags_row
+
+
+async def test_a_move_undone_at_once_leaves_the_check_in_as_it_was(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press(*"llll")  # Thanked: Leo Martins, a check-in ahead
+        name = focused_name(app)
+        card = board(app).cards[board(app).focused_contact_id]
+        due = card.due.text if card.due else None
+        await settle(app, pilot)
+        contact_id = board(app).focused_contact_id
+        before = [r for r in saved_table(db_path, "reminders") if r["contact_id"] == contact_id]
+        await pilot.press("right_square_bracket", "left_square_bracket")
+        assert focused_name(app) == name and board(app).column_index == Stage.THANKED.order
+        card = board(app).cards[contact_id]
+        assert (card.due.text if card.due else None) == due
+        await settle(app, pilot)
+    after = [r for r in saved_table(db_path, "reminders") if r["contact_id"] == contact_id]
+    assert after == before and due is not None
