@@ -7,7 +7,7 @@ from pathlib import Path
 from infoint_tui.screens.board import BoardScreen
 from infoint_tui.screens.transfer import ExportScreen, ImportScreen
 
-from .helpers import demo_file, running, saved_contacts, settle
+from .helpers import demo_file, running, saved_contacts, saved_table, settle
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -130,3 +130,49 @@ async def test_at_80x24_a_long_preview_scrolls_and_the_buttons_stay_in_view(db_p
         confirm = app.screen.query_one("#confirm").region
         assert dialog.contains_region(confirm) and not confirm.overlaps(preview.region)
         assert preview.max_scroll_y > 0  # the rest of the list is a scroll away
+
+
+async def test_vcard_import_from_the_palette_adds_the_address_book(db_path, clock):
+    demo_file(db_path, clock)
+    known = set(saved_contacts(db_path))
+    async with running(db_path, clock) as (app, pilot):
+        await _palette(pilot, "import: contacts from a vcard")
+        assert isinstance(app.screen, ImportScreen)
+        await _type_path(app, pilot, FIXTURES / "contacts_google.vcf")
+        assert "Would add" in str(app.screen.query_one("#preview-text").render())
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, BoardScreen)
+        await settle(app, pilot)
+        added = {n: d for n, d in saved_contacts(db_path).items() if n not in known}
+        assert added and all(d["stage"] == "prospects" for d in added.values())
+        assert {card.name for card in app.screen.card_list(0).cards} >= set(added)
+        await _palette(pilot, "import: contacts from a vcard")  # the same file again
+        await _type_path(app, pilot, FIXTURES / "contacts_google.vcf")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    assert len(saved_contacts(db_path)) == len(known) + len(added)  # nothing twice
+
+
+async def test_json_export_then_import_into_an_empty_file_restores_the_campaign(
+    db_path, clock, tmp_path
+):
+    demo_file(db_path, clock)
+    exported = tmp_path / "campaign-export.json"
+    async with running(db_path, clock) as (app, pilot):
+        await _palette(pilot, "export: everything, as json")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#path").value = str(exported)
+        await pilot.press("enter")
+        await pilot.pause()
+    fresh = tmp_path / "fresh.json"
+    async with running(fresh, clock) as (app, pilot):
+        await _palette(pilot, "import: an infoint export")
+        assert isinstance(app.screen, ImportScreen)
+        await _type_path(app, pilot, exported)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    restored, original = saved_contacts(fresh), saved_contacts(db_path)
+    assert set(restored) == set(original) and len(original) >= 12
+    for name, contact in original.items():
+        assert restored[name]["stage"] == contact["stage"], name
+    assert len(saved_table(fresh, "meetings")) == len(saved_table(db_path, "meetings"))
