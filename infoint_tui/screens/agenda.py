@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..domain.agenda import (
@@ -30,6 +30,7 @@ from ..domain.agenda import (
 from ..domain.dates import format_when
 from ..domain.models import ReminderKind, TouchKind
 from ..widgets.card_list import fit
+from ..widgets.key_bar import KeyBar
 from ..widgets.palette import STAGE_COLORS
 from .base import CampaignMixin
 
@@ -93,7 +94,7 @@ class AgendaScreen(CampaignMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="agenda-header")
         yield AgendaList(id="agenda-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_agenda()

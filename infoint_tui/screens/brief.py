@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..domain.brief import (
     Brief,
@@ -25,6 +25,7 @@ from ..domain.question_checks import earlier_meetings
 from ..markup import escape
 from ..store.atomic import atomic_write
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.key_bar import KeyBar
 from ..widgets.path_prompt import PathPrompt
 from .base import CampaignMixin
 
@@ -101,7 +102,7 @@ class BriefScreen(CampaignMixin, Screen[None]):
         yield Static(id="brief-title")
         with VerticalScroll(id="brief-scroll"), Vertical(id="brief-page"):
             yield Static(id="brief-body", classes="body")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show()

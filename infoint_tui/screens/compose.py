@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, SelectionList, Static, TextArea
+from textual.widgets import Input, Label, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ..domain.compose import (
@@ -43,6 +43,7 @@ from ..domain.stages import Stage
 from ..markup import escape
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.draft_area import DraftArea
+from ..widgets.key_bar import KeyBar
 from ..widgets.key_list import KeyList
 from .base import CampaignMixin
 from .sending import CHECK_IN, OUTREACH, THANK_YOU, confirm_words, record_sent
@@ -207,7 +208,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
                         id="outcomes",
                         compact=True,
                     )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < WIDE, "-narrow")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from ..css import FORMS_CSS
 from ..domain.dates import DateParseError, format_when, parse_when
@@ -19,6 +19,7 @@ from ..domain.stages import STAGES
 from ..domain.timeline import timeline
 from ..domain.validation import InvalidField, check_email, check_name, check_url
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.key_bar import KeyBar
 from .base import CampaignMixin
 
 TEXT_FIELDS = ("name", "role", "company", "industry", "location", "email", "phone", "url")
@@ -167,7 +168,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
             with VerticalScroll(id="timeline"):
                 yield Label("Timeline", classes="section-title")
                 yield Static(id="timeline-body")
-        yield Footer()
+        yield KeyBar()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("archive", "log_touch", "compose", "delete"):

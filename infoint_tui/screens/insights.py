@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..domain.insights import GroupBy, Insights, compute, group_insights
 from ..widgets.insight_panels import (
@@ -24,6 +24,7 @@ from ..widgets.insight_panels import (
     tree_text,
     weekly_text,
 )
+from ..widgets.key_bar import KeyBar
 from .base import CampaignMixin
 
 WIDE = 110  # two columns of panels from this width
@@ -99,7 +100,7 @@ class InsightsScreen(CampaignMixin, Screen[None]):
                     panel = Static(id=f"panel-{name}", classes="panel")
                     panel.border_title = f"{n} {TITLES[name]}"
                     yield panel
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.recompute()

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from ..domain.dates import format_when
 from ..domain.live_notes import KIND_LABELS, capture_text, is_repeat, split_referral, split_tiara
@@ -27,6 +27,7 @@ from ..gc_policy import freeze_for_typing, thaw_after_typing
 from ..store import live_notes as store_live_notes
 from ..widgets.capture_bar import CaptureBar
 from ..widgets.capture_log import CaptureLog
+from ..widgets.key_bar import KeyBar
 from ..widgets.live_questions import LiveQuestions
 from ..widgets.meeting_clock import MeetingClock
 from ..widgets.status_line import StatusLine
@@ -138,7 +139,7 @@ class LiveNotesScreen(Screen[None]):
                 yield Label("Captured", classes="live-heading")
                 yield CaptureLog(meeting.log, self._opened_at.tzinfo, id="capture-log")
         yield StatusLine(id="live-status")
-        yield Footer()
+        yield KeyBar()
 
     def _title(self, meeting: Meeting, contact: Contact) -> str:
         parts = ["Live notes", contact.name]

@@ -16,7 +16,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import (
     Checkbox,
-    Footer,
     Input,
     Label,
     OptionList,
@@ -47,6 +46,7 @@ from ..domain.question_checks import check_question_text, earlier_meetings, flag
 from ..markup import escape
 from ..widgets.checklist import Checklist
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.key_bar import KeyBar
 from ..widgets.question_picker import QuestionPicker
 from ..widgets.readiness import meter_line, missing_line
 from .base import CampaignMixin
@@ -155,7 +155,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
                     meeting, bank, earlier=earlier, company=contact.company, focus=contact.focus,
                     id="picker",
                 )  # fmt: skip
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._fit()

@@ -10,13 +10,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from ..domain.models import Contact, Settings
 from ..domain.outreach import TEMPLATE_FIELDS, check_request, draft_outreach
 from ..domain.stages import Stage
 from ..markup import escape
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.key_bar import KeyBar
 from .base import CampaignMixin
 
 TEXT_FIELDS = {
@@ -95,7 +96,7 @@ class SettingsScreen(CampaignMixin, Screen[None]):
                 yield Static(escape(f"Placeholders: {placeholders}"), classes="hint")
                 if field == "outreach_template":
                     yield Static(id="outreach-check", classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#s-my_name", Input).focus()

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ..domain.models import TargetEmployer
 from ..domain.targets import (
@@ -22,6 +22,7 @@ from ..domain.targets import (
 )
 from ..markup import escape
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.key_bar import KeyBar
 from .base import CampaignMixin
 from .target_form import TargetForm, TargetPeople
 
@@ -74,7 +75,7 @@ class TargetsScreen(CampaignMixin, Screen[None]):
         yield table
         yield Static(id="target-detail")
         yield Static(id="unlinked")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#targets", DataTable)
