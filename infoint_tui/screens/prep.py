@@ -86,6 +86,8 @@ class PrepScreen(CampaignMixin, Screen[None]):
         self.meeting_id = meeting_id
         self._dirty_meeting = False
         self._dirty_contact = False
+        self._created = False  # this screen made the meeting (the contact had none ahead)
+        self._meeting_saved = False
         self._timer: Timer | None = None
         self._when_error = ""
         self._focus_after_switch: str | None = None  # what to focus once a tab is shown
@@ -101,6 +103,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
 
     def _load(self) -> None:
         if self.meeting_id is None:
+            self._created = self.repo.next_meeting(self.contact_id) is None
             self.meeting_id = self.repo.ensure_next_meeting(self.contact_id).id
 
     # -- layout -----------------------------------------------------------------------------
@@ -215,6 +218,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
         if self._dirty_meeting:
             self.repo.save_meeting(self.meeting)
             self._dirty_meeting = False
+            self._meeting_saved = True
 
     def action_save(self) -> None:
         self.save()
@@ -222,6 +226,11 @@ class PrepScreen(CampaignMixin, Screen[None]):
 
     def on_unmount(self) -> None:
         self.save()  # quitting from here (ctrl+q) loses nothing typed in the last moment
+        if self._created and not self._meeting_saved and self.meeting_id is not None:
+            # Opened and left untouched: no empty meeting stays behind to stand, from now on,
+            # for the contact's "next meeting" (live notes and the brief would open it instead
+            # of the call just held).
+            self.repo.delete_meeting(self.meeting_id)
 
     def action_back(self) -> None:
         self.save()

@@ -7,7 +7,7 @@ text into `meeting.notes` first: the meeting is saved with it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ..domain.live_notes import action_reminder
 from ..domain.models import (
@@ -77,6 +77,8 @@ def end_interview(
     contact = repo.contact(meeting.contact_id)
     meeting.started_at = meeting.started_at or started
     meeting.ended_at = at
+    if meeting.when is None or abs(meeting.when - meeting.started_at) > timedelta(hours=1):
+        meeting.when = meeting.started_at  # held at another time than planned: dated when held
     with repo.batch():
         repo.save_meeting(meeting)  # first: the thank-you is due from the meeting's end
         if contact.stage is not Stage.INTERVIEWED:

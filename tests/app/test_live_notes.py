@@ -583,3 +583,33 @@ async def test_the_palette_names_live_notes_in_words(db_path, clock):
         titles = [command.title for command in screen_commands(app, app.screen)]
         assert "Live notes: End" in titles and not any("LiveNotes" in t for t in titles)
     app.close_store()
+
+
+async def test_a_call_held_a_day_early_is_dated_when_it_was_held(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    planned = Repository(db_path, clock=clock).meeting(meeting_id)
+    planned.when = clock.now() + timedelta(days=1)  # they called back today instead
+    Repository(db_path, clock=clock).save_meeting(planned)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"Early call")
+        started = clock.now()
+        clock.advance(minutes=15)
+        await pilot.press("ctrl+f", "y", "escape")
+        await settle(app, pilot)
+    app.close_store()
+    assert saved_meeting(db_path, meeting_id)["when"] == started.isoformat()
+
+
+async def test_a_call_held_on_time_keeps_its_planned_time(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    planned = clock.now()
+    clock.advance(minutes=3)  # they picked up a few minutes late
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"On time", "ctrl+f", "y", "escape")
+        await settle(app, pilot)
+    app.close_store()
+    assert saved_meeting(db_path, meeting_id)["when"] == planned.isoformat()

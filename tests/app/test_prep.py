@@ -334,3 +334,21 @@ async def test_help_and_the_palette_list_the_prep_keys_without_the_list_noise(db
         titles = [c.title for c in InfointApp.get_system_commands(app, screen)]
         assert "Prep: Next tab" in titles and "Prep: Tick" in titles
         assert not any(t.startswith("Prep: Up") or "Scroll" in t for t in titles), titles
+
+
+async def test_prep_opened_and_left_untouched_leaves_no_empty_meeting_behind(db_path, clock):
+    """After the call, `p` then escape must not put an empty meeting in place of the one held:
+    live notes and the brief would open it from then on."""
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        before = meetings_of(db_path, app, "Hannah Schmidt")
+        assert before and all(m["ended_at"] for m in before)  # her interview is over
+        await open_prep(app, pilot, "Hannah Schmidt")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert meetings_of(db_path, app, "Hannah Schmidt") == before
+        assert app.repo.next_meeting(contact_id(app, "Hannah Schmidt")) is None
+        await open_prep(app, pilot, "Hannah Schmidt")  # a follow-up, planned this time
+        await pilot.press("space", "escape")  # one item ticked: the meeting is kept
+        await settle(app, pilot)
+        assert len(meetings_of(db_path, app, "Hannah Schmidt")) == len(before) + 1
