@@ -76,14 +76,21 @@ class CaptureLog(VerticalScroll):
 
     def on_mount(self) -> None:
         if self._captures:  # the latest in view; the hint is read from its start
-            self.scroll_end(animate=False)
+            self.call_after_refresh(self._show_latest)
 
     def add(self, capture: Capture) -> None:
         self._captures.append(capture)
         for hint in self.query("#capture-empty"):
             hint.remove()
         self.mount(Static(capture_row(capture, self._zone), classes="capture"))
-        self.call_after_refresh(self.scroll_end, animate=False)
+        self.call_after_refresh(self._show_latest)
+
+    def _show_latest(self) -> None:
+        """The latest capture from its first line (its time and kind), as much as fits: at
+        80x24 a long one is taller than the panel, and its end alone says little."""
+        rows = self.query(".capture")
+        if rows:
+            self.scroll_to_widget(rows.last(), animate=False, top=True, immediate=True)
 
     def action_leave(self) -> None:
         self.post_message(self.Leave())

@@ -613,3 +613,21 @@ async def test_a_call_held_on_time_keeps_its_planned_time(db_path, clock):
         await settle(app, pilot)
     app.close_store()
     assert saved_meeting(db_path, meeting_id)["when"] == planned.isoformat()
+
+
+async def test_at_80x24_a_long_capture_shows_from_its_time_and_kind(db_path, clock):
+    contact_id, _ = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.pause()
+        screen = live_screen(app)
+        for number in range(3):
+            screen.editor.insert(f"Point {number}: " + "a long thought about the team " * 6)
+            await pilot.press("ctrl+n", "enter")
+        await pilot.pause()
+        log = screen.query_one(CaptureLog)
+        last = log.query(".capture").last()
+        assert last.region.height > log.content_region.height  # taller than the panel
+        assert log.content_region.y <= last.region.y < log.content_region.bottom  # its start
+    app.close_store()
