@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ..domain.cards import Card
 
 MIN_COLUMN = 18  # narrower than this, the view shows fewer columns and scrolls sideways
+ROOMY_COLUMN = 24  # then as many as fit this wide: "coffee tomorrow 10:30" reads in full
 
 
 def _card_aligned(line: float) -> int:
@@ -206,10 +207,10 @@ class BoardView(Widget, can_focus=True):
         each = room // count - 1
         spare = room - count * (each + 1)  # cells left over: one more for the first few
         self.columns_shown = count
-        if each < MIN_COLUMN:
-            each = max(MIN_COLUMN, room // 3 - 1)
+        if each < MIN_COLUMN:  # as many as fit with room for a card's lines in full
+            self.columns_shown = max(1, min(count - 1, room // (ROOMY_COLUMN + 1)))
+            each = max(MIN_COLUMN, room // self.columns_shown - 1)
             spare = 0
-            self.columns_shown = max(1, room // (each + 1))
         self.widths = [each + (1 if index < spare else 0) for index in range(count)]
         self._keep_column_in_view()
         self.refresh()

@@ -345,3 +345,20 @@ async def test_a_move_undone_at_once_leaves_the_check_in_as_it_was(db_path, cloc
         await settle(app, pilot)
     after = [r for r in saved_table(db_path, "reminders") if r["contact_id"] == contact_id]
     assert after == before and due is not None
+
+
+async def test_narrower_than_six_columns_fit_the_board_shows_as_many_as_read_well(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        view = board(app).view
+        shown = {}
+        for width in (80, 100, 110, 114, 115, 120, 200):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            shown[width] = view.columns_shown
+            used = 1 + sum(view.widths[i] + 1 for i in range(view.first, view.first + shown[width]))
+            assert used <= width, width
+            assert min(view.widths) >= 18
+        assert shown == {80: 3, 100: 3, 110: 4, 114: 4, 115: 6, 120: 6, 200: 6}
+        summary = str(board(app).query_one("#summary").render())
+        assert "of 6 columns" not in summary  # at 200 all six show
