@@ -16,6 +16,7 @@ from .domain.models import (
     Tiara,
     TouchKind,
 )
+from .domain.prep import mark_prepared
 from .domain.stages import Stage
 from .store import Repository
 
@@ -119,6 +120,7 @@ def seed_demo(repo: Repository, now: datetime) -> None:
         ]
         for item in meeting.checklist[:7]:
             item.done = True
+        mark_prepared(meeting, "introduction")  # written above, as the prep screen ticks it
         repo.save_meeting(meeting)
         amara = repo.ensure_next_meeting(ids["Amara Nwosu"])
         amara.when = datetime.combine(now.date() + timedelta(days=3), time(16, 0), tzinfo=zone)

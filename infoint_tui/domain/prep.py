@@ -170,6 +170,16 @@ def toggle_item(meeting: Meeting, index: int) -> bool:
     return item.done
 
 
+def mark_prepared(meeting: Meeting, key: str) -> bool:
+    """Tick the item `key` ("ask", "introduction") once the user has written that part of the
+    plan; returns whether it changed. Never unticks: a tick the user gave stays."""
+    for item in meeting.checklist:
+        if item.key == key and not item.done:
+            item.done = True
+            return True
+    return False
+
+
 def restore_defaults(meeting: Meeting) -> list[ChecklistItem]:
     """Put back default items that were removed, in their usual place; returns those added."""
     present = {item.key for item in meeting.checklist if item.key}

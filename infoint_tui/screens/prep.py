@@ -35,6 +35,7 @@ from ..domain.prep import (
     add_item,
     add_objective,
     introduction_text,
+    mark_prepared,
     meeting_gaps,
     readiness_report,
     remove_item,
@@ -434,6 +435,8 @@ class PrepScreen(CampaignMixin, Screen[None]):
             setattr(self.meeting, field, text)
             if field == "introduction":
                 self._show_intro_hint()
+                if text.strip():  # written for this meeting: prepared
+                    mark_prepared(self.meeting, "introduction")
             self.changed(typing=True)
 
     @on(OptionList.OptionSelected, "#objective-ideas")
@@ -450,6 +453,8 @@ class PrepScreen(CampaignMixin, Screen[None]):
     def _ask(self, event: Input.Changed) -> None:
         if event.value != self.meeting.ask:
             self.meeting.ask = event.value
+            if event.value.strip():  # the user chose or wrote it: prepared
+                mark_prepared(self.meeting, "ask")
             self.changed(typing=True)
 
     @on(OptionList.OptionSelected, "#ask-ideas")

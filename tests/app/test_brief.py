@@ -35,7 +35,7 @@ async def test_b_shows_everything_for_the_last_look_in_order(db_path, clock):
         await open_brief(app, pilot, "Daniel Kim")
         assert isinstance(app.screen, BriefScreen)
         title = str(app.screen.query_one("#brief-title", Static).render())
-        assert "Brief · Daniel Kim" in title and "tomorrow 10:30 · 73% ready" in title
+        assert "Brief · Daniel Kim" in title and "tomorrow 10:30 · 82% ready" in title
         text = body(app)
         expected_in_order = [
             "Daniel Kim",
@@ -56,7 +56,7 @@ async def test_b_shows_everything_for_the_last_look_in_order(db_path, clock):
             "An introduction to someone else in the field I could learn from",
             "MY INTRODUCTION",
             "I teach science, and I've been running classroom studies for years",
-            "STILL TO DO · 73% READY",
+            "STILL TO DO · 82% READY",
             "☐ Prepare the ask (an introduction to someone else)",
             "☐ Confirm time and place (or dial-in) the day before",
             "RESEARCH: DANIEL KIM",

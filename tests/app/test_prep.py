@@ -207,6 +207,8 @@ async def test_research_plan_and_introduction_are_saved_where_they_belong(db_pat
         assert meeting["objectives"] == "Understand what a typical week in their role looks like"
         assert meeting["ask"] == "Their advice on my single most useful next step"
         assert meeting["introduction"] == "I teach science and run studies."
+        done = {item["key"]: item["done"] for item in meeting["checklist"] if item["key"]}
+        assert done["ask"] and done["introduction"]  # written: prepared, without a tick by hand
 
 
 async def test_picking_reordering_and_removing_questions_with_live_warnings(db_path, clock):

@@ -231,3 +231,15 @@ def test_place_and_who_pays_in_words():
     assert who_pays(_meeting(medium=Medium.VIDEO, i_pay=True)) == ""
     assert not i_pick_up_the_tab(_meeting(medium=Medium.VIDEO, i_pay=True))
     assert i_pick_up_the_tab(_meeting(medium=Medium.IN_PERSON, i_pay=True))
+
+
+def test_writing_the_ask_or_the_introduction_ticks_its_item_and_never_unticks():
+    from infoint_tui.domain.prep import mark_prepared, new_meeting_defaults
+
+    meeting = Meeting(contact_id="c1")
+    new_meeting_defaults(meeting, Settings())
+    assert not next(i for i in meeting.checklist if i.key == "ask").done
+    assert mark_prepared(meeting, "ask") is True
+    assert next(i for i in meeting.checklist if i.key == "ask").done
+    assert mark_prepared(meeting, "ask") is False  # already done: nothing changes
+    assert mark_prepared(meeting, "no-such-item") is False

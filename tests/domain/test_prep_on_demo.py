@@ -49,7 +49,7 @@ def test_the_brief_of_daniels_coffee_tomorrow(db_path, clock):
     assert check_selection(meeting.questions, bank, [], company=daniel.company) == []
     report = readiness_report(meeting, contact=daniel, settings=repo.settings, now=clock.now())
     # Daniel's coffee says "I pay": the tab counts as planned without ticking its item.
-    assert report.summary().startswith("8/11 ready · missing: ")
+    assert report.summary() == "9/11 ready · missing: the ask, confirming time and place"
 
 
 def test_a_draft_for_each_prospect_passes_or_names_its_blanks(db_path, clock):
