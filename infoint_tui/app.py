@@ -28,6 +28,7 @@ class InfointApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         Binding("ctrl+s", "save_now", "Save now", show=False),
         Binding("question_mark", "help", "Help", show=False),
+        Binding("f1", "help", "Help", show=False),  # where ? is typed (notes, forms)
     ]
 
     class Saved(Message):

@@ -50,7 +50,8 @@ AUTOSAVE_TICK = 0.25  # one cheap periodic check instead of a new timer per keys
 NOTES_PLACEHOLDER = (
     "Type your notes. Tag the line you just typed: ctrl+n note, ctrl+t my action item, "
     "ctrl+o theirs, ctrl+r referral (a name, e.g. 'Jane Doe @ Acme'), ctrl+l insight "
-    "(start it with T:, I:, A:, R: or As: for its TIARA category). tab: questions."
+    "(start it with T:, I:, A:, R: or As: for its TIARA category). tab: questions; "
+    "escape: save and leave; f1: every key."
 )
 
 

@@ -29,7 +29,7 @@ class SnoozeScreen(CampaignMixin, ModalScreen[datetime | None]):
         width: 56; max-width: 96%; height: auto;
         padding: 0 1; border: round $primary; background: $surface;
     }
-    #snooze-what { color: $text-muted; margin-bottom: 1; }
+    #snooze-what { width: 1fr; color: $text-muted; margin-bottom: 1; }
     #snooze-options { height: auto; border: none; padding: 0; background: $surface; }
     #snooze-date { margin-top: 1; background: $boost; }
     #snooze-hint { height: 1; color: $text-muted; }
@@ -53,7 +53,7 @@ class SnoozeScreen(CampaignMixin, ModalScreen[datetime | None]):
         with Vertical(id="snooze-dialog") as dialog:
             dialog.border_title = "Snooze until"
             dialog.border_subtitle = "1 2 3 · 4 a date · esc cancel"
-            yield Label(self.what, id="snooze-what")
+            yield Label(self.what, id="snooze-what", markup=False)  # wraps; typed text
             yield OptionList(
                 *[
                     Option(

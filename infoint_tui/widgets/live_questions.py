@@ -104,7 +104,7 @@ class LiveQuestions(Vertical):
             Option(NO_QUESTIONS, disabled=True)
         ]
         yield QuestionList(*options, id="question-list")
-        yield AnswerInput(placeholder="One-line answer, enter to keep", id="answer")
+        yield AnswerInput(placeholder="Answer, enter keeps it", id="answer")
 
     @property
     def option_list(self) -> QuestionList:

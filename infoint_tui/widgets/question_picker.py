@@ -139,7 +139,7 @@ class QuestionPicker(Vertical):
     QuestionPicker .picker-row { height: auto; margin-bottom: 1; }
     QuestionPicker #q-filter { width: 1fr; }
     QuestionPicker #q-focus { width: 24; }
-    QuestionPicker #q-own { width: 1fr; }
+    QuestionPicker #q-own { width: 1fr; margin-right: 1; }
     QuestionPicker #q-own-tiara { width: 22; }
     QuestionPicker #q-panes { height: auto; }
     QuestionPicker .q-side { height: auto; }
@@ -205,7 +205,7 @@ class QuestionPicker(Vertical):
                 yield Static(id="q-warnings")
         with Horizontal(classes="picker-row"):
             yield Input(
-                placeholder="Your own question (enter adds it to this meeting and the bank)",
+                placeholder="Your own question (enter adds it here and to the bank)",
                 id="q-own",
                 compact=True,
             )

@@ -301,3 +301,17 @@ async def test_help_on_the_agenda_lists_its_keys(db_path, clock):
             assert words in text
         await pilot.press("escape")
         assert isinstance(app.screen, AgendaScreen)
+
+
+async def test_at_80x24_the_snooze_dialog_shows_the_whole_reminder(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        await pilot.press("a")
+        await go_to(pilot, app, "Marcus Bell", "nudge")
+        await pilot.press("s")
+        assert isinstance(app.screen, SnoozeScreen)
+        what = app.screen.query_one("#snooze-what", Label)
+        text = str(what.render())
+        assert text.startswith("Marcus Bell: ") and "second person" in text
+        assert what.size.height >= 2  # wrapped inside the dialog, not cut at its edge
+        await pilot.press("escape")

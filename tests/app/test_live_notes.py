@@ -631,3 +631,21 @@ async def test_at_80x24_a_long_capture_shows_from_its_time_and_kind(db_path, clo
         assert last.region.height > log.content_region.height  # taller than the panel
         assert log.content_region.y <= last.region.y < log.content_region.bottom  # its start
     app.close_store()
+
+
+async def test_f1_opens_help_from_the_notes_where_question_mark_is_typed(db_path, clock):
+    from infoint_tui.screens.help import HelpScreen
+
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"Why?")
+        assert live_screen(app).editor.text == "Why?"  # ? is text here
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen._text()
+        assert "Referral" in text and "Back" in text  # the screen's keys, escape included
+        await pilot.press("escape")
+        assert isinstance(app.screen, LiveNotesScreen)
+    app.close_store()

@@ -149,7 +149,7 @@ def test_markdown_journal_has_a_section_per_contact_with_meetings_and_notes(demo
     assert "(insight, Insights) Facilitation is most of the job" in hannah
     assert "- [ ] Send Hannah a thank-you (due" in hannah
     daniel = text[text.index("### Daniel Kim") :].split("\n### ")[0]
-    assert "*Prep* (7/11 done" in daniel and "- [ ] (Trends) What trends" in daniel
+    assert "*Prep* (8/11 done" in daniel and "- [ ] (Trends) What trends" in daniel
     assert "- Referred by: Ruth Abebe" in daniel
     assert text.index("## Prospects") < text.index("## Scheduled") < text.index("## In touch")
 
