@@ -343,12 +343,15 @@ def due_label(item: AgendaItem, now: datetime) -> str:
 
 
 def when_text(item: AgendaItem, now: datetime) -> str:
-    """The agenda's 'when' column: 'today 16:00', 'Sat 16:00', 'by Sat', 'Mon', '3d late'."""
+    """The agenda's 'when' column: 'today 16:00', 'by tomorrow 08:00' (a thank-you), 'by Sat',
+    'Mon', '3d late'."""
     local = item.due.astimezone(now.tzinfo) if now.tzinfo else item.due
     if item.overdue and item.kind is not AgendaKind.MEETING:
         late = days_late(item, now)
         return f"{late}d late" if late >= 1 else f"late, {local:%H:%M}"
-    if item.kind in (AgendaKind.MEETING, AgendaKind.THANK_YOU):
+    if item.kind is AgendaKind.THANK_YOU:  # a deadline: in Today from the moment it exists
+        return f"by {short_day(item.due, now)} {local:%H:%M}"
+    if item.kind is AgendaKind.MEETING:
         return f"{short_day(item.due, now)} {local:%H:%M}"
     if item.latest is not None and _day(item.starts, now) <= now.date():
         return f"by {short_day(item.latest, now)}"

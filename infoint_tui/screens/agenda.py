@@ -34,7 +34,7 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.palette import STAGE_COLORS
 from .base import CampaignMixin
 
-WHEN_WIDTH = 15
+WHEN_WIDTH = 19  # 'by tomorrow 08:00' and a space
 KIND_WIDTH = 10
 # Reminders a message answers: `w` writes it (the composer, when the app has one).
 WRITABLE = frozenset({ReminderKind.THANK_YOU, ReminderKind.CHECK_IN, ReminderKind.FOLLOW_UP})

@@ -391,7 +391,7 @@ def test_agenda_when_column():
         shown[name] = when_text(item, NOW)
     assert shown == {
         "meeting": "tomorrow 10:30",
-        "thank-you": "tomorrow 08:00",
+        "thank-you": "by tomorrow 08:00",
         "late": "3d late",
         "late today": "late, 08:00",
         "check-in": "by Sat",
