@@ -36,10 +36,10 @@ def screen_commands(app: InfointApp, screen: Screen[object]) -> Iterable[SystemC
 
 def contact_commands(app: InfointApp) -> Iterable[SystemCommand]:
     for contact in app.repo.contacts(archived=None):
-        detail = contact.role_at_company or contact.stage.label
         state = " (archived)" if contact.archived else ""
+        where = contact.role_at_company
         yield SystemCommand(
             f"Go to: {contact.name}{state}",
-            f"{detail} · {contact.stage.label}",
+            f"{where} · {contact.stage.label}" if where else contact.stage.label,
             partial(app.go_to_contact, contact.id),
         )
