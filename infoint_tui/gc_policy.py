@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 
 TYPING_SWITCH_INTERVAL = 0.001
+_lock = threading.Lock()  # refreeze runs in the writer thread, thaw in the UI thread
 _typing = 0  # live notes screens open
 _switch_interval = 0.005  # the interpreter's, put back when typing ends
 
@@ -35,22 +37,25 @@ def freeze_loaded_data() -> None:
 
 def freeze_for_typing() -> None:
     global _typing, _switch_interval
-    if not _typing:
-        _switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(TYPING_SWITCH_INTERVAL)
-    _typing += 1
-    gc.freeze()
+    with _lock:
+        if not _typing:
+            _switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(TYPING_SWITCH_INTERVAL)
+        _typing += 1
+        gc.freeze()
 
 
 def thaw_after_typing() -> None:
     global _typing
-    if _typing:
-        _typing -= 1
-        if not _typing:
-            gc.unfreeze()
-            sys.setswitchinterval(_switch_interval)
+    with _lock:
+        if _typing:
+            _typing -= 1
+            if not _typing:
+                gc.unfreeze()
+                sys.setswitchinterval(_switch_interval)
 
 
 def refreeze_while_typing() -> None:
-    if _typing:
-        gc.freeze()
+    with _lock:  # not between a thaw's check and its unfreeze: nothing stays frozen for good
+        if _typing:
+            gc.freeze()

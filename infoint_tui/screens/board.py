@@ -300,7 +300,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         return self.view.current.current_id
 
     def on_board_view_highlighted(self, event: BoardView.Highlighted) -> None:
-        if self._before_filter is not None and self.view.has_focus:  # picked while filtering
+        if self._before_filter is not None and event.by_user:  # a card picked while filtering
             self._before_filter.pop(event.column.stage, None)
         self.refresh_bindings()
 

@@ -45,6 +45,7 @@ from ..domain.prep import (
 from ..domain.question_bank import full_bank
 from ..domain.question_checks import check_question_text, earlier_meetings, flag_question
 from ..markup import escape
+from ..store.errors import NotFound
 from ..widgets.checklist import Checklist
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
@@ -226,12 +227,21 @@ class PrepScreen(CampaignMixin, Screen[None]):
         self.notify("Saved", timeout=2)
 
     def on_unmount(self) -> None:
-        self.save()  # quitting from here (ctrl+q) loses nothing typed in the last moment
+        try:
+            self.save()  # quitting from here (ctrl+q) loses nothing typed in the last moment
+        except NotFound:  # the contact was deleted meanwhile, its meetings with it
+            return
         if self._created and not self._meeting_saved and self.meeting_id is not None:
             # Opened and left untouched: no empty meeting stays behind to stand, from now on,
             # for the contact's "next meeting" (live notes and the brief would open it instead
-            # of the call just held).
-            self.repo.delete_meeting(self.meeting_id)
+            # of the call just held). Unless it is gone already (the contact deleted meanwhile)
+            # or was used elsewhere since (notes taken).
+            try:
+                meeting = self.repo.meeting(self.meeting_id)
+            except NotFound:
+                return
+            if meeting.started_at is None and not meeting.notes and not meeting.log:
+                self.repo.delete_meeting(self.meeting_id)
 
     def action_back(self) -> None:
         self.save()

@@ -77,8 +77,10 @@ def end_interview(
     contact = repo.contact(meeting.contact_id)
     meeting.started_at = meeting.started_at or started
     meeting.ended_at = at
-    if meeting.when is None or abs(meeting.when - meeting.started_at) > timedelta(hours=1):
-        meeting.when = meeting.started_at  # held at another time than planned: dated when held
+    if meeting.when is None or not (
+        meeting.started_at - timedelta(hours=1) <= meeting.when <= at
+    ):  # held at another time than planned (not notes begun the evening before): dated then
+        meeting.when = max(meeting.started_at, at - timedelta(minutes=meeting.duration_min))
     with repo.batch():
         repo.save_meeting(meeting)  # first: the thank-you is due from the meeting's end
         if contact.stage is not Stage.INTERVIEWED:

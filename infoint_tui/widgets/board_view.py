@@ -128,7 +128,7 @@ class Column:
             yield Segment(" " * room, styles["background"])
         else:
             yield from card_segments(self.cards[index], row, room, styles, index == self._cursor)
-        if total <= shown:
+        if total <= shown or not self.max_top(shown):  # all in view: no bar
             yield Segment(" ", styles["background"])
             return
         thumb = max(1, shown * shown // total)
@@ -154,13 +154,17 @@ class BoardView(Widget, can_focus=True):
     """
 
     class Highlighted(Message):
-        """The focused column changed, or its cursor moved (or it became empty)."""
+        """The focused column changed, or its cursor moved (or it became empty). `by_user`: the
+        user moved the cursor (keys, a click, the wheel), not a redraw or a change of column."""
 
-        def __init__(self, view: BoardView, column: Column, contact_id: str | None) -> None:
+        def __init__(
+            self, view: BoardView, column: Column, contact_id: str | None, by_user: bool = False
+        ) -> None:
             super().__init__()
             self.view = view
             self.column = column
             self.contact_id = contact_id
+            self.by_user = by_user
 
         @property
         def control(self) -> BoardView:
@@ -197,6 +201,7 @@ class BoardView(Widget, can_focus=True):
         self.columns_shown = len(STAGES)
         self.widths = [MIN_COLUMN] * len(STAGES)
         self._styles: list[dict[str, Style]] | None = None
+        self._by_user = False
 
     # -- layout -----------------------------------------------------------------------------
     def fit(self, width: int) -> None:
@@ -252,7 +257,9 @@ class BoardView(Widget, can_focus=True):
         the keys never act on a card out of sight."""
         visible = column.visible_cards(self.lines_shown)
         if column.cards and column.cursor not in visible:
-            column.cursor = visible.start if column.cursor < visible.start else visible.stop - 1
+            self._user_moves(
+                column, visible.start if column.cursor < visible.start else visible.stop - 1
+            )
 
     def on_resize(self) -> None:
         self.fit(self.size.width)
@@ -278,12 +285,20 @@ class BoardView(Widget, can_focus=True):
     def cursor_moved(self, column: Column) -> None:
         self.keep_cursor_in_view(column)
         self.refresh()
-        self.post_message(self.Highlighted(self, column, column.current_id))
+        self.post_message(self.Highlighted(self, column, column.current_id, self._by_user))
+
+    def _user_moves(self, column: Column, index: int) -> None:
+        """The user moves the cursor (the screen may want to know: see Highlighted)."""
+        self._by_user = True
+        try:
+            column.cursor = index
+        finally:
+            self._by_user = False
 
     def action_cursor(self, delta: int) -> None:
         column = self.current
         if column.cards:
-            column.cursor = column.cursor + delta
+            self._user_moves(column, column.cursor + delta)
 
     def action_page(self, direction: int) -> None:
         self.action_cursor(direction * max(1, (self.lines_shown + 1) // CARD_HEIGHT))
@@ -291,7 +306,7 @@ class BoardView(Widget, can_focus=True):
     def action_cursor_to(self, index: int) -> None:
         column = self.current
         if column.cards:
-            column.cursor = index % len(column.cards)
+            self._user_moves(column, index % len(column.cards))
 
     def on_focus(self) -> None:
         self.refresh()
@@ -330,7 +345,7 @@ class BoardView(Widget, can_focus=True):
             return
         index = (column.top + event.y - 1) // CARD_HEIGHT
         if 0 <= index < len(column.cards):
-            column.cursor = index
+            self._user_moves(column, index)
             if event.chain >= 2:
                 self.post_message(self.Opened(self, column.cards[index].contact_id))
 

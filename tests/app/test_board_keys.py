@@ -362,3 +362,15 @@ async def test_narrower_than_six_columns_fit_the_board_shows_as_many_as_read_wel
         assert shown == {80: 3, 100: 3, 110: 4, 114: 4, 115: 6, 120: 6, 200: 6}
         summary = str(board(app).query_one("#summary").render())
         assert "of 6 columns" not in summary  # at 200 all six show
+
+
+async def test_the_filter_gives_the_cards_back_even_after_a_look_at_help(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("j", "l", "j", "h")
+        before = [column.current_id for column in board(app).view.columns]
+        await pilot.press("slash", *"kim", "enter")  # Daniel Kim, focused
+        await pilot.press("question_mark", "escape")  # the board is rebuilt on return
+        await pilot.press("escape")  # clears the filter
+        after = [column.current_id for column in board(app).view.columns]
+        assert after[:2] == before[:2]  # the columns the user did not touch: as they were

@@ -649,3 +649,20 @@ async def test_f1_opens_help_from_the_notes_where_question_mark_is_typed(db_path
         await pilot.press("escape")
         assert isinstance(app.screen, LiveNotesScreen)
     app.close_store()
+
+
+async def test_notes_begun_the_evening_before_do_not_move_the_meeting(db_path, clock):
+    contact_id, meeting_id = seed_meeting(db_path, clock)
+    planned = clock.now() + timedelta(hours=14)  # tomorrow morning
+    meeting = Repository(db_path, clock=clock).meeting(meeting_id)
+    meeting.when = planned
+    Repository(db_path, clock=clock).save_meeting(meeting)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_live_notes(contact_id)
+        await pilot.press(*"Ask about the move")  # the clock starts on this, tonight
+        clock.advance(hours=14, minutes=25)  # the call, as planned
+        await pilot.press("ctrl+f", "y", "escape")
+        await settle(app, pilot)
+    app.close_store()
+    assert saved_meeting(db_path, meeting_id)["when"] == planned.isoformat()

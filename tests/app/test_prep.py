@@ -354,3 +354,14 @@ async def test_prep_opened_and_left_untouched_leaves_no_empty_meeting_behind(db_
         await pilot.press("space", "escape")  # one item ticked: the meeting is kept
         await settle(app, pilot)
         assert len(meetings_of(db_path, app, "Hannah Schmidt")) == len(before) + 1
+
+
+async def test_a_contact_deleted_while_its_prep_is_open_leaves_without_an_error(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await open_prep(app, pilot, "Hannah Schmidt")  # makes a meeting ahead
+        app.repo.delete_contact(contact_id(app, "Hannah Schmidt"))  # e.g. from Targets › People
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)
+        await settle(app, pilot)
+    assert "Hannah Schmidt" not in saved_contacts(db_path)
