@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
@@ -12,6 +14,16 @@ from ..domain.prep import GroupReadiness, PrepGroup, is_applicable, is_done, ite
 from ..markup import escape
 from .key_list import KeyList
 from .readiness import group_label
+
+INDENT = 4  # "  ☐ ": wrapped lines of an item start under its text, not under the box
+
+
+def _hanging(text: str, width: int) -> str:
+    """An item's text as markup, wrapped to `width` with its later lines indented."""
+    if width <= INDENT + 10:
+        return escape(text)
+    lines = textwrap.wrap(text, width - INDENT - 1) or [""]
+    return ("\n" + " " * INDENT).join(escape(line) for line in lines)
 
 
 class Checklist(KeyList):
@@ -57,6 +69,8 @@ class Checklist(KeyList):
         readiness_groups: dict[PrepGroup, GroupReadiness],
     ) -> None:
         """Redraw from the meeting, keeping the cursor on the same item where it can."""
+        self._shown = (meeting, gaps, readiness_groups)
+        self._shown_width = width = self.scrollable_content_region.width
         current = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option] = []
         for group, items in items_by_group(meeting).items():
@@ -70,7 +84,7 @@ class Checklist(KeyList):
             for index, item in items:
                 done = is_done(item, meeting)
                 box = "[$success]☑[/]" if done else "☐"
-                text = escape(item.text)
+                text = _hanging(item.text, width)
                 if not is_applicable(item, meeting):
                     line = f"  [dim]☐ {text} (not needed for a call)[/]"
                 else:
@@ -90,6 +104,11 @@ class Checklist(KeyList):
             or (options[self.highlighted].disabled)
         ):
             self.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+
+    def on_resize(self) -> None:
+        shown = getattr(self, "_shown", None)
+        if shown is not None and self.scrollable_content_region.width != self._shown_width:
+            self.show(*shown)  # wrapped again for the new width
 
     @property
     def current_index(self) -> int | None:

@@ -365,3 +365,21 @@ async def test_a_contact_deleted_while_its_prep_is_open_leaves_without_an_error(
         assert isinstance(app.screen, BoardScreen)
         await settle(app, pilot)
     assert "Hannah Schmidt" not in saved_contacts(db_path)
+
+
+async def test_at_80x24_a_long_checklist_item_wraps_under_its_text(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        screen = await open_prep(app, pilot, "Daniel Kim")
+        checklist = screen.query_one(Checklist)
+        prompt = next(
+            str(o.prompt) for o in checklist.options if "Choose my questions" in str(o.prompt)
+        )
+        first, *rest = prompt.split("\n")
+        assert rest and all(line.startswith("    ") and line.strip() for line in rest), prompt
+        await pilot.resize_terminal(160, 40)  # wide: one line again
+        await pilot.pause()
+        prompt = next(
+            str(o.prompt) for o in checklist.options if "Choose my questions" in str(o.prompt)
+        )
+        assert "\n" not in prompt
