@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -34,8 +35,6 @@ EMPTY_TEXT = {
 def _fit_parts(parts: list[str], width: int, separator: str = " · ") -> str:
     """The summary's parts (markup) joined, as many as fit in `width` cells: the first that does
     not fit is cut with an ellipsis if a few words of it fit, never left as a dangling label."""
-    from textual.content import Content
-
     shown: list[str] = []
     used = 0
     for part in parts:
@@ -123,9 +122,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="summary")
-        for column in self.view.columns:
-            column.empty_text = EMPTY_TEXT[column.stage]
-        yield self.view
+        yield self.view  # show_columns (on mount) fills the columns
         yield KeyBar()
 
     def on_mount(self) -> None:

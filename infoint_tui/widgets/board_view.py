@@ -119,7 +119,6 @@ class Column:
         """Line `line` of the column's cards (0 is the top of the view), `width` cells wide;
         the last cell is the scroll bar when the cards do not all fit in `shown` lines."""
         room = width - 1
-        total = len(self.cards) * CARD_HEIGHT
         if not self.cards:
             yield Segment(pad("  " + self.empty_text if line == 1 else "", width), styles["empty"])
             return
@@ -128,12 +127,26 @@ class Column:
             yield Segment(" " * room, styles["background"])
         else:
             yield from card_segments(self.cards[index], row, room, styles, index == self._cursor)
-        if total <= shown or not self.max_top(shown):  # all in view: no bar
+        last = self.max_top(shown)
+        if not last:  # all in view: no bar
             yield Segment(" ", styles["background"])
             return
-        thumb = max(1, shown * shown // total)
-        start = round((shown - thumb) * self.top / max(1, self.max_top(shown)))
+        thumb = max(1, shown * shown // (len(self.cards) * CARD_HEIGHT))
+        start = round((shown - thumb) * self.top / last)
         yield Segment(" ", styles["thumb"] if start <= line < start + thumb else styles["gap"])
+
+
+class _ViewMessage(Message):
+    def __init__(self, view: BoardView) -> None:
+        super().__init__()
+        self.view = view
+
+    @property
+    def control(self) -> BoardView:
+        return self.view
+
+
+_BARS = {stage: Style(color=color) for stage, color in STAGE_COLORS.items()}
 
 
 class BoardView(Widget, can_focus=True):
@@ -153,45 +166,27 @@ class BoardView(Widget, can_focus=True):
     BoardView { height: 1fr; background: $background; }
     """
 
-    class Highlighted(Message):
+    class Highlighted(_ViewMessage):
         """The focused column changed, or its cursor moved (or it became empty). `by_user`: the
         user moved the cursor (keys, a click, the wheel), not a redraw or a change of column."""
 
         def __init__(
             self, view: BoardView, column: Column, contact_id: str | None, by_user: bool = False
         ) -> None:
-            super().__init__()
-            self.view = view
+            super().__init__(view)
             self.column = column
             self.contact_id = contact_id
             self.by_user = by_user
 
-        @property
-        def control(self) -> BoardView:
-            return self.view
-
-    class Fitted(Message):
+    class Fitted(_ViewMessage):
         """The view was laid out again: `columns_shown` may have changed."""
 
-        def __init__(self, view: BoardView) -> None:
-            super().__init__()
-            self.view = view
-
-        @property
-        def control(self) -> BoardView:
-            return self.view
-
-    class Opened(Message):
+    class Opened(_ViewMessage):
         """A card was double-clicked."""
 
         def __init__(self, view: BoardView, contact_id: str) -> None:
-            super().__init__()
-            self.view = view
+            super().__init__(view)
             self.contact_id = contact_id
-
-        @property
-        def control(self) -> BoardView:
-            return self.view
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -225,8 +220,13 @@ class BoardView(Widget, can_focus=True):
         """Lines of cards a column shows (below its title)."""
         return max(0, self.size.height - 1)
 
+    @property
+    def shown(self) -> range:
+        """The indexes of the columns in view."""
+        return range(self.first, min(len(STAGES), self.first + self.columns_shown))
+
     def column_region(self, index: int) -> Region:
-        if not self.first <= index < self.first + self.columns_shown:
+        if index not in self.shown:
             return Region(0, 0, 0, 0)
         x = 1 + sum(self.widths[i] + 1 for i in range(self.first, index))
         region = self.region
@@ -251,15 +251,6 @@ class BoardView(Widget, can_focus=True):
             elif card_top + CARD_ROWS > column.top + shown:
                 column.top = _card_aligned(card_top + CARD_ROWS - shown)
         column.top = max(0, min(column.max_top(shown), column.top))
-
-    def cursor_to_view(self, column: Column) -> None:
-        """After the column was scrolled (wheel, scroll bar): the cursor onto a card in view, so
-        the keys never act on a card out of sight."""
-        visible = column.visible_cards(self.lines_shown)
-        if column.cards and column.cursor not in visible:
-            self._user_moves(
-                column, visible.start if column.cursor < visible.start else visible.stop - 1
-            )
 
     def on_resize(self) -> None:
         self.fit(self.size.width)
@@ -321,7 +312,7 @@ class BoardView(Widget, can_focus=True):
     def _column_and_cell(self, x: int) -> tuple[Column | None, int]:
         """The column at `x`, and which of its cells (the last one is its scroll bar)."""
         left = 1
-        for index in range(self.first, min(len(STAGES), self.first + self.columns_shown)):
+        for index in self.shown:
             if left <= x < left + self.widths[index]:
                 return self.columns[index], x - left
             left += self.widths[index] + 1
@@ -337,11 +328,8 @@ class BoardView(Widget, can_focus=True):
             return
         shown = self.lines_shown
         if cell == self.widths[column.stage.order] - 1 and column.max_top(shown):
-            # the scroll bar: show that part of the column; the cursor stays where it is
-            fraction = (event.y - 1) / max(1, shown - 1)
-            column.top = min(column.max_top(shown), _card_aligned(column.max_top(shown) * fraction))
-            self.cursor_to_view(column)
-            self.refresh()
+            # the scroll bar: show that part of the column
+            self.scroll_column(column, column.max_top(shown) * (event.y - 1) / max(1, shown - 1))
             return
         index = (column.top + event.y - 1) // CARD_HEIGHT
         if 0 <= index < len(column.cards):
@@ -349,13 +337,22 @@ class BoardView(Widget, can_focus=True):
             if event.chain >= 2:
                 self.post_message(self.Opened(self, column.cards[index].contact_id))
 
+    def scroll_column(self, column: Column, top: float) -> None:
+        """Show the column from line `top` (to a whole card, within bounds), the cursor in view
+        with it, so the keys never act on a card out of sight."""
+        column.top = min(column.max_top(self.lines_shown), _card_aligned(top))
+        visible = column.visible_cards(self.lines_shown)
+        if column.cards and column.cursor not in visible:
+            self._user_moves(
+                column, visible.start if column.cursor < visible.start else visible.stop - 1
+            )
+        self.refresh()
+
     def _scroll(self, event: events.MouseEvent, lines: int) -> None:
         column = self.column_at(event.x)
         if column is not None:
             event.stop()
-            column.top = max(0, min(column.max_top(self.lines_shown), column.top + lines))
-            self.cursor_to_view(column)
-            self.refresh()
+            self.scroll_column(column, column.top + lines)
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         self._scroll(event, CARD_HEIGHT)
@@ -367,9 +364,7 @@ class BoardView(Widget, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         focused = self.has_focus
         self._styles = [  # looked up once per frame, not once per line
-            card_styles(
-                self.app, Style(color=STAGE_COLORS[stage]), focused and index == self.column_index
-            )
+            card_styles(self.app, _BARS[stage], focused and index == self.column_index)
             for index, stage in enumerate(STAGES)
         ]
         return super().render_lines(crop)
@@ -383,7 +378,7 @@ class BoardView(Widget, can_focus=True):
         segments = [Segment(" ", gap)]
         used = 1
         shown = self.lines_shown
-        for index in range(self.first, min(len(STAGES), self.first + self.columns_shown)):
+        for index in self.shown:
             column, column_width, style = self.columns[index], self.widths[index], styles[index]
             if y == 0:
                 label = fit(f" {column.stage.label}", column_width)

@@ -41,6 +41,9 @@ class Checklist(KeyList):
         ),
     ]
 
+    _shown: tuple[Meeting, dict[str, str], dict[PrepGroup, GroupReadiness]] | None = None
+    _shown_width = 0  # the width the items were wrapped to
+
     class Toggled(Message):
         def __init__(self, index: int) -> None:
             super().__init__()
@@ -106,9 +109,8 @@ class Checklist(KeyList):
             self.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
 
     def on_resize(self) -> None:
-        shown = getattr(self, "_shown", None)
-        if shown is not None and self.scrollable_content_region.width != self._shown_width:
-            self.show(*shown)  # wrapped again for the new width
+        if self._shown is not None and self.scrollable_content_region.width != self._shown_width:
+            self.show(*self._shown)  # wrapped again for the new width
 
     @property
     def current_index(self) -> int | None:

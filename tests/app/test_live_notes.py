@@ -585,34 +585,36 @@ async def test_the_palette_names_live_notes_in_words(db_path, clock):
     app.close_store()
 
 
-async def test_a_call_held_a_day_early_is_dated_when_it_was_held(db_path, clock):
+async def _end_a_call(db_path, clock, planned_in: timedelta, ended_after: timedelta):
+    """A meeting planned `planned_in` from now; a line typed now (the clock starts), the call
+    ended `ended_after` later. Returns (planned, typed at, the meeting's saved `when`)."""
     contact_id, meeting_id = seed_meeting(db_path, clock)
-    planned = Repository(db_path, clock=clock).meeting(meeting_id)
-    planned.when = clock.now() + timedelta(days=1)  # they called back today instead
-    Repository(db_path, clock=clock).save_meeting(planned)
+    repo = Repository(db_path, clock=clock)
+    meeting = repo.meeting(meeting_id)
+    meeting.when = planned = clock.now() + planned_in
+    repo.save_meeting(meeting)
     app = make_app(db_path, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         app.open_live_notes(contact_id)
-        await pilot.press(*"Early call")
-        started = clock.now()
-        clock.advance(minutes=15)
+        await pilot.press(*"Notes")
+        typed = clock.now()
+        clock.advance(seconds=ended_after.total_seconds())
         await pilot.press("ctrl+f", "y", "escape")
         await settle(app, pilot)
     app.close_store()
-    assert saved_meeting(db_path, meeting_id)["when"] == started.isoformat()
+    return planned, typed, saved_meeting(db_path, meeting_id)["when"]
+
+
+async def test_a_call_held_a_day_early_is_dated_when_it_was_held(db_path, clock):
+    # they called back today instead of tomorrow
+    _, started, when = await _end_a_call(db_path, clock, timedelta(days=1), timedelta(minutes=15))
+    assert when == started.isoformat()
 
 
 async def test_a_call_held_on_time_keeps_its_planned_time(db_path, clock):
-    contact_id, meeting_id = seed_meeting(db_path, clock)
-    planned = clock.now()
-    clock.advance(minutes=3)  # they picked up a few minutes late
-    app = make_app(db_path, clock)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.open_live_notes(contact_id)
-        await pilot.press(*"On time", "ctrl+f", "y", "escape")
-        await settle(app, pilot)
-    app.close_store()
-    assert saved_meeting(db_path, meeting_id)["when"] == planned.isoformat()
+    # they picked up a few minutes late
+    planned, _, when = await _end_a_call(db_path, clock, timedelta(minutes=-3), timedelta(0))
+    assert when == planned.isoformat()
 
 
 async def test_at_80x24_a_long_capture_shows_from_its_time_and_kind(db_path, clock):
@@ -652,17 +654,8 @@ async def test_f1_opens_help_from_the_notes_where_question_mark_is_typed(db_path
 
 
 async def test_notes_begun_the_evening_before_do_not_move_the_meeting(db_path, clock):
-    contact_id, meeting_id = seed_meeting(db_path, clock)
-    planned = clock.now() + timedelta(hours=14)  # tomorrow morning
-    meeting = Repository(db_path, clock=clock).meeting(meeting_id)
-    meeting.when = planned
-    Repository(db_path, clock=clock).save_meeting(meeting)
-    app = make_app(db_path, clock)
-    async with app.run_test(size=(100, 30)) as pilot:
-        app.open_live_notes(contact_id)
-        await pilot.press(*"Ask about the move")  # the clock starts on this, tonight
-        clock.advance(hours=14, minutes=25)  # the call, as planned
-        await pilot.press("ctrl+f", "y", "escape")
-        await settle(app, pilot)
-    app.close_store()
-    assert saved_meeting(db_path, meeting_id)["when"] == planned.isoformat()
+    # planned tomorrow morning; a line typed tonight starts the clock; the call as planned
+    planned, _, when = await _end_a_call(
+        db_path, clock, timedelta(hours=14), timedelta(hours=14, minutes=25)
+    )
+    assert when == planned.isoformat()

@@ -27,6 +27,14 @@ async def _type_path(app, pilot, path: Path) -> None:
     await pilot.pause()
 
 
+async def _export(app, pilot, command: str, target: Path) -> None:
+    await _palette(pilot, command)
+    assert isinstance(app.screen, ExportScreen)
+    app.screen.query_one("#path").value = str(target)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_linkedin_import_previews_then_writes(db_path, clock):
     demo_file(db_path, clock)
     before = db_path.read_bytes()
@@ -66,11 +74,7 @@ async def test_export_ics_writes_a_calendar(db_path, clock, tmp_path):
     demo_file(db_path, clock)
     target = tmp_path / "meetings.ics"
     async with running(db_path, clock) as (app, pilot):
-        await _palette(pilot, "export: meetings and reminders")
-        assert isinstance(app.screen, ExportScreen)
-        app.screen.query_one("#path").value = str(target)
-        await pilot.press("enter")
-        await pilot.pause()
+        await _export(app, pilot, "export: meetings and reminders", target)
         assert isinstance(app.screen, BoardScreen)
     import icalendar
 
@@ -159,11 +163,7 @@ async def test_json_export_then_import_into_an_empty_file_restores_the_campaign(
     demo_file(db_path, clock)
     exported = tmp_path / "campaign-export.json"
     async with running(db_path, clock) as (app, pilot):
-        await _palette(pilot, "export: everything, as json")
-        assert isinstance(app.screen, ExportScreen)
-        app.screen.query_one("#path").value = str(exported)
-        await pilot.press("enter")
-        await pilot.pause()
+        await _export(app, pilot, "export: everything, as json", exported)
     fresh = tmp_path / "fresh.json"
     async with running(fresh, clock) as (app, pilot):
         await _palette(pilot, "import: an infoint export")
