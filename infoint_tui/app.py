@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 if TYPE_CHECKING:  # imported for real only once the board is on screen (start-up time)
+    from .actions.campaign import Campaign
     from .domain.cards import Card
     from .domain.clock import Clock
     from .store import Repository
@@ -44,26 +45,27 @@ class InfointApp(App[int]):
 
     def __init__(
         self,
-        repo: Repository | None = None,
+        campaign: Campaign | None = None,
         *,
         clock: Clock | None = None,
         demo: bool = False,
-        opener: Callable[[], Repository] | None = None,
+        opener: Callable[[], Campaign] | None = None,
         prefetched: dict[str, Any] | None = None,
     ) -> None:
-        """Run on `repo`; or, at start-up, on cards `prefetched` by a second process while
+        """Run on `campaign`; or, at start-up, on cards `prefetched` by a second process while
         `opener` opens the file in a worker thread after the first paint."""
         super().__init__()
-        if repo is None and opener is None:
-            raise ValueError("InfointApp needs a repository or an opener")
-        self._repo = repo
+        if campaign is None and opener is None:
+            raise ValueError("InfointApp needs a campaign or an opener")
+        self._campaign = campaign
+        self._repo = campaign.store if campaign is not None else None
         self._opener = opener
         self._repo_lock = threading.Lock()
         self.prefetched = prefetched
         if clock is None:
             from .domain.clock import SystemClock
 
-            clock = repo.clock if repo is not None else SystemClock()
+            clock = campaign.clock if campaign is not None else SystemClock()
         self.clock = clock
         self.demo = demo
         self.writer: BackgroundWriter | None = None
@@ -72,16 +74,22 @@ class InfointApp(App[int]):
         self.recovery_copy: Path | None = None  # where unsaved work went while the file failed
 
     @property
-    def repo(self) -> Repository:
-        """The store; if start-up has not opened it yet, it is opened now (and waited for)."""
-        if self._repo is None:
+    def campaign(self) -> Campaign:
+        """The campaign; if start-up has not opened it yet, it is opened now (and waited for)."""
+        if self._campaign is None:
             with self._repo_lock:
-                if self._repo is None:
+                if self._campaign is None:
                     assert self._opener is not None
-                    repo = self._opener()
-                    self._attach_store(repo)
-                    self._repo = repo
-        return self._repo
+                    campaign = self._opener()
+                    self._attach_store(campaign.store)
+                    self._repo = campaign.store
+                    self._campaign = campaign
+        return self._campaign
+
+    @property
+    def repo(self) -> Repository:
+        """The store under the campaign (opened now if start-up has not opened it yet)."""
+        return self.campaign.store
 
     def _attach_store(self, repo: Repository) -> None:
         """Save every change through a background writer (safe from any thread)."""
@@ -114,12 +122,12 @@ class InfointApp(App[int]):
         from .screens.live_notes import LiveNotesScreen
         from .store import StoreError
 
-        repo = self.repo
+        campaign = self.campaign
         try:
             meeting = (
-                repo.next_meeting(contact_id)
-                or meeting_to_reopen(repo.last_meeting(contact_id), self.clock.now())
-                or repo.ensure_next_meeting(contact_id)
+                campaign.next_meeting(contact_id)
+                or meeting_to_reopen(campaign.last_meeting(contact_id), self.clock.now())
+                or campaign.ensure_next_meeting(contact_id)
             )
         except StoreError as error:
             self.notify(str(error), title="No live notes", severity="error")
@@ -200,7 +208,7 @@ class InfointApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from .commands import contact_commands, screen_commands
+        from .screens.commands import contact_commands, screen_commands
         from .screens.transfer import transfer_commands
 
         yield from screen_commands(self, screen)

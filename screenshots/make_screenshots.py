@@ -20,10 +20,10 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 os.environ.setdefault("TEXTUAL_ANIMATION", "none")
 
+from infoint_tui.actions.campaign import open_campaign  # noqa: E402
+from infoint_tui.actions.demo import seed_demo  # noqa: E402
 from infoint_tui.app import InfointApp  # noqa: E402
-from infoint_tui.demo import seed_demo  # noqa: E402
 from infoint_tui.domain.clock import FixedClock  # noqa: E402
-from infoint_tui.store import Repository  # noqa: E402
 
 MOMENT = datetime(2026, 11, 18, 9, 30, tzinfo=tz.gettz("Europe/Paris"))
 
@@ -50,7 +50,6 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "insights": ((120, 34), ["s"]),
     "insights-80x24": ((80, 24), ["s"]),
     "insights-80x24-themes": ((80, 24), ["s", "5"]),
-
     # Daniel Kim's coffee tomorrow: prep (checklist, questions), then the brief.
     "prep": ((120, 34), ["right", "right", "p"]),
     "prep-80x24": ((80, 24), ["right", "right", "p"]),
@@ -73,8 +72,8 @@ SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
 async def shoot(name: str, size: tuple[int, int], keys: list[str], folder: Path) -> Path:
     clock = FixedClock(MOMENT)
     path = folder / f"{name}.json"
-    seed_demo(Repository(path, clock=clock), clock.now())
-    app = InfointApp(Repository(path, clock=clock, autoflush=False), clock=clock)
+    seed_demo(open_campaign(path, clock=clock), clock.now())
+    app = InfointApp(open_campaign(path, clock=clock, autoflush=False), clock=clock)
     target = ROOT / f"{name}.svg"
     async with app.run_test(size=size) as pilot:
         await pilot.pause()

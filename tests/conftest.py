@@ -11,8 +11,8 @@ from dateutil import tz
 
 os.environ.setdefault("TEXTUAL_ANIMATION", "none")
 
-from infoint_tui.domain.clock import FixedClock  # noqa: E402
-from infoint_tui.store import Repository  # noqa: E402
+from infoint_tui.actions.campaign import Campaign, open_campaign
+from infoint_tui.domain.clock import FixedClock
 
 ZONE = tz.gettz("Europe/Paris")
 # A Wednesday morning: the reminder rules and the "best day to send" depend on the weekday.
@@ -30,5 +30,5 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def repo(db_path: Path, clock: FixedClock) -> Repository:
-    return Repository(db_path, clock=clock)
+def repo(db_path: Path, clock: FixedClock) -> Campaign:
+    return open_campaign(db_path, clock=clock)

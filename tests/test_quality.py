@@ -1,4 +1,5 @@
-"""ruff and mypy are part of the test command, so CI and a fresh checkout run the same checks."""
+"""ruff, mypy and the layer contracts are part of the test command, so CI and a fresh checkout
+run the same checks."""
 
 import shutil
 import subprocess
@@ -26,4 +27,14 @@ def test_mypy():
     result = subprocess.run(
         [*_tool("mypy"), "infoint_tui"], cwd=ROOT, capture_output=True, text=True
     )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_layer_contracts():
+    """pyproject.toml's [tool.importlinter] contracts: the domain imports nothing of ours, the
+    screens never reach the store, nothing below the screens imports Textual."""
+    lint = Path(sys.executable).parent / "lint-imports"
+    if not lint.exists():
+        pytest.skip("import-linter is not installed (pip install -e '.[test]')")
+    result = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -11,9 +11,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .. import __version__
+
+if TYPE_CHECKING:
+    from ..actions.campaign import Campaign
+    from ..domain.models import Contact
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -73,18 +77,19 @@ def db_path(args: argparse.Namespace) -> Path:
     return path
 
 
-def open_repository(args: argparse.Namespace, *, create: bool = True, eager: bool = True):  # noqa: ANN202
-    """The store for a command; `eager=False` decodes records only as the command uses them."""
-    from ..store import Repository, StoreError
+def open_campaign(args: argparse.Namespace, *, create: bool = True, eager: bool = True) -> Campaign:
+    """The campaign for a command; `eager=False` decodes records only as the command uses them."""
+    from ..actions.campaign import open_campaign
+    from ..actions.errors import StoreError
 
     try:
-        return Repository(db_path(args), create=create, eager=eager)
+        return open_campaign(db_path(args), create=create, eager=eager)
     except StoreError as error:
         raise DataError(str(error)) from None
 
 
-def one_contact(repo, text: str):  # noqa: ANN001, ANN202
-    found = repo.find_contacts(text)
+def one_contact(campaign: Campaign, text: str) -> Contact:
+    found = campaign.find_contacts(text)
     if not found:
         raise DataError(f"no contact named {text!r}")
     if len(found) > 1:
@@ -100,7 +105,7 @@ def run_app(args: argparse.Namespace) -> int:
         from ..prefetch import start_prefetch
 
         prefetch = start_prefetch(path)  # before Textual is imported: the board is ready sooner
-    from ..launch import launch
+    from .launch import launch
 
     return launch(args, path, prefetch)
 
@@ -142,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _plain_launch(given)
     if args is None:
         args = build_parser().parse_args(given)
-    from ..store import StoreError
+    from ..actions.errors import StoreError
 
     try:
         if args.command is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import UsageError, open_repository
+from . import UsageError, open_campaign
 
 
 def register_agenda(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -37,13 +37,13 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             day = parse_when(args.date, now).date()
         except DateParseError as error:
             raise UsageError(f"--date: {error}") from None
-    repo = open_repository(args, create=False)
-    moment = moment_for(day, repo.clock.now())
+    campaign = open_campaign(args, create=False)
+    moment = moment_for(day, campaign.clock.now())
     result = agenda(
         moment,
-        repo.contacts(),
-        repo.meetings(),
-        repo.reminders(),
+        campaign.contacts(),
+        campaign.meetings(),
+        campaign.reminders(),
     )
     print(render_text(result, is_today=day == now.date()), end="")
     return 0

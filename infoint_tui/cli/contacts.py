@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from . import DataError, UsageError, one_contact, open_repository
+from . import DataError, UsageError, one_contact, open_campaign
 
 
 # -- add ---------------------------------------------------------------------------------------
@@ -66,15 +66,15 @@ def cmd_add(args: argparse.Namespace) -> int:
         )
     except (UnknownStage, InvalidField) as error:
         raise UsageError(str(error)) from None
-    repo = open_repository(args, eager=False)
+    campaign = open_campaign(args, eager=False)
     if args.referred_by:
-        contact.referred_by = one_contact(repo, args.referred_by).id
-    duplicate = find_duplicate(repo.identities(), contact)
+        contact.referred_by = one_contact(campaign, args.referred_by).id
+    duplicate = find_duplicate(campaign.identities(), contact)
     if duplicate is not None:
         raise DataError(
             f"{duplicate.name} ({duplicate.id}) already has that email or profile URL; nothing was added"
         )
-    repo.add_contact(contact)
+    campaign.add_contact(contact)
     print(f"added {contact.name} ({contact.id}) to {contact.stage.label}")
     return 0
 
@@ -111,9 +111,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         stage = Stage.parse(args.stage) if args.stage else None
     except UnknownStage as error:
         raise UsageError(str(error)) from None
-    repo = open_repository(args, create=False)
+    campaign = open_campaign(args, create=False)
     contacts = [
-        c for c in repo.contacts(archived=args.archived) if stage is None or c.stage == stage
+        c for c in campaign.contacts(archived=args.archived) if stage is None or c.stage == stage
     ]
     contacts.sort(key=lambda c: (c.stage.order, c.name.casefold()))
     if args.json:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import DataError, UsageError, db_path, open_repository
+from . import DataError, UsageError, db_path, open_campaign
 
 # The same as formats.IMPORT_KINDS / EXPORT_KINDS, repeated so that --help stays light.
 IMPORT_KINDS = ("linkedin", "vcard", "json")
@@ -41,31 +41,29 @@ def register_import(commands: argparse._SubParsersAction, common: argparse.Argum
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..formats import parse_import
-    from ..formats.campaign import Campaign
-    from ..formats.plan import apply_import, plan_import
-    from ..formats.source import FormatError, MissingSource, read_source
+    from ..actions.transfer import read_import
+    from ..formats.source import FormatError, MissingSource
 
     try:
-        parsed = parse_import(args.kind, read_source(Path(args.file)))
+        parsed = read_import(args.kind, Path(args.file))
     except MissingSource as error:
         raise UsageError(str(error)) from None
     except FormatError as error:
         raise DataError(str(error)) from None
     if not parsed.readable and parsed.settings is None:
         raise DataError(_nothing_readable(parsed))
-    repo = open_repository(args, create=not args.dry_run)
-    plan = plan_import(Campaign.of(repo), parsed)
+    campaign = open_campaign(args, create=not args.dry_run)
+    plan = campaign.plan_import(parsed)
     lines = plan.summary_lines()
     if args.dry_run:
         lines[0] = "dry run, nothing written: " + lines[0]
     elif plan.changes_anything:
-        apply_import(repo, plan)
+        campaign.apply_import(plan)
     print("\n".join(lines))
     return 0
 
 
-def _nothing_readable(parsed) -> str:  # noqa: ANN001
+def _nothing_readable(parsed) -> str:
     if not parsed.skipped:
         return f"{parsed.source} holds no contacts"
     named = "; ".join(str(skip) for skip in parsed.skipped[:_NAMED_IN_ERROR])
@@ -105,15 +103,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else None
     if output is not None:
         _check_output(output, db_path(args))
-    repo = open_repository(args, create=False)
-    data = _render(args.kind, repo, args.reminders_as)
+    campaign = open_campaign(args, create=False)
+    data = campaign.export(args.kind, reminders_as=args.reminders_as)
     if output is None:
         _write_stdout(data)
         return 0
-    from ..store.atomic import atomic_write
-
     try:
-        atomic_write(output, [data])
+        campaign.write_file(output, data)
     except OSError as error:
         raise DataError(f"could not write {output}: {error.strerror or error}") from None
     print(f"wrote {output}", file=sys.stderr)
@@ -127,13 +123,6 @@ def _check_output(output: Path, data_file: Path) -> None:
         raise UsageError(f"{output.parent} does not exist (create the folder first)")
     if output.resolve() == data_file.resolve():
         raise UsageError(f"{output} is your data file; choose another name")
-
-
-def _render(kind: str, repo, reminders_as: str) -> bytes:  # noqa: ANN001
-    from ..formats import render_export
-    from ..formats.campaign import Campaign
-
-    return render_export(kind, Campaign.of(repo), repo.clock.now(), reminders_as=reminders_as)
 
 
 def _write_stdout(data: bytes) -> None:

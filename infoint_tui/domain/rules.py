@@ -21,8 +21,10 @@ The rules, in the user's words:
   nothing); archiving closes all of them; restoring re-enters the stage, so a restored
   contact is never silent.
 - Marking a reminder done implies what the user did (`after_done`): a check-in done is a
-  check-in touch (which schedules the next), a thank-you done is a thank-you touch and a move
-  from Interviewed to Thanked, a follow-up done is a message sent.
+  check-in touch (which schedules the next), a thank-you done is a thank-you touch, a follow-up
+  done is a message sent.
+- A thank-you touch, however it is logged, moves the card from Interviewed to Thanked
+  (`stage_after_touch`).
 """
 
 from __future__ import annotations
@@ -62,14 +64,6 @@ class Effects:
 
     create: list[Reminder] = field(default_factory=list)
     close: list[tuple[Reminder, str]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class AfterDone:
-    """What marking a reminder done means the user did: a touch to log, a stage to enter."""
-
-    touch: TouchKind | None = None
-    move_to: Stage | None = None
 
 
 def first_name(contact: Contact) -> str:
@@ -280,15 +274,22 @@ def on_restore(
     )
 
 
-def after_done(reminder: Reminder, contact: Contact | None) -> AfterDone:
-    """What marking `reminder` done means the user did (nothing for their own to-dos)."""
-    if contact is None:
-        return AfterDone()
-    if reminder.kind is ReminderKind.CHECK_IN:
-        return AfterDone(touch=TouchKind.CHECK_IN)
-    if reminder.kind is ReminderKind.THANK_YOU:
-        move = Stage.THANKED if contact.stage is Stage.INTERVIEWED else None
-        return AfterDone(touch=TouchKind.THANK_YOU, move_to=move)
-    if reminder.kind is ReminderKind.FOLLOW_UP:
-        return AfterDone(touch=TouchKind.MESSAGE_SENT)
-    return AfterDone()
+# What marking a reminder done means the user did: the touch to log (the touch's own rules
+# then close what it answers and move the card).
+DONE_MEANS = {
+    ReminderKind.CHECK_IN: TouchKind.CHECK_IN,
+    ReminderKind.THANK_YOU: TouchKind.THANK_YOU,
+    ReminderKind.FOLLOW_UP: TouchKind.MESSAGE_SENT,
+}
+
+
+def after_done(reminder: Reminder) -> TouchKind | None:
+    """The touch that marking `reminder` done logs (none for the user's own to-dos)."""
+    return DONE_MEANS.get(reminder.kind)
+
+
+def stage_after_touch(kind: TouchKind, stage: Stage) -> Stage | None:
+    """Where a touch moves the card: a thank-you sent from Interviewed goes to Thanked."""
+    if kind is TouchKind.THANK_YOU and stage is Stage.INTERVIEWED:
+        return Stage.THANKED
+    return None

@@ -7,12 +7,14 @@ backwards: "mon" is last Monday, "2 hours ago" works, and a moment in the future
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .dates import DateParseError, parse_when
+from .dates import DateParseError, format_when, parse_when
 from .models import Reminder, ReminderKind, TouchKind
 from .rules import ANSWERING_TOUCHES, NO_REPLY_KINDS, restarts_clock
+from .stages import Stage
 
 PAST_HINT = "try now, 2 hours ago, yesterday 15:00, mon 10am, Nov 12"
 # A touch a minute ahead of the clock is a slow typist, not the future.
@@ -97,3 +99,47 @@ def closed_by(kind: TouchKind, open_reminders: list[Reminder]) -> list[Reminder]
         if (r.kind in NO_REPLY_KINDS and kind in ANSWERING_TOUCHES)
         or (r.kind is ReminderKind.THANK_YOU and kind is TouchKind.THANK_YOU)
     ]
+
+
+# The reminders worth naming when a touch closes them, by the word the user knows them by.
+_NOUN = {
+    ReminderKind.SECOND_PERSON: "nudge",
+    ReminderKind.FOLLOW_UP: "nudge",
+    ReminderKind.THANK_YOU: "thank-you",
+}
+
+
+def closed_to_report(reminders: Iterable[Reminder]) -> list[Reminder]:
+    return [r for r in reminders if r.kind in _NOUN]
+
+
+def describe_closed(reminders: list[Reminder]) -> str:
+    """'2 nudges', 'the thank-you', '1 nudge and the thank-you'."""
+    nudges = sum(1 for r in reminders if _NOUN.get(r.kind) == "nudge")
+    others = [r for r in reminders if _NOUN.get(r.kind) != "nudge"]
+    words = [f"{nudges} nudge{'s' if nudges != 1 else ''}"] if nudges else []
+    words += [f"the {_NOUN.get(r.kind, r.kind.value)}" for r in others]
+    return " and ".join(words)
+
+
+@dataclass(frozen=True)
+class Logged:
+    """What logging a touch did, for the message the user sees."""
+
+    name: str
+    kind: TouchKind
+    at: datetime
+    closed: list[Reminder] = field(default_factory=list)
+    moved_to: Stage | None = None
+
+    def summary(self, now: datetime) -> str:
+        what = CHOICE_OF[self.kind].logged.format(name=self.name)
+        when = (
+            "" if abs((now - self.at).total_seconds()) < 60 else f" ({format_when(self.at, now)})"
+        )
+        parts = [f"Logged {what}{when}"]
+        if self.closed:
+            parts.append(f"closed {describe_closed(self.closed)}")
+        if self.moved_to is not None:
+            parts.append(f"moved to {self.moved_to.label}")
+        return " · ".join(parts)

@@ -80,16 +80,16 @@ def parse_vcard(source: Source) -> Parsed:
         warnings: list[str] = []
         try:
             component, raw = _read_card(vobject, card.text, ignore_unreadable=False)
-        except Exception as error:  # noqa: BLE001 - vobject raises many kinds; one card only
+        except Exception as error:
             try:
                 component, raw = _read_card(vobject, card.text, ignore_unreadable=True)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 parsed.skipped.append(Skipped(card.where, f"cannot be read ({_message(error)})"))
                 continue
             warnings.append(f"some lines could not be read and were left out ({_message(error)})")
         try:
             item = card_contact(card.where, component, raw)
-        except Exception as error:  # noqa: BLE001 - a value vobject accepted but we cannot use
+        except Exception as error:
             parsed.skipped.append(Skipped(card.where, f"cannot be read ({_message(error)})"))
             continue
         if isinstance(item, Skipped):

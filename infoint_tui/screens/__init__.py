@@ -1,1 +1,1 @@
-"""One module per screen: compose, bindings, and handlers that call the Repository."""
+"""One module per screen: compose, bindings, and handlers that call the campaign's actions."""

@@ -7,7 +7,6 @@ list is cleared with `d d s 1 d`.
 
 from __future__ import annotations
 
-import copy
 from datetime import datetime
 
 from textual import events, on
@@ -28,10 +27,10 @@ from ..domain.agenda import (
     when_text,
 )
 from ..domain.dates import format_when
-from ..domain.models import ReminderKind, TouchKind
-from ..widgets.card_list import fit
+from ..domain.models import ReminderKind
 from ..widgets.key_bar import KeyBar
 from ..widgets.palette import STAGE_COLORS
+from ..widgets.text import fit
 from .base import CampaignMixin
 
 WHEN_WIDTH = 19  # 'by tomorrow 08:00' and a space
@@ -113,9 +112,9 @@ class AgendaScreen(CampaignMixin, Screen[None]):
         """Recompute the agenda and keep the cursor on row `keep`; if that row is gone (done,
         answered) or `leave` is set (snoozed), on the row that followed it, else the one before."""
         previous = self.order
-        repo = self.repo
+        campaign = self.campaign
         self.result = result = agenda(
-            self.now, repo.contacts(), repo.meeting_slots(), repo.reminders()
+            self.now, campaign.contacts(), campaign.meeting_slots(), campaign.reminders()
         )
         self.rows, self.order = {}, []
         listing = self.query_one("#agenda-list", OptionList)
@@ -233,23 +232,17 @@ class AgendaScreen(CampaignMixin, Screen[None]):
         item, key = self.current, self.current_key
         if item is None or key is None or item.kind is AgendaKind.MEETING:
             return
-        repo = self.repo
+        campaign = self.campaign
         if item.reminder is not None:
             before = item.contact.stage if item.contact else None
-            repo.complete_reminder(item.reminder.id)
+            campaign.complete_reminder(item.reminder.id)
             message = f"Done: {item.title}"
             if item.contact is not None:
-                after = repo.contact(item.contact.id).stage
+                after = campaign.contact(item.contact.id).stage
                 if after is not before:
                     message += f" · {item.contact.name} → {after.label}"
         elif item.contact is not None:  # the contact's own next action
-            contact = repo.contact(item.contact.id)
-            changed = copy.deepcopy(contact)
-            changed.next_action, changed.next_action_due = "", None
-            with repo.batch():
-                # Kept in the timeline as a note, so the done action is not lost.
-                repo.log_touch(contact.id, TouchKind.NOTE, note=f"Done: {item.title}")
-                repo.save_contact(changed)
+            campaign.done_next_action(item.contact.id, item.title)
             message = f"Done: {item.title}"
         else:
             return
@@ -275,11 +268,10 @@ class AgendaScreen(CampaignMixin, Screen[None]):
 
     def snooze(self, item: AgendaItem, until: datetime) -> None:
         if item.reminder is not None:
-            self.repo.snooze_reminder(item.reminder.id, until)
+            self.campaign.snooze_reminder(item.reminder.id, until)
         elif _is_next_action(item) and item.contact is not None:
-            contact = copy.deepcopy(self.repo.contact(item.contact.id))
-            contact.next_action_due = until
-            self.repo.save_contact(contact)
+            contact = self.campaign.contact(item.contact.id)
+            self.campaign.set_next_action(contact.id, contact.next_action, until)
 
     def action_open(self) -> None:
         item = self.current

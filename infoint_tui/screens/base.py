@@ -8,21 +8,21 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
+    from ..actions.campaign import Campaign
     from ..app import InfointApp
     from ..domain.clock import Clock
-    from ..store import Repository
 
 
 class CampaignMixin:
-    """`self.repo`, `self.clock` and `self.now` for screens of the InfointApp."""
+    """`self.campaign`, `self.clock` and `self.now` for screens of the InfointApp."""
 
     @property
     def infoint(self) -> InfointApp:
         return cast("InfointApp", cast(Any, self).app)
 
     @property
-    def repo(self) -> Repository:
-        return self.infoint.repo
+    def campaign(self) -> Campaign:
+        return self.infoint.campaign
 
     @property
     def clock(self) -> Clock:

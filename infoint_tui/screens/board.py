@@ -13,10 +13,9 @@ from textual.widgets import Static
 
 from ..domain.cards import Card, ContactRow, card_order, haystack
 from ..domain.stages import STAGES, Stage
-from ..markup import escape
 from ..widgets.board_view import BoardView, Column
-from ..widgets.card_list import fit
 from ..widgets.key_bar import KeyBar
+from ..widgets.text import escape, fit
 from .base import CampaignMixin
 
 if TYPE_CHECKING:
@@ -163,10 +162,10 @@ class BoardScreen(CampaignMixin, Screen[None]):
         """Recompute every card from the store (on mount, and when coming back to the board)."""
         from ..domain.board import build_cards
 
-        repo = self.repo
-        rows = repo.contact_rows(archived=None if self.show_archived else False)
+        campaign = self.campaign
+        rows = campaign.contact_rows(archived=None if self.show_archived else False)
         self.cards = build_cards(
-            rows, repo.reminders(), repo.meeting_slots(upcoming=True), self.now
+            rows, campaign.reminders(), campaign.meeting_slots(upcoming=True), self.now
         )
         self._haystacks = {}
         self._searchable, self._matched = {}, {}
@@ -176,16 +175,16 @@ class BoardScreen(CampaignMixin, Screen[None]):
         """Recompute one contact's card after it changed."""
         from ..domain.board import card_for
 
-        repo = self.repo
-        contact = repo.contact(contact_id)
+        campaign = self.campaign
+        contact = campaign.contact(contact_id)
         self._haystacks.pop(contact_id, None)
         if contact.archived and not self.show_archived:
             self.cards.pop(contact_id, None)
             return
-        slots = [s for s in repo.meeting_slots(upcoming=True) if s.contact_id == contact_id]
+        slots = [s for s in campaign.meeting_slots(upcoming=True) if s.contact_id == contact_id]
         row = ContactRow.of(contact)
         self.cards[contact_id] = card_for(
-            row, repo.reminders(contact_id=contact_id), slots, self.now
+            row, campaign.reminders(contact_id=contact_id), slots, self.now
         )
 
     def refresh_columns(
@@ -219,9 +218,9 @@ class BoardScreen(CampaignMixin, Screen[None]):
             cards = self._sorted.get(stage, [])
             if words:
                 cards = self._filtered(stage, words)
-            card_list = self.card_list(stage.order)
-            card_list.empty_text = "no match" if words else EMPTY_TEXT[stage]
-            card_list.set_cards(cards, keep=(keep or {}).get(stage))
+            column = self.column(stage.order)
+            column.empty_text = "no match" if words else EMPTY_TEXT[stage]
+            column.set_cards(cards, keep=(keep or {}).get(stage))
         self.update_summary()
 
     def _filtered(self, stage: Stage, words: list[str]) -> list[Card]:
@@ -289,7 +288,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         summary.update(_fit_parts(parts, summary.content_region.width or self.size.width - 2))
 
     # -- focus ------------------------------------------------------------------------------
-    def card_list(self, index: int) -> Column:
+    def column(self, index: int) -> Column:
         return self.view.columns[index]
 
     @property
@@ -307,11 +306,11 @@ class BoardScreen(CampaignMixin, Screen[None]):
 
     def focus_column(self, index: int, contact_id: str | None = None) -> None:
         self.view.focus_column(index)
-        card_list = self.card_list(index)
+        column = self.column(index)
         if contact_id is not None:
-            found = card_list.index_of(contact_id)
+            found = column.index_of(contact_id)
             if found is not None:
-                card_list.cursor = found
+                column.cursor = found
         self.view.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -346,12 +345,12 @@ class BoardScreen(CampaignMixin, Screen[None]):
         contact_id = self.focused_contact_id
         if contact_id is None:
             return
-        contact = self.repo.contact(contact_id)
+        contact = self.campaign.contact(contact_id)
         target = contact.stage.next() if delta > 0 else contact.stage.previous()
         if target is None:
             return
         source = contact.stage
-        self.repo.move_contact(contact_id, target)
+        self.campaign.move_contact(contact_id, target)
         self.refresh_card(contact_id)
         self.refresh_columns((source, target), keep={target: contact_id})
         self.focus_column(target.order, contact_id)
@@ -383,13 +382,13 @@ class BoardScreen(CampaignMixin, Screen[None]):
 
     def on_input_submitted(self) -> None:  # enter in the filter: keep it, go to the first match
         for index in range(len(STAGES)):
-            if self.card_list(index).cards:
-                self.card_list(index).cursor = 0
+            if self.column(index).cards:
+                self.column(index).cursor = 0
                 if self._before_filter is not None:  # this match is the one the user wanted
                     self._before_filter.pop(STAGES[index], None)
                 self.focus_column(index)
                 return
-        self.card_list(self.column_index).focus()
+        self.column(self.column_index).focus()
 
     def action_clear_filter(self) -> None:
         from textual.widgets import Input
@@ -399,11 +398,11 @@ class BoardScreen(CampaignMixin, Screen[None]):
             field.remove_class("-shown")
         self.query_text = ""
         self.show_columns()
-        self.card_list(self.column_index).focus()
+        self.column(self.column_index).focus()
 
     def show_contact(self, contact_id: str) -> None:
         """Focus this contact's card, clearing a filter or showing archived cards if needed."""
-        contact = self.repo.contact(contact_id)
+        contact = self.campaign.contact(contact_id)
         if self.query_text:
             self.action_clear_filter()
         if contact.archived and not self.show_archived:
@@ -436,7 +435,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
                 return
             self.rebuild()
             if saved_id in self.cards:
-                self.focus_column(self.repo.contact(saved_id).stage.order, saved_id)
+                self.focus_column(self.campaign.contact(saved_id).stage.order, saved_id)
 
         self.app.push_screen(ContactScreen(contact_id), done)
 
@@ -452,22 +451,22 @@ class BoardScreen(CampaignMixin, Screen[None]):
         contact_id = self.focused_contact_id
         if contact_id is None:
             return
-        if self.repo.contact(contact_id).archived:  # shown by A: x brings it back
+        if self.campaign.contact(contact_id).archived:  # shown by A: x brings it back
             self._undo = contact_id
             self.action_undo()
             return
-        contact = self.repo.archive_contact(contact_id)
+        contact = self.campaign.archive_contact(contact_id)
         self._undo = contact_id
         self.refresh_card(contact_id)
         self.refresh_columns((contact.stage,))
-        self.card_list(self.column_index).focus()
+        self.column(self.column_index).focus()
         self.notify(f"Archived {contact.name}. Press u to undo.", timeout=6)
         self.refresh_bindings()
 
     def action_undo(self) -> None:
         if self._undo is None:
             return
-        contact = self.repo.restore_contact(self._undo)
+        contact = self.campaign.restore_contact(self._undo)
         self._undo = None
         self.refresh_card(contact.id)
         self.refresh_columns((contact.stage,), keep={contact.stage: contact.id})
@@ -479,13 +478,13 @@ class BoardScreen(CampaignMixin, Screen[None]):
         contact_id = self.focused_contact_id
         if contact_id is None:
             return
-        contact = self.repo.contact(contact_id)
-        meetings = len(self.repo.meetings(contact_id))
+        contact = self.campaign.contact(contact_id)
+        meetings = len(self.campaign.meetings(contact_id))
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            self.repo.delete_contact(contact_id)
+            self.campaign.delete_contact(contact_id)
             self.cards.pop(contact_id, None)
             self.refresh_columns((contact.stage,))
             self.notify(f"Deleted {contact.name}", timeout=3)

@@ -22,11 +22,10 @@ from ..domain.brief import (
 )
 from ..domain.question_bank import full_bank
 from ..domain.question_checks import earlier_meetings
-from ..markup import escape
-from ..store.atomic import atomic_write
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
 from ..widgets.path_prompt import PathPrompt
+from ..widgets.text import escape
 from .base import CampaignMixin
 
 if TYPE_CHECKING:
@@ -36,12 +35,12 @@ if TYPE_CHECKING:
 def open_brief(app: InfointApp, contact_id: str) -> None:
     """The brief of the contact's next meeting (or the last one held); with no meeting at all,
     say so and offer to prepare one."""
-    repo = app.repo
-    meeting = repo.next_meeting(contact_id) or repo.last_meeting(contact_id)
+    campaign = app.campaign
+    meeting = campaign.next_meeting(contact_id) or campaign.last_meeting(contact_id)
     if meeting is not None:
         app.push_screen(BriefScreen(contact_id, meeting.id))
         return
-    name = repo.contact(contact_id).name
+    name = campaign.contact(contact_id).name
 
     def answered(prepare: bool | None) -> None:
         if prepare:
@@ -80,22 +79,22 @@ class BriefScreen(CampaignMixin, Screen[None]):
         self.from_prep = from_prep
 
     def brief(self) -> Brief:
-        repo = self.repo
-        contact = repo.contact(self.contact_id)
-        meeting = repo.meeting(self.meeting_id or "")
+        campaign = self.campaign
+        contact = campaign.contact(self.contact_id)
+        meeting = campaign.meeting(self.meeting_id or "")
         referrer = None
         if contact.referred_by:
             referrer = next(
-                (c for c in repo.contacts(archived=None) if c.id == contact.referred_by), None
+                (c for c in campaign.contacts(archived=None) if c.id == contact.referred_by), None
             )
         return build_brief(
             meeting,
             contact,
-            repo.settings,
+            campaign.settings,
             now=self.now,
             referrer=referrer,
-            bank=full_bank(repo.custom_questions()),
-            earlier_meetings=earlier_meetings(repo.meetings(contact.id), meeting),
+            bank=full_bank(campaign.custom_questions()),
+            earlier_meetings=earlier_meetings(campaign.meetings(contact.id), meeting),
         )
 
     def compose(self) -> ComposeResult:
@@ -147,10 +146,10 @@ class BriefScreen(CampaignMixin, Screen[None]):
     def action_export(self) -> None:
         brief = self.brief()
         text = brief_markdown(brief)
-        default = self.repo.path.parent / brief_filename(brief.name)
+        default = self.campaign.path.parent / brief_filename(brief.name)
 
         def write(path: Path) -> None:
-            atomic_write(path, [text.encode("utf-8")])
+            self.campaign.write_file(path, text.encode("utf-8"))
 
         def done(path: Path | None) -> None:
             if path is not None:

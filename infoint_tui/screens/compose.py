@@ -39,14 +39,14 @@ from ..domain.outreach import (
     check_request,
     draft_outreach,
 )
+from ..domain.sending import CHECK_IN, OUTREACH, THANK_YOU, confirm_words
 from ..domain.stages import Stage
-from ..markup import escape
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.draft_area import DraftArea
 from ..widgets.key_bar import KeyBar
 from ..widgets.key_list import KeyList
+from ..widgets.text import escape
 from .base import CampaignMixin
-from .sending import CHECK_IN, OUTREACH, THANK_YOU, confirm_words, record_sent
 
 if TYPE_CHECKING:
     from ..app import InfointApp
@@ -64,7 +64,7 @@ WIDE = 110
 
 def open_composer(app: InfointApp, contact_id: str, kind: str | None = None) -> None:
     """The composer of the kind the card's stage calls for (or `kind`)."""
-    contact = app.repo.contact(contact_id)
+    contact = app.campaign.contact(contact_id)
     kind = kind or KIND_BY_STAGE.get(contact.stage)
     if kind is None:
         app.notify(
@@ -108,16 +108,16 @@ class ComposeScreen(CampaignMixin, Screen[None]):
     # -- data -------------------------------------------------------------------------------
     @property
     def contact(self) -> Contact:
-        return self.repo.contact(self.contact_id)
+        return self.campaign.contact(self.contact_id)
 
     @property
     def referrer(self) -> Contact | None:
         referred_by = self.contact.referred_by
-        return next((c for c in self.repo.contacts(archived=None) if c.id == referred_by), None)
+        return next((c for c in self.campaign.contacts(archived=None) if c.id == referred_by), None)
 
     @property
     def meeting(self) -> Meeting | None:
-        return self.repo.last_meeting(self.contact_id)
+        return self.campaign.last_meeting(self.contact_id)
 
     @property
     def text(self) -> str:
@@ -132,7 +132,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
 
     def make_draft(self) -> str:
         """The draft the template gives with the current picks (and what it still lacks)."""
-        contact, settings = self.contact, self.repo.settings
+        contact, settings = self.contact, self.campaign.settings
         if self.kind == OUTREACH:
             self.missing = []
             return draft_outreach(contact, settings, self.referrer)
@@ -153,7 +153,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         meeting = self.meeting
         if meeting is None:
             return []
-        return offered_introductions(meeting, self.repo.contacts(archived=None))
+        return offered_introductions(meeting, self.campaign.contacts(archived=None))
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -200,7 +200,10 @@ class ComposeScreen(CampaignMixin, Screen[None]):
                     )
                     yield Label("What came of their help (enter picks)", classes="side-title")
                     self.candidates = check_in_candidates(
-                        contact, self.repo.contacts(archived=None), self.repo.meetings(), self.now
+                        contact,
+                        self.campaign.contacts(archived=None),
+                        self.campaign.meetings(),
+                        self.now,
                     )
                     yield KeyList(
                         *[Option(escape(c.text)) for c in self.candidates]
@@ -249,7 +252,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
             if contact.email
             else "No email address: send it where you found them (LinkedIn), or add it to the contact"
         )
-        settings = self.repo.settings
+        settings = self.campaign.settings
         if not settings.my_name.strip() or not settings.pitch.strip():
             to += (
                 "\n[$warning]Your name or pitch is not set: ctrl+p, “Settings: edit”, "
@@ -308,11 +311,11 @@ class ComposeScreen(CampaignMixin, Screen[None]):
     def show_countdown(self) -> None:
         meeting = self.meeting
         reminder = thank_you_reminder(
-            self.repo.reminders(contact_id=self.contact_id),
+            self.campaign.reminders(contact_id=self.contact_id),
             self.contact_id,
             meeting.id if meeting else None,
         )
-        countdown = thank_you_countdown(self.now, reminder, meeting, self.repo.settings)
+        countdown = thank_you_countdown(self.now, reminder, meeting, self.campaign.settings)
         widget = self.query_one("#countdown", Static)
         if countdown is None:
             widget.update("[dim]Send it within a day of the meeting.[/]")
@@ -412,10 +415,10 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         if self.edited and text.strip():
             if contact.drafts.get(self.kind) != text:
                 contact.drafts[self.kind] = text
-                self.repo.save_contact(contact)
+                self.campaign.save_contact(contact)
         elif self.kind in contact.drafts:
             del contact.drafts[self.kind]
-            self.repo.save_contact(contact)
+            self.campaign.save_contact(contact)
 
     def action_save(self) -> None:
         self.save_draft()
@@ -460,7 +463,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         if not yes:
             return
         self._marked_sent = True
-        record_sent(self.repo, self.contact_id, self.kind, self.text, self.now)
+        self.campaign.record_sent(self.contact_id, self.kind, self.text)
         contact = self.contact
         self.notify(
             f"{TITLES[self.kind]} to {contact.name} marked sent · {contact.stage.label}", timeout=4

@@ -12,12 +12,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from ..css import FORMS_CSS
 from ..domain.dates import DateParseError, format_when, parse_when
 from ..domain.models import SOURCES, Contact, Focus
 from ..domain.stages import STAGES
 from ..domain.timeline import timeline
 from ..domain.validation import InvalidField, check_email, check_name, check_url
+from ..widgets import FORMS_CSS
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
 from .base import CampaignMixin
@@ -64,7 +64,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
     def _contact(self) -> Contact:
         if self.contact_id is None:
             return Contact(name="")
-        return self.repo.contact(self.contact_id)
+        return self.campaign.contact(self.contact_id)
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -100,7 +100,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
                     ),
                 )
                 others = sorted(
-                    (c for c in self.repo.contacts(archived=None) if c.id != contact.id),
+                    (c for c in self.campaign.contacts(archived=None) if c.id != contact.id),
                     key=lambda c: c.name.casefold(),
                 )
                 referrers = [
@@ -143,7 +143,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
                         cadence,
                         id="f-cadence",
                         compact=True,
-                        placeholder=f"{self.repo.settings.default_cadence_weeks} weeks (default)",
+                        placeholder=f"{self.campaign.settings.default_cadence_weeks} weeks (default)",
                     ),
                 )
                 yield from self._row(
@@ -199,7 +199,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
             )
             return
         lines = []
-        for entry in timeline(self.repo, self.contact_id):
+        for entry in timeline(self.campaign, self.contact_id):
             when = format_when(entry.at, self.now)
             lines.append(f"[dim]{when}[/]  {entry.text}")
         body.update("\n".join(lines) or "[dim]Nothing yet.[/]")
@@ -286,7 +286,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
             setattr(contact, area, values[area])
         return contact
 
-    def _checked(self, field: str, check, value: object) -> str:  # noqa: ANN001
+    def _checked(self, field: str, check, value: object) -> str:
         try:
             return str(check(str(value)))
         except InvalidField as problem:
@@ -306,13 +306,13 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         except InvalidField as problem:
             self.notify(str(problem), title="Not saved", severity="error")
             return False
-        repo = self.repo
+        campaign = self.campaign
         if self.contact_id is None:
-            repo.add_contact(contact)
+            campaign.add_contact(contact)
             self.contact_id = contact.id
             self.refresh_bindings()
         else:
-            repo.save_contact(contact)
+            campaign.save_contact(contact)
         self._original = self._values()
         self.query_one("#form-title", Static).update(f"[b]{contact.name}[/]")
         self._show_timeline()
@@ -346,12 +346,12 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
     def action_archive(self) -> None:
         if self.contact_id is None or not self.save():
             return
-        contact = self.repo.contact(self.contact_id)
+        contact = self.campaign.contact(self.contact_id)
         if contact.archived:
-            self.repo.restore_contact(contact.id)
+            self.campaign.restore_contact(contact.id)
             self.notify(f"{contact.name} restored", timeout=3)
         else:
-            self.repo.archive_contact(contact.id)
+            self.campaign.archive_contact(contact.id)
             self.notify(f"Archived {contact.name}; ctrl+r restores", timeout=4)
         self._show_timeline()
 
@@ -363,11 +363,11 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         if self.contact_id is None:
             return
         contact_id = self.contact_id
-        name = self.repo.contact(contact_id).name
+        name = self.campaign.contact(contact_id).name
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.repo.delete_contact(contact_id)
+                self.campaign.delete_contact(contact_id)
                 self.notify(f"Deleted {name}", timeout=3)
                 self.dismiss(None)
 
@@ -385,7 +385,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         def logged(done: bool | None) -> None:
             if not done:
                 return
-            stage = self.repo.contact(contact_id).stage  # a thank-you sent moves the card
+            stage = self.campaign.contact(contact_id).stage  # a thank-you sent moves the card
             self.query_one("#f-stage", Select).value = stage.value
             self._original = self._values()
             self._show_timeline()

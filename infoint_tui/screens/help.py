@@ -8,8 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from ..css import FORMS_CSS
 from ..paths import default_db_path
+from ..widgets import FORMS_CSS
 
 SHOWN_BUILTINS = {"focus_next", "focus_previous", "app.focus_next", "app.focus_previous"}
 EXTRA_KEYS = {
@@ -71,9 +71,9 @@ class HelpScreen(ModalScreen[None]):
                 shown = f"{' / '.join(keys):<16}".replace("[", r"\[")  # `[` is a key here
                 lines.append(f"  [b]{shown}[/] {description}")
             lines.append("")
-        repo = getattr(app, "repo", None)
-        if repo is not None:
-            lines.append(f"[b]Data file[/]  {repo.path}")
+        campaign = getattr(app, "campaign", None)
+        if campaign is not None:
+            lines.append(f"[b]Data file[/]  {campaign.path}")
         lines.append(
             f"[dim]Default file: {default_db_path()} (override with --db or INFOINT_DB)[/]"
         )

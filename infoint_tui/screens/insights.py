@@ -116,10 +116,10 @@ class InsightsScreen(CampaignMixin, Screen[None]):
 
     # -- data -------------------------------------------------------------------------------
     def recompute(self) -> None:
-        repo = self.repo
-        self.contacts = repo.contacts(archived=None)
-        self.meetings = repo.meetings()
-        self.found = compute(self.contacts, self.meetings, repo.touches(), self.now)
+        campaign = self.campaign
+        self.contacts = campaign.contacts(archived=None)
+        self.meetings = campaign.meetings()
+        self.found = compute(self.contacts, self.meetings, campaign.touches(), self.now)
         self.show()
 
     def groups(self) -> list:

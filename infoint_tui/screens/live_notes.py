@@ -24,7 +24,6 @@ from ..domain.live_notes import KIND_LABELS, capture_text, is_repeat, split_refe
 from ..domain.models import Capture, CaptureKind, Contact, Meeting, Tiara
 from ..domain.stages import Stage
 from ..gc_policy import freeze_for_typing, thaw_after_typing
-from ..store import live_notes as store_live_notes
 from ..widgets.capture_bar import CaptureBar
 from ..widgets.capture_log import CaptureLog
 from ..widgets.key_bar import KeyBar
@@ -40,8 +39,8 @@ from .live_notes_dialogs import (
 )
 
 if TYPE_CHECKING:
+    from ..actions.campaign import Campaign
     from ..app import InfointApp
-    from ..store import Repository
 
 AUTOSAVE_PAUSE = 1.0  # seconds of quiet after which the notes are saved
 AUTOSAVE_MAX_WAIT = 1.5  # typing without a pause still saves this often (kill -9 loses < 2 s)
@@ -101,8 +100,8 @@ class LiveNotesScreen(Screen[None]):
         return cast("InfointApp", self.app)
 
     @property
-    def repo(self) -> Repository:
-        return self.infoint.repo
+    def campaign(self) -> Campaign:
+        return self.infoint.campaign
 
     @property
     def meeting(self) -> Meeting:
@@ -110,7 +109,7 @@ class LiveNotesScreen(Screen[None]):
 
     @property
     def contact(self) -> Contact:
-        return self.repo.contact(self._meeting.contact_id)
+        return self.campaign.contact(self._meeting.contact_id)
 
     @property
     def editor(self) -> TextArea:
@@ -122,7 +121,7 @@ class LiveNotesScreen(Screen[None]):
 
     # -- building the screen --------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        self._meeting = self.repo.meeting(self.meeting_id)
+        self._meeting = self.campaign.meeting(self.meeting_id)
         self._opened_at = self._now()
         meeting, contact = self._meeting, self.contact
         self._editor = TextArea(
@@ -211,7 +210,7 @@ class LiveNotesScreen(Screen[None]):
     def save_notes(self) -> None:
         """Put the editor's text into the meeting and the store (the writer thread writes it)."""
         self._take_text()
-        self.repo.save_meeting(self._meeting)
+        self.campaign.save_meeting(self._meeting)
 
     def _take_text(self) -> None:
         self._dirty_since = None
@@ -237,7 +236,7 @@ class LiveNotesScreen(Screen[None]):
 
     def _show_save_state(self) -> None:
         app = self.infoint
-        pending = self._dirty_since is not None or self.repo.dirty
+        pending = self._dirty_since is not None or self.campaign.unsaved
         if app.save_error is not None:
             where = f" · a copy is in {app.recovery_copy}" if app.recovery_copy else ""
             text = f"NOT SAVED: {app.save_error}{where}"
@@ -308,9 +307,7 @@ class LiveNotesScreen(Screen[None]):
             return None
         now = self._now()
         self._take_text()
-        capture, reminder = store_live_notes.record_capture(
-            self.repo, self._meeting, kind, text, tiara, now
-        )
+        capture, reminder = self.campaign.record_capture(self._meeting, kind, text, tiara, now)
         self.query_one(CaptureLog).add(capture)
         due = f" → reminder {format_when(reminder.due, now)}" if reminder else ""
         self._say(f"{KIND_LABELS[kind]}: {text}{due}")
@@ -324,7 +321,7 @@ class LiveNotesScreen(Screen[None]):
         else:
             line = self._line_just_typed()
         name, company = split_referral(line)
-        known = frozenset(c.name.casefold() for c in self.repo.contacts(archived=None))
+        known = frozenset(c.name.casefold() for c in self.campaign.contacts(archived=None))
         dialog = ReferralDialog(self.contact.name, name, company, known)
         self.app.push_screen(dialog, self._add_referral)
 
@@ -332,8 +329,8 @@ class LiveNotesScreen(Screen[None]):
         if referral is None:
             return
         self._take_text()
-        prospect, capture = store_live_notes.add_referral(
-            self.repo, self._meeting, referral.name, referral.company, self._now()
+        prospect, capture = self.campaign.add_referral(
+            self._meeting, referral.name, referral.company, self._now()
         )
         self.query_one(CaptureLog).add(capture)
         self._say(f"{prospect.name} added to Prospects, referred by {self.contact.name}")
@@ -355,7 +352,7 @@ class LiveNotesScreen(Screen[None]):
         if meeting.ended_at is not None:
             self._offer_debrief()
             return
-        hours = self.repo.settings.thank_you_hours
+        hours = self.campaign.settings.thank_you_hours
         move = (
             f"moves {contact.name} from {contact.stage.label} to Interviewed and "
             if contact.stage is not Stage.INTERVIEWED
@@ -376,9 +373,7 @@ class LiveNotesScreen(Screen[None]):
             return
         now = self._now()
         self._take_text()
-        thank_you = store_live_notes.end_interview(
-            self.repo, self._meeting, now, self._opened_at or now
-        )
+        thank_you = self.campaign.end_interview(self._meeting, now, self._opened_at or now)
         self.query_one(MeetingClock).tick()
         due = f" · thank-you due {format_when(thank_you.due, now)}" if thank_you else ""
         self._say(f"Interview ended; {self.contact.name} is in Interviewed{due}")

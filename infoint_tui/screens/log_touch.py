@@ -8,7 +8,6 @@ so the 3B7 nudges close on a reply and the keep-in-touch clock restarts (`rules.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -21,79 +20,14 @@ from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..domain.dates import DateParseError, format_when
-from ..domain.models import Reminder, ReminderKind, TouchKind
-from ..domain.stages import Stage
-from ..domain.touches import CHOICE_OF, TOUCH_CHOICES, closed_by, touch_time
-from ..store import Repository
+from ..domain.models import TouchKind
+from ..domain.rules import stage_after_touch
+from ..domain.touches import TOUCH_CHOICES, closed_by, describe_closed, touch_time
 from ..widgets.confirm import ConfirmScreen
 from .base import CampaignMixin
 
 if TYPE_CHECKING:
     from ..app import InfointApp
-
-_NOUN = {
-    ReminderKind.SECOND_PERSON: "nudge",
-    ReminderKind.FOLLOW_UP: "nudge",
-    ReminderKind.THANK_YOU: "thank-you",
-}
-
-
-@dataclass(frozen=True)
-class Logged:
-    """What logging a touch did, for the message the user sees."""
-
-    name: str
-    kind: TouchKind
-    at: datetime
-    closed: list[Reminder] = field(default_factory=list)
-    moved_to: Stage | None = None
-
-    def summary(self, now: datetime) -> str:
-        what = CHOICE_OF[self.kind].logged.format(name=self.name)
-        when = (
-            "" if abs((now - self.at).total_seconds()) < 60 else f" ({format_when(self.at, now)})"
-        )
-        parts = [f"Logged {what}{when}"]
-        if self.closed:
-            parts.append(f"closed {_describe(self.closed)}")
-        if self.moved_to is not None:
-            parts.append(f"moved to {self.moved_to.label}")
-        return " · ".join(parts)
-
-
-def _describe(reminders: list[Reminder]) -> str:
-    """'2 nudges', 'the thank-you', '1 nudge and the thank-you'."""
-    nudges = sum(1 for r in reminders if _NOUN.get(r.kind) == "nudge")
-    others = [r for r in reminders if _NOUN.get(r.kind) != "nudge"]
-    words = [f"{nudges} nudge{'s' if nudges != 1 else ''}"] if nudges else []
-    words += [f"the {_NOUN.get(r.kind, r.kind.value)}" for r in others]
-    return " and ".join(words)
-
-
-def stage_after(kind: TouchKind, stage: Stage) -> Stage | None:
-    """A thank-you sent from Interviewed moves the card to Thanked, as marking it done does."""
-    if kind is TouchKind.THANK_YOU and stage is Stage.INTERVIEWED:
-        return Stage.THANKED
-    return None
-
-
-def record_touch(
-    repo: Repository, contact_id: str, kind: TouchKind, at: datetime, note: str = ""
-) -> Logged:
-    """Log the touch (and the move it implies) in one write; say what it closed."""
-    contact = repo.contact(contact_id)
-    before = {r.id for r in repo.reminders(contact_id=contact_id)}
-    move = stage_after(kind, contact.stage)
-    with repo.batch():
-        repo.log_touch(contact_id, kind, at=at, note=note.strip())
-        if move is not None:
-            repo.move_contact(contact_id, move, at=at)
-    closed = [
-        r
-        for r in repo.reminders(contact_id=contact_id, open_only=False)
-        if r.id in before and not r.is_open and r.kind in _NOUN
-    ]
-    return Logged(contact.name, kind, at, closed, move)
 
 
 class LogTouchScreen(CampaignMixin, ModalScreen[bool]):
@@ -128,7 +62,7 @@ class LogTouchScreen(CampaignMixin, ModalScreen[bool]):
         self.kind = kind
 
     def compose(self) -> ComposeResult:
-        contact = self.repo.contact(self.contact_id)
+        contact = self.campaign.contact(self.contact_id)
         last = (
             f" · last contact {format_when(contact.last_contact, self.now)}"
             if contact.last_contact
@@ -155,13 +89,13 @@ class LogTouchScreen(CampaignMixin, ModalScreen[bool]):
                 yield Button("Log it", id="touch-log", variant="primary", compact=True)
 
     def _options(self) -> list[Option]:
-        contact = self.repo.contact(self.contact_id)
-        open_reminders = self.repo.reminders(contact_id=self.contact_id)
+        contact = self.campaign.contact(self.contact_id)
+        open_reminders = self.campaign.reminders(contact_id=self.contact_id)
         options = []
         for choice in TOUCH_CHOICES:
             closes = closed_by(choice.kind, open_reminders)
-            effects = [f"closes {_describe(closes)}"] if closes else []
-            if (move := stage_after(choice.kind, contact.stage)) is not None:
+            effects = [f"closes {describe_closed(closes)}"] if closes else []
+            if (move := stage_after_touch(choice.kind, contact.stage)) is not None:
                 effects.append(f"moves the card to {move.label}")
             effect = ", ".join(effects) or choice.effect
             options.append(
@@ -215,7 +149,7 @@ class LogTouchScreen(CampaignMixin, ModalScreen[bool]):
             self.query_one("#touch-when", Input).focus()
             return
         note = self.query_one("#touch-note", Input).value
-        logged = record_touch(self.repo, self.contact_id, self.kind, moment, note)
+        logged = self.campaign.record_touch(self.contact_id, self.kind, moment, note)
         self.app.notify(logged.summary(self.now), timeout=4)
         self.dismiss(True)
 
@@ -242,14 +176,14 @@ def quick_reply(
     app: InfointApp, contact_id: str, done: Callable[[bool], None] | None = None
 ) -> None:
     """Ask, then log a reply received now for the contact (the app's `log_reply`)."""
-    repo = app.repo
-    contact = repo.contact(contact_id)
-    closes = _describe(closed_by(TouchKind.REPLY, repo.reminders(contact_id=contact_id)))
+    campaign = app.campaign
+    contact = campaign.contact(contact_id)
+    closes = describe_closed(closed_by(TouchKind.REPLY, campaign.reminders(contact_id=contact_id)))
 
     def answered(yes: bool | None) -> None:
         if yes:
             now = app.clock.now()
-            logged = record_touch(repo, contact_id, TouchKind.REPLY, now)
+            logged = campaign.record_touch(contact_id, TouchKind.REPLY, now)
             app.notify(logged.summary(now), timeout=4)
         if done is not None:
             done(bool(yes))

@@ -27,6 +27,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from ..actions.errors import NotFound
 from ..domain.dates import DateParseError, format_when, parse_when
 from ..domain.models import BankQuestion, Contact, Medium, Meeting
 from ..domain.prep import (
@@ -44,13 +45,12 @@ from ..domain.prep import (
 )
 from ..domain.question_bank import full_bank
 from ..domain.question_checks import check_question_text, earlier_meetings, flag_question
-from ..markup import escape
-from ..store.errors import NotFound
 from ..widgets.checklist import Checklist
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
 from ..widgets.question_picker import QuestionPicker
 from ..widgets.readiness import meter_line, missing_line
+from ..widgets.text import escape
 from .base import CampaignMixin
 from .prep_fields import (
     GO_TO,
@@ -97,16 +97,16 @@ class PrepScreen(CampaignMixin, Screen[None]):
     # -- data -------------------------------------------------------------------------------
     @property
     def contact(self) -> Contact:
-        return self.repo.contact(self.contact_id)
+        return self.campaign.contact(self.contact_id)
 
     @property
     def meeting(self) -> Meeting:
-        return self.repo.meeting(self.meeting_id or "")
+        return self.campaign.meeting(self.meeting_id or "")
 
     def _load(self) -> None:
         if self.meeting_id is None:
-            self._created = self.repo.next_meeting(self.contact_id) is None
-            self.meeting_id = self.repo.ensure_next_meeting(self.contact_id).id
+            self._created = self.campaign.next_meeting(self.contact_id) is None
+            self.meeting_id = self.campaign.ensure_next_meeting(self.contact_id).id
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -152,10 +152,10 @@ class PrepScreen(CampaignMixin, Screen[None]):
                             contact.research_company, id="research-company", soft_wrap=True
                         )
             with TabPane("Plan", id="tab-plan"), VerticalScroll(classes="pane"):
-                yield from plan_fields(meeting, self.repo.settings)
+                yield from plan_fields(meeting, self.campaign.settings)
             with TabPane("Questions", id="tab-questions"), VerticalScroll(classes="pane"):
-                bank = full_bank(self.repo.custom_questions())
-                earlier = earlier_meetings(self.repo.meetings(self.contact_id), meeting)
+                bank = full_bank(self.campaign.custom_questions())
+                earlier = earlier_meetings(self.campaign.meetings(self.contact_id), meeting)
                 yield QuestionPicker(
                     meeting, bank, earlier=earlier, company=contact.company, focus=contact.focus,
                     id="picker",
@@ -180,7 +180,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
 
     # -- readiness --------------------------------------------------------------------------
     def refresh_meter(self) -> None:
-        meeting, contact, settings = self.meeting, self.contact, self.repo.settings
+        meeting, contact, settings = self.meeting, self.contact, self.campaign.settings
         report = readiness_report(meeting, contact=contact, settings=settings, now=self.now)
         gaps = meeting_gaps(meeting, contact=contact, settings=settings, now=self.now)
         when = format_when(meeting.when, self.now) if meeting.when else "no time set"
@@ -215,10 +215,10 @@ class PrepScreen(CampaignMixin, Screen[None]):
             self._timer.stop()
             self._timer = None
         if self._dirty_contact:
-            self.repo.save_contact(self.contact)
+            self.campaign.save_contact(self.contact)
             self._dirty_contact = False
         if self._dirty_meeting:
-            self.repo.save_meeting(self.meeting)
+            self.campaign.save_meeting(self.meeting)
             self._dirty_meeting = False
             self._meeting_saved = True
 
@@ -237,11 +237,11 @@ class PrepScreen(CampaignMixin, Screen[None]):
             # of the call just held). Unless it is gone already (the contact deleted meanwhile)
             # or was used elsewhere since (notes taken).
             try:
-                meeting = self.repo.meeting(self.meeting_id)
+                meeting = self.campaign.meeting(self.meeting_id)
             except NotFound:
                 return
             if meeting.started_at is None and not meeting.notes and not meeting.log:
-                self.repo.delete_meeting(self.meeting_id)
+                self.campaign.delete_meeting(self.meeting_id)
 
     def action_back(self) -> None:
         self.save()
@@ -476,7 +476,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
         if self.meeting.introduction.strip():
             hint.update("")
             return
-        fallback = introduction_text(self.meeting, self.repo.settings)
+        fallback = introduction_text(self.meeting, self.campaign.settings)
         if fallback:
             hint.update(f"Empty: the brief uses your pitch from Settings: “{escape(fallback)}”")
         else:
@@ -497,7 +497,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
             BankQuestion(text=event.text, tiara=event.tiara, focus=self.contact.focus),
             company=company,
         )
-        self.repo.save_question(question)
+        self.campaign.save_question(question)
         picker = self.query_one("#picker", QuestionPicker)
         picker.add_own(question)
         picker.clear_own()
@@ -515,7 +515,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.repo.delete_question(question.id)
+                self.campaign.delete_question(question.id)
                 self.query_one("#picker", QuestionPicker).forget_question(question.id)
 
         self.app.push_screen(

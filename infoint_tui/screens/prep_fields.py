@@ -11,9 +11,9 @@ from textual.widgets import Checkbox, Input, Label, RadioButton, Static, TextAre
 from ..domain.dates import format_when
 from ..domain.models import Contact, Medium, Meeting, Settings
 from ..domain.prep import ASK_SUGGESTIONS, DURATIONS, OBJECTIVE_SUGGESTIONS
-from ..markup import escape
 from ..widgets.choice import Choice
 from ..widgets.key_list import KeyList
+from ..widgets.text import escape
 
 PLACE_LABELS = {
     Medium.PHONE: ("Phone number", "their number, or who calls whom"),

@@ -15,9 +15,9 @@ from textual.widgets import Input, Label, Static, TextArea
 from ..domain.models import Contact, Settings
 from ..domain.outreach import TEMPLATE_FIELDS, check_request, draft_outreach
 from ..domain.stages import Stage
-from ..markup import escape
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
+from ..widgets.text import escape
 from .base import CampaignMixin
 
 TEXT_FIELDS = {
@@ -61,7 +61,7 @@ class SettingsScreen(CampaignMixin, Screen[None]):
     CSS_PATH = "settings.tcss"
 
     def compose(self) -> ComposeResult:
-        settings = self.repo.settings
+        settings = self.campaign.settings
         yield Static("[b]Settings[/] · drafts and the brief use these", id="settings-title")
         with VerticalScroll(id="settings-form"):
             yield Label("Who I am", classes="section")
@@ -136,21 +136,21 @@ class SettingsScreen(CampaignMixin, Screen[None]):
             if show_errors:
                 message = "" if valid else f"a number from {low} to {high}"
                 self.query_one(f"#e-{field}", Label).update(message)
-        return dataclasses.replace(self.repo.settings, **changes) if ok else None  # type: ignore[arg-type]
+        return dataclasses.replace(self.campaign.settings, **changes) if ok else None  # type: ignore[arg-type]
 
     def on_unmount(self) -> None:
         # Quitting from here (ctrl+q) keeps what was typed, when it can be saved.
         if self._values() != self._original:
             settings = self._build(show_errors=False)
             if settings is not None:
-                self.repo.save_settings(settings)
+                self.campaign.save_settings(settings)
 
     def save(self) -> bool:
         settings = self._build()
         if settings is None:
             return False
-        if settings != self.repo.settings:
-            self.repo.save_settings(settings)
+        if settings != self.campaign.settings:
+            self.campaign.save_settings(settings)
         self._original = self._values()
         return True
 
@@ -200,7 +200,7 @@ class SettingsScreen(CampaignMixin, Screen[None]):
         if not widget:
             return
         settings = dataclasses.replace(
-            self.repo.settings,
+            self.campaign.settings,
             outreach_template=self.query_one("#s-outreach_template", TextArea).text,
             my_name=self.query_one("#s-my_name", Input).value,
             pitch=self.query_one("#s-pitch", Input).value,

@@ -15,10 +15,10 @@ from textual.widgets.option_list import Option
 
 from ..domain.models import Contact, TargetEmployer
 from ..domain.targets import MOTIVATION_LABELS, check_new_target
-from ..markup import escape
 from ..widgets.choice import Choice
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_list import KeyList
+from ..widgets.text import escape
 from .base import CampaignMixin
 
 
@@ -110,7 +110,9 @@ class TargetForm(CampaignMixin, ModalScreen[TargetEmployer | None]):
         error = self.query_one("#t-error", Label)
         editing = self.target.id if self.target else None
         try:
-            company = check_new_target(self.repo.targets(), company_field.value, editing=editing)
+            company = check_new_target(
+                self.campaign.targets(), company_field.value, editing=editing
+            )
         except ValueError as problem:
             error.update(str(problem).capitalize())
             company_field.focus()
@@ -128,7 +130,7 @@ class TargetForm(CampaignMixin, ModalScreen[TargetEmployer | None]):
             industry=self.query_one("#t-industry", Input).value.strip(),
             notes=self.query_one("#t-notes", TextArea).text.strip(),
         )
-        self.repo.save_target(target)
+        self.campaign.save_target(target)
         return target
 
     def action_save(self) -> None:

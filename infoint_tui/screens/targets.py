@@ -20,9 +20,9 @@ from ..domain.targets import (
     summarize_targets,
     unlinked_companies,
 )
-from ..markup import escape
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
+from ..widgets.text import escape
 from .base import CampaignMixin
 from .target_form import TargetForm, TargetPeople
 
@@ -103,10 +103,10 @@ class TargetsScreen(CampaignMixin, Screen[None]):
         return next((s for s in self.summaries if s.target.id == wanted), None)
 
     def show(self, keep: str | None = None) -> None:
-        repo = self.repo
-        targets = repo.targets()
+        campaign = self.campaign
+        targets = campaign.targets()
         self.summaries = summarize_targets(
-            targets, repo.contacts(archived=None), repo.meetings(), now=self.now
+            targets, campaign.contacts(archived=None), campaign.meetings(), now=self.now
         )
         table = self.query_one("#targets", DataTable)
         table.clear()
@@ -134,7 +134,7 @@ class TargetsScreen(CampaignMixin, Screen[None]):
         )
         self.show_advice(targets)
         self.show_detail()
-        unlinked = unlinked_companies(repo.contacts(), targets)
+        unlinked = unlinked_companies(campaign.contacts(), targets)
         self.query_one("#unlinked", Static).update(
             "Your contacts also work at: "
             + ", ".join(f"{escape(name)} ({count})" for name, count in unlinked[:8])
@@ -201,7 +201,10 @@ class TargetsScreen(CampaignMixin, Screen[None]):
         self.dismiss()
 
     def _suggestions(self) -> list[str]:
-        return [name for name, _ in unlinked_companies(self.repo.contacts(), self.repo.targets())]
+        return [
+            name
+            for name, _ in unlinked_companies(self.campaign.contacts(), self.campaign.targets())
+        ]
 
     def action_add(self) -> None:
         def done(target: TargetEmployer | None) -> None:
@@ -227,9 +230,9 @@ class TargetsScreen(CampaignMixin, Screen[None]):
         if summary is None:
             return
         target = dataclasses.replace(summary.target, active=not summary.target.active)
-        self.repo.save_target(target)
+        self.campaign.save_target(target)
         self.show(target.id)
-        if advice := active_advice(self.repo.targets()):
+        if advice := active_advice(self.campaign.targets()):
             self.notify(advice, severity="warning", timeout=6)
 
     def action_motivation(self, delta: int) -> None:
@@ -240,7 +243,7 @@ class TargetsScreen(CampaignMixin, Screen[None]):
         if value == summary.target.motivation:
             return
         target = dataclasses.replace(summary.target, motivation=value)
-        self.repo.save_target(target)
+        self.campaign.save_target(target)
         self.show(target.id)
 
     def action_people(self) -> None:
@@ -256,7 +259,7 @@ class TargetsScreen(CampaignMixin, Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.repo.delete_target(target.id)
+                self.campaign.delete_target(target.id)
                 self.show()
                 self.notify(f"{target.company} deleted from the targets", timeout=3)
 

@@ -16,10 +16,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from ..css import FORMS_CSS
 from ..formats import EXPORT_SUFFIXES
-from ..markup import escape
+from ..widgets import FORMS_CSS
 from ..widgets.path_input import PathInput
+from ..widgets.text import escape
 from .base import CampaignMixin
 
 if TYPE_CHECKING:
@@ -97,13 +97,11 @@ class ImportScreen(CampaignMixin, ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def plan_import(self, path: Path) -> None:
-        from ..formats import parse_import
-        from ..formats.campaign import Campaign
-        from ..formats.plan import plan_import
-        from ..formats.source import FormatError, read_source
+        from ..actions.transfer import read_import
+        from ..formats.source import FormatError
 
         try:
-            parsed = parse_import(self.kind, read_source(path))
+            parsed = read_import(self.kind, path)
         except FormatError as error:
             self.app.call_from_thread(self._show_problem, str(error))
             return
@@ -115,7 +113,7 @@ class ImportScreen(CampaignMixin, ModalScreen[bool]):
                 + (f" ({skipped})" if skipped else ""),
             )
             return
-        plan = plan_import(Campaign.of(self.repo), parsed)
+        plan = self.campaign.plan_import(parsed)
         self.app.call_from_thread(self._show_plan, plan)
 
     def _show_problem(self, message: str) -> None:
@@ -157,9 +155,7 @@ class ImportScreen(CampaignMixin, ModalScreen[bool]):
     def action_confirm(self) -> None:
         if self.plan is None or not self.plan.changes_anything:
             return
-        from ..formats.plan import apply_import
-
-        apply_import(self.repo, self.plan)
+        self.campaign.apply_import(self.plan)
         added = self.plan.count("added")
         updated = self.plan.count("updated")
         self.notify(f"Imported: {added} added, {updated} updated", timeout=5)
@@ -193,7 +189,7 @@ class ExportScreen(CampaignMixin, ModalScreen[Path | None]):
         self.kind = kind
 
     def compose(self) -> ComposeResult:
-        folder = self.repo.path.parent
+        folder = self.campaign.path.parent
         name = f"infoint-{self.now:%Y-%m-%d}{EXPORT_SUFFIXES[self.kind]}"
         with Vertical(id="transfer-dialog"):
             yield Label(f"[b]Export {EXPORT_TITLES[self.kind]}[/]", id="transfer-title")
@@ -216,20 +212,26 @@ class ExportScreen(CampaignMixin, ModalScreen[Path | None]):
         path = self.query_one("#path", PathInput).path
         problem = self._problem(path)
         if problem:
-            self.query_one("#preview-text", Static).update(f"[$error]{escape(problem)}[/]")
+            self._show_error(problem)
             return
-        from ..formats import render_export
-        from ..formats.campaign import Campaign
-        from ..store.atomic import atomic_write
+        self.query_one("#preview-text", Static).update(f"Writing {escape(str(path))}…")
+        self.write_export(path)
 
-        data = render_export(self.kind, Campaign.of(self.repo), self.now)
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def write_export(self, path: Path) -> None:
         try:
-            atomic_write(path, [data], mode=0o600)
+            self.campaign.write_file(path, self.campaign.export(self.kind))
         except OSError as error:
-            self.query_one("#preview-text", Static).update(
-                f"[$error]{escape(f'could not write {path}: {error.strerror or error}')}[/]"
+            self.app.call_from_thread(
+                self._show_error, f"could not write {path}: {error.strerror or error}"
             )
             return
+        self.app.call_from_thread(self._written, path)
+
+    def _show_error(self, message: str) -> None:
+        self.query_one("#preview-text", Static).update(f"[$error]{escape(message)}[/]")
+
+    def _written(self, path: Path) -> None:
         self.notify(f"Wrote {escape(str(path))}", timeout=6)
         self.dismiss(path)
 
@@ -240,7 +242,7 @@ class ExportScreen(CampaignMixin, ModalScreen[Path | None]):
             return f"{path} is a folder; give a file name"
         if not path.parent.is_dir():
             return f"{path.parent} does not exist"
-        if path.resolve() == self.repo.path.resolve():
+        if path.resolve() == self.campaign.path.resolve():
             return f"{path} is your data file; choose another name"
         return ""
 

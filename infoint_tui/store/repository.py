@@ -1,8 +1,8 @@
-"""The one API every screen and command uses to read and change the campaign.
+"""The records of the campaign: read them, save them, delete them.
 
-Reads return domain objects from memory. Each change is a method here; the engine writes it
-to disk (at once, or through the app's background writer). Stage changes and touches go
-through `domain.rules`, so every path has the same effects.
+Reads return domain objects from memory; each change of a record is a method here, and the
+engine writes it to disk. No rule of the method runs here: the use cases in `actions/` decide
+what changes, and call these.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..domain import rules
 from ..domain.cards import ContactRow
 from ..domain.clock import Clock, SystemClock
 from ..domain.models import (
@@ -22,12 +21,9 @@ from ..domain.models import (
     Meeting,
     Reminder,
     Settings,
-    StageChange,
     TargetEmployer,
     Touch,
-    TouchKind,
 )
-from ..domain.prep import new_meeting_defaults
 from ..domain.stages import BY_VALUE, Stage
 from .engine import FileEngine
 from .errors import NotFound
@@ -166,100 +162,16 @@ class Repository(FileEngine):
         wanted = text.strip().casefold()
         return [c for c in self._table("contacts").values() if c.name.casefold() == wanted]
 
-    def add_contact(self, contact: Contact, *, at: datetime | None = None) -> Contact:
-        moment = at or self._now()
-        contact.created_at = contact.created_at or moment
-        with self.batch():
-            if not contact.history:
-                contact.history.append(StageChange(stage=contact.stage, at=moment))
-                self._apply_effects(
-                    rules.entering_stage(
-                        contact, contact.stage, None, moment, self.settings, [], None
-                    )
-                )
-            self._put("contacts", contact)
-        return contact
+    def has_contact(self, contact_id: str) -> bool:
+        return contact_id in self._table("contacts")
 
     def save_contact(self, contact: Contact) -> Contact:
-        """Save edited fields; a changed stage goes through `move_contact`'s rules."""
-        stored = self._table("contacts").get(contact.id)
-        if stored is not None and stored is not contact and stored.stage != contact.stage:
-            wanted = contact.stage
-            contact.stage = stored.stage
-            with self.batch():
-                self._put("contacts", contact)
-                self.move_contact(contact.id, wanted)
-            return contact
         self._put("contacts", contact)
         return contact
 
-    def move_contact(self, contact_id: str, stage: Stage, *, at: datetime | None = None) -> Contact:
-        contact = self.contact(contact_id)
-        old = contact.stage
-        if old == stage:
-            return contact
-        moment = at or self._now()
-        with self.batch():
-            contact.stage = stage
-            contact.history.append(StageChange(stage=stage, at=moment, from_stage=old))
-            effects = rules.entering_stage(
-                contact,
-                stage,
-                old,
-                moment,
-                self.settings,
-                self.reminders(contact_id=contact_id),
-                self.last_meeting(contact_id),
-                self.touches(contact_id),
-            )
-            self._apply_effects(effects, moment)
-            self._put("contacts", contact)
-        return contact
-
-    def archive_contact(self, contact_id: str, reason: str = "") -> Contact:
-        contact = self.contact(contact_id)
-        moment = self._now()
-        with self.batch():
-            contact.archived, contact.archived_at, contact.archive_reason = True, moment, reason
-            self._apply_effects(
-                rules.on_archive(contact, self.reminders(contact_id=contact_id)), moment
-            )
-            self._put("contacts", contact)
-        return contact
-
-    def restore_contact(self, contact_id: str) -> Contact:
-        """Bring an archived contact back; its stage's reminders start again from now."""
-        contact = self.contact(contact_id)
-        moment = self._now()
-        with self.batch():
-            contact.archived, contact.archived_at, contact.archive_reason = False, None, ""
-            self._apply_effects(
-                rules.on_restore(
-                    contact,
-                    moment,
-                    self.settings,
-                    self.reminders(contact_id=contact_id),
-                    self.last_meeting(contact_id),
-                    self.touches(contact_id),
-                ),
-                moment,
-            )
-            self._put("contacts", contact)
-        return contact
-
     def delete_contact(self, contact_id: str) -> None:
-        """Delete for good, with the contact's meetings, reminders and touches."""
         self.contact(contact_id)
-        with self.batch():
-            for table in ("meetings", "reminders", "touches"):
-                for record in list(self._table(table).values()):
-                    if record.contact_id == contact_id:
-                        self._delete(table, record.id)
-            for other in self._table("contacts").values():
-                if other.referred_by == contact_id:
-                    other.referred_by = None
-                    self._put("contacts", other)
-            self._delete("contacts", contact_id)
+        self._delete("contacts", contact_id)
 
     def referrals_of(self, contact_id: str) -> list[Contact]:
         return [c for c in self._table("contacts").values() if c.referred_by == contact_id]
@@ -291,24 +203,7 @@ class Repository(FileEngine):
         held = [m for m in self.meetings(contact_id) if m.ended_at is not None]
         return max(held, key=lambda m: m.ended_at or m.when or datetime.min) if held else None
 
-    def ensure_next_meeting(self, contact_id: str) -> Meeting:
-        """The contact's next meeting, created with the default prep if there is none."""
-        existing = self.next_meeting(contact_id)
-        if existing is not None:
-            return existing
-        self.contact(contact_id)
-        meeting = Meeting(
-            contact_id=contact_id,
-            duration_min=self.settings.default_duration_min,
-            created_at=self._now(),
-        )
-        new_meeting_defaults(meeting, self.settings)
-        self._put("meetings", meeting)
-        return meeting
-
     def save_meeting(self, meeting: Meeting) -> Meeting:
-        self.contact(meeting.contact_id)
-        meeting.created_at = meeting.created_at or self._now()
         self._put("meetings", meeting)
         return meeting
 
@@ -332,42 +227,11 @@ class Repository(FileEngine):
             raise NotFound(f"no reminder with id {reminder_id}") from None
 
     def save_reminder(self, reminder: Reminder) -> Reminder:
-        reminder.created_at = reminder.created_at or self._now()
         self._put("reminders", reminder)
         return reminder
 
-    def complete_reminder(self, reminder_id: str) -> Reminder:
-        """Mark done, with what that means (`rules.after_done`): a check-in done logs a
-        check-in touch (which schedules the next); a thank-you done logs a thank-you touch and
-        moves the card from Interviewed to Thanked; a follow-up done logs a message sent."""
-        reminder = self.reminder(reminder_id)
-        if not reminder.is_open:
-            return reminder
-        moment = self._now()
-        with self.batch():
-            reminder.done_at = moment
-            self._put("reminders", reminder)
-            contact = self._table("contacts").get(reminder.contact_id or "")
-            follow = rules.after_done(reminder, contact)
-            if contact is not None and follow.touch is not None:
-                self.log_touch(contact.id, follow.touch, at=moment, note=reminder.title)
-            if contact is not None and follow.move_to is not None:
-                self.move_contact(contact.id, follow.move_to, at=moment)
-        return reminder
-
-    def snooze_reminder(self, reminder_id: str, until: datetime) -> Reminder:
-        reminder = self.reminder(reminder_id)
-        reminder.snoozed_until = until
-        self._put("reminders", reminder)
-        return reminder
-
-    def _apply_effects(self, effects: rules.Effects, at: datetime | None = None) -> None:
-        moment = at or self._now()
-        for reminder, reason in effects.close:
-            reminder.closed_at, reminder.closed_reason = moment, reason
-            self._put("reminders", reminder)
-        for reminder in effects.create:
-            self._put("reminders", reminder)
+    def delete_reminder(self, reminder_id: str) -> None:
+        self._delete("reminders", reminder_id)
 
     # -- touches ----------------------------------------------------------------------------
     def touches(self, contact_id: str | None = None) -> list[Touch]:
@@ -378,37 +242,18 @@ class Repository(FileEngine):
         ]
         return sorted(found, key=lambda t: t.at)
 
-    def log_touch(
-        self, contact_id: str, kind: TouchKind, *, at: datetime | None = None, note: str = ""
-    ) -> Touch:
-        """Record a contact; it restarts the keep-in-touch clock and closes what it answers."""
-        contact = self.contact(contact_id)
-        touch = Touch(contact_id=contact_id, kind=kind, at=at or self._now(), note=note)
-        with self.batch():
-            self._put("touches", touch)
-            if rules.restarts_clock(kind) and (
-                contact.last_contact is None or touch.at >= contact.last_contact
-            ):
-                contact.last_contact = touch.at
-                self._put("contacts", contact)
-            self._apply_effects(
-                rules.after_touch(
-                    contact,
-                    touch,
-                    self.settings,
-                    self.reminders(contact_id=contact_id),
-                    self.touches(contact_id),
-                ),
-                touch.at,
-            )
+    def save_touch(self, touch: Touch) -> Touch:
+        self._put("touches", touch)
         return touch
+
+    def delete_touch(self, touch_id: str) -> None:
+        self._delete("touches", touch_id)
 
     # -- question bank and targets ----------------------------------------------------------
     def custom_questions(self) -> list[BankQuestion]:
         return list(self._table("questions").values())
 
     def save_question(self, question: BankQuestion) -> BankQuestion:
-        question.custom = True
         self._put("questions", question)
         return question
 

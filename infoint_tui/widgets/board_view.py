@@ -25,8 +25,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..domain.stages import STAGES, Stage
-from .card_list import CARD_HEIGHT, CARD_ROWS, card_segments, card_styles, fit, pad
+from .card_lines import CARD_HEIGHT, CARD_ROWS, card_segments, card_styles
 from .palette import STAGE_COLORS
+from .text import fit, pad
 
 if TYPE_CHECKING:
     from ..domain.cards import Card

@@ -11,9 +11,9 @@ from textual.widgets.option_list import Option
 
 from ..domain.models import Meeting
 from ..domain.prep import GroupReadiness, PrepGroup, is_applicable, is_done, items_by_group
-from ..markup import escape
 from .key_list import KeyList
 from .readiness import group_label
+from .text import escape
 
 INDENT = 4  # "  ☐ ": wrapped lines of an item start under its text, not under the box
 

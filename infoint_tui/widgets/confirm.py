@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
-from ..css import FORMS_CSS
+from . import FORMS_CSS
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -24,8 +24,8 @@ from ..domain.insights import (
 )
 from ..domain.models import Contact, source_name
 from ..domain.stages import Stage
-from .card_list import fit
 from .palette import STAGE_COLORS
+from .text import fit
 
 SMALL = "small sample"
 FOOTNOTE = f"* fewer than {SMALL_SAMPLE} cases: a small sample"

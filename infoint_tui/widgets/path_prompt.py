@@ -1,7 +1,8 @@
 """Ask where to write a file: a path prefilled with a sensible default, checked as it is typed.
 
-`push_screen(PathPrompt(title, default, write), callback)`: `write(path)` is called on enter;
-an OSError it raises is shown in the dialog, which stays open. The callback gets the path
+`push_screen(PathPrompt(title, default, write), callback)`: `write(path)` is called on enter,
+in a worker thread (a file may be slow to write); an OSError it raises is shown in the dialog,
+which stays open. The callback gets the path
 written, or None if the user cancelled.
 """
 
@@ -10,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from ..markup import escape
+from .text import escape
 
 
 def resolve(text: str, default_name: str) -> Path:
@@ -82,15 +83,23 @@ class PathPrompt(ModalScreen[Path | None]):
     def _submit(self, event: Input.Submitted) -> None:
         if not self._check(event.value):
             return
-        path = resolve(event.value, self.default.name)
+        self.write_in_background(resolve(event.value, self.default.name))
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def write_in_background(self, path: Path) -> None:
         try:
             self.write(path)
         except OSError as problem:
-            hint = self.query_one("#path-hint", Label)
-            hint.update(escape(f"Could not write {path}: {problem.strerror or problem}"))
-            hint.set_class(True, "-error")
+            self.app.call_from_thread(
+                self._show_failure, f"Could not write {path}: {problem.strerror or problem}"
+            )
             return
-        self.dismiss(path)
+        self.app.call_from_thread(self.dismiss, path)
+
+    def _show_failure(self, message: str) -> None:
+        hint = self.query_one("#path-hint", Label)
+        hint.update(escape(message))
+        hint.set_class(True, "-error")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

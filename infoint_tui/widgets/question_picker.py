@@ -36,8 +36,8 @@ from ..domain.question_checks import (
     check_selection,
     normalize_question,
 )
-from ..markup import escape
 from .key_list import KeyList
+from .text import escape
 
 ICONS = {
     Severity.AVOID: "[$error b]✗[/]",

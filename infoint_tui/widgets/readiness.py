@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..domain.prep import GroupReadiness, Readiness
-from ..markup import escape
+from .text import escape
 
 
 def bar(fraction: float, width: int = 12) -> str:

@@ -7,19 +7,19 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from infoint_tui.actions.campaign import open_campaign
+from infoint_tui.actions.demo import seed_demo
 from infoint_tui.app import InfointApp
-from infoint_tui.demo import seed_demo
 from infoint_tui.domain.clock import FixedClock
-from infoint_tui.store import Repository
 
 
 def demo_file(path: Path, clock: FixedClock) -> Path:
-    seed_demo(Repository(path, clock=clock), clock.now())
+    seed_demo(open_campaign(path, clock=clock), clock.now())
     return path
 
 
 def make_app(path: Path, clock: FixedClock) -> InfointApp:
-    return InfointApp(Repository(path, clock=clock, autoflush=False), clock=clock)
+    return InfointApp(open_campaign(path, clock=clock, autoflush=False), clock=clock)
 
 
 @asynccontextmanager

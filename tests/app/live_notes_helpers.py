@@ -7,16 +7,16 @@ from typing import Any
 
 import orjson
 
+from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.app import InfointApp
 from infoint_tui.domain.models import Contact, Medium, MeetingQuestion, Tiara
 from infoint_tui.domain.stages import Stage
 from infoint_tui.screens.live_notes import LiveNotesScreen
-from infoint_tui.store import Repository
 
 
 def seed_meeting(db_path: Path, clock: Any, stage: Stage = Stage.SCHEDULED) -> tuple[str, str]:
     """A contact in `stage` with one meeting and two questions; returns (contact id, meeting id)."""
-    seed = Repository(db_path, clock=clock)
+    seed = open_campaign(db_path, clock=clock)
     contact = seed.add_contact(
         Contact(name="Ada Lovelace", role="Research Lead", company="Analytical Engines")
     )
@@ -35,7 +35,7 @@ def seed_meeting(db_path: Path, clock: Any, stage: Stage = Stage.SCHEDULED) -> t
 
 
 def make_app(db_path: Path, clock: Any) -> InfointApp:
-    return InfointApp(Repository(db_path, clock=clock, autoflush=False), clock=clock)
+    return InfointApp(open_campaign(db_path, clock=clock, autoflush=False), clock=clock)
 
 
 async def settle(app: InfointApp, pilot: Any) -> None:

@@ -6,13 +6,13 @@ from datetime import timedelta
 
 from textual.widgets import Input, Label
 
+from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.domain.agenda import DONE_FOR_TODAY
 from infoint_tui.domain.models import Contact
 from infoint_tui.screens.agenda import AgendaScreen
 from infoint_tui.screens.board import BoardScreen
 from infoint_tui.screens.contact import ContactScreen
 from infoint_tui.screens.snooze import SnoozeScreen
-from infoint_tui.store import Repository
 
 from .helpers import demo_file, running, saved_contacts, saved_table, settle
 
@@ -218,7 +218,7 @@ async def test_an_empty_campaign_is_done_for_today(db_path, clock):
 
 
 async def test_done_for_today_still_shows_the_next_seven_days(db_path, clock):
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     repo.add_contact(
         Contact(
             name="Lin Park",
@@ -234,7 +234,7 @@ async def test_done_for_today_still_shows_the_next_seven_days(db_path, clock):
 
 
 async def test_done_on_a_next_action_clears_it_and_keeps_a_note(db_path, clock):
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     repo.add_contact(
         Contact(name="Lin Park", next_action="Send the case study", next_action_due=clock.now())
     )
@@ -252,7 +252,7 @@ async def test_done_on_a_next_action_clears_it_and_keeps_a_note(db_path, clock):
 
 
 async def test_snoozing_a_next_action_moves_its_due_date(db_path, clock):
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     repo.add_contact(
         Contact(name="Lin Park", next_action="Send the case study", next_action_due=clock.now())
     )

@@ -15,7 +15,7 @@ def board(app) -> BoardScreen:
 
 
 def names(app, stage: Stage) -> list[str]:
-    return [card.name for card in board(app).card_list(stage.order).cards]
+    return [card.name for card in board(app).column(stage.order).cards]
 
 
 def focused_name(app) -> str | None:
@@ -28,7 +28,7 @@ async def test_columns_counts_and_cards(db_path, clock):
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
         screen = board(app)
-        titles = [screen.card_list(s.order).title for s in Stage]
+        titles = [screen.column(s.order).title for s in Stage]
         painted = screen.view.render_line(0).text  # the titles as drawn, counts included
         assert all(title in painted for title in titles), painted
         assert titles[0].startswith("Prospects") and "4" in titles[0]
@@ -150,7 +150,7 @@ async def test_delete_asks_first(db_path, clock):
 async def test_double_click_opens_the_contact(db_path, clock):
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
-        target = board(app).card_list(2).region
+        target = board(app).column(2).region
         view = board(app).view
         await pilot.double_click(view, offset=(target.x - view.region.x + 3, 1))
         await pilot.pause()
@@ -228,7 +228,7 @@ async def test_a_first_time_user_is_told_how_to_add_the_first_contact(db_path, c
 async def test_while_filtering_an_empty_column_says_no_match(db_path, clock):
     demo_file(db_path, clock)
     async with running(db_path, clock, size=(80, 24)) as (app, pilot):
-        column = board(app).card_list(Stage.INTERVIEWED.order)
+        column = board(app).column(Stage.INTERVIEWED.order)
         assert column.empty_text == "no thank-yous owed"
         await pilot.press("slash", *"mentor")
         assert not column.cards and column.empty_text == "no match"

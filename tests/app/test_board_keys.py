@@ -9,14 +9,14 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import TextArea
 
+from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.domain.models import Contact
 from infoint_tui.domain.stages import Stage
 from infoint_tui.screens.board import BoardScreen
 from infoint_tui.screens.help import HelpScreen
 from infoint_tui.screens.live_notes import LiveNotesScreen
-from infoint_tui.store import Repository
 from infoint_tui.widgets.board_view import BoardView
-from infoint_tui.widgets.card_list import CARD_HEIGHT
+from infoint_tui.widgets.card_lines import CARD_HEIGHT
 
 from .helpers import demo_file, make_app, running, saved_contacts, saved_table, settle
 from .live_notes_helpers import saved_meeting
@@ -55,7 +55,7 @@ def board(app) -> BoardScreen:
 
 
 def names(app, stage: Stage) -> list[str]:
-    return [card.name for card in board(app).card_list(stage.order).cards]
+    return [card.name for card in board(app).column(stage.order).cards]
 
 
 def focused_name(app) -> str | None:
@@ -151,7 +151,7 @@ async def test_a_single_click_focuses_the_card_under_the_mouse_and_opens_nothing
         await pilot.press("right")
         assert board(app).column_index == 1
         prospects = names(app, Stage.PROSPECTS)
-        view, column = board(app).view, board(app).card_list(0).region
+        view, column = board(app).view, board(app).column(0).region
         x = column.x - view.region.x + 3
         await pilot.click(view, offset=(x, CARD_HEIGHT + 1))  # the second card
         await pilot.pause()
@@ -164,7 +164,7 @@ async def test_a_single_click_focuses_the_card_under_the_mouse_and_opens_nothing
 
 async def test_the_filter_matches_role_and_notes_too(db_path, clock):
     demo_file(db_path, clock)
-    Repository(db_path, clock=clock).add_contact(
+    open_campaign(db_path, clock=clock).add_contact(
         Contact(name="Zed Quill", notes="Plays the saxophone at the meetup")
     )
     async with running(db_path, clock) as (app, pilot):
@@ -180,7 +180,7 @@ async def test_at_80x24_the_focused_column_is_kept_in_view(db_path, clock):
         for index in [*range(1, 6), *range(4, -1, -1)]:
             await pilot.press("l" if index > board(app).column_index else "h")
             await pilot.pause()
-            column = board(app).card_list(index)
+            column = board(app).column(index)
             assert board(app).column_index == index and column.has_focus
             region = column.region
             assert region.width >= 12 and region.x >= 0 and region.right <= 80, (index, region)
@@ -189,7 +189,7 @@ async def test_at_80x24_the_focused_column_is_kept_in_view(db_path, clock):
 
 
 def _many_prospects(db_path, clock, count: int = 30) -> None:
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     for number in range(count):
         repo.add_contact(Contact(name=f"Prospect {number:02d}", company="Contoso"))
 
@@ -211,7 +211,7 @@ async def test_the_mouse_wheel_scrolls_the_column_under_it_by_whole_cards(db_pat
 
     _many_prospects(db_path, clock)
     async with running(db_path, clock, size=(80, 24)) as (app, pilot):
-        view, prospects = board(app).view, board(app).card_list(0)
+        view, prospects = board(app).view, board(app).column(0)
         assert len(prospects.cards) == 30 and prospects.top == 0
         bar = _bar_cells(app, prospects)
         assert bar.startswith("#") and bar.endswith(".")  # 30 cards do not fit: a thumb on top
@@ -219,7 +219,7 @@ async def test_the_mouse_wheel_scrolls_the_column_under_it_by_whole_cards(db_pat
         await pilot._post_mouse_events([MouseScrollDown], view, offset=(x, 5), times=3)
         assert prospects.top == 3 * CARD_HEIGHT  # three cards up, the fourth now on top
         assert prospects.cursor == 3  # the cursor comes along: keys never act out of sight
-        assert board(app).card_list(1).top == 0
+        assert board(app).column(1).top == 0
         await pilot.press("G")  # the last card: the column scrolls to it, the thumb to the end
         assert prospects.cursor == 29
         assert prospects.top % CARD_HEIGHT == 0  # whole cards: the columns stay in line
@@ -235,7 +235,7 @@ async def test_the_mouse_wheel_scrolls_the_column_under_it_by_whole_cards(db_pat
 async def test_a_click_on_the_scroll_bar_shows_that_part_with_the_cursor_in_it(db_path, clock):
     _many_prospects(db_path, clock)
     async with running(db_path, clock, size=(80, 24)) as (app, pilot):
-        view, prospects = board(app).view, board(app).card_list(0)
+        view, prospects = board(app).view, board(app).column(0)
         bar_x = prospects.region.right - 1 - view.region.x
         await pilot.click(view, offset=(bar_x, view.size.height - 1))  # the bottom of the bar
         assert prospects.top == prospects.max_top(view.lines_shown)
@@ -258,12 +258,12 @@ async def test_tab_moves_to_the_next_column(db_path, clock):
 
 async def test_wide_characters_keep_every_column_in_its_place(db_path, clock):
     """A CJK name is two cells a character: cut and padded by cells, the next column stays put."""
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     repo.add_contact(Contact(name="山田太郎さん 東京株式会社の研究者", company="東京株式会社"))
     repo.add_contact(Contact(name="Zed Quill", company="東京Zed", stage=Stage.REACHED_OUT))
     async with running(db_path, clock, size=(160, 40)) as (app, pilot):
         view = board(app).view
-        reached = board(app).card_list(1).region
+        reached = board(app).column(1).region
         for y in range(view.size.height):
             strip = view.render_line(y)
             assert strip.cell_length == view.size.width, y
@@ -284,20 +284,20 @@ async def test_clearing_the_filter_gives_each_column_its_card_back(db_path, cloc
         assert [n for s in Stage for n in names(app, s)] == ["Daniel Kim"]
         await pilot.press("escape")
         assert [column.current_id for column in board(app).view.columns] == before
-        assert board(app).card_list(0).cursor == 1 and board(app).card_list(1).cursor == 1
+        assert board(app).column(0).cursor == 1 and board(app).column(1).cursor == 1
 
 
 async def test_a_card_picked_while_filtering_stays_picked(db_path, clock):
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
         await pilot.press("l", "j", "h")  # Reached out: its second card
-        reached_out = board(app).card_list(1).current_id
+        reached_out = board(app).column(1).current_id
         await pilot.press("slash", *"research", "enter", "j")  # the second match, picked
         picked = focused_name(app)
         assert board(app).column_index == 0 and picked == names(app, Stage.PROSPECTS)[1]
         await pilot.press("escape")
         assert focused_name(app) == picked  # not sent back to where it was before
-        assert board(app).card_list(1).current_id == reached_out
+        assert board(app).column(1).current_id == reached_out
 
 
 def test_the_summary_keeps_whole_parts_and_cuts_the_last_one_visibly():
@@ -322,7 +322,7 @@ async def test_at_80_columns_the_summary_ends_in_a_whole_word_or_an_ellipsis(db_
 
 async def test_a_tag_longer_than_the_card_is_cut_not_hidden(db_path, clock):
     tag = "information-architecture-and-service-design"
-    Repository(db_path, clock=clock).add_contact(Contact(name="Lena Ortiz", tags=[tag]))
+    open_campaign(db_path, clock=clock).add_contact(Contact(name="Lena Ortiz", tags=[tag]))
     async with running(db_path, clock, size=(120, 36)) as (app, pilot):
         tags_row = board(app).view.render_line(1 + 3).text  # the first card's fourth row
         assert " information-a" in tags_row and "…" in tags_row, tags_row

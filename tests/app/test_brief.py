@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.domain.brief import brief_markdown
 from infoint_tui.domain.models import MeetingQuestion
 from infoint_tui.screens.board import BoardScreen
 from infoint_tui.screens.brief import BriefScreen
 from infoint_tui.screens.prep import PrepScreen
-from infoint_tui.store import Repository
 from infoint_tui.widgets.confirm import ConfirmScreen
 from infoint_tui.widgets.path_prompt import PathPrompt
 
@@ -156,7 +156,7 @@ async def test_from_prep_to_brief_and_back(db_path, clock):
 
 
 async def test_my_own_words_in_brackets_are_shown_as_typed(db_path, clock):
-    repo = Repository(demo_file(db_path, clock), clock=clock)
+    repo = open_campaign(demo_file(db_path, clock), clock=clock)
     daniel = next(c for c in repo.contacts() if c.name == "Daniel Kim")
     meeting = repo.next_meeting(daniel.id)
     meeting.questions.append(MeetingQuestion(text="[Draft] Would [T] teams hire a teacher?"))

@@ -125,7 +125,7 @@ async def test_copy_then_mark_sent_moves_to_reached_out_and_logs_the_message(db_
             if r["contact_id"] == priya["id"] and r.get("closed_at") is None
         }
         assert {"second-person", "follow-up"} <= kinds  # the 3B7 clock started
-        names = [c.name for c in app.screen.card_list(1).cards]
+        names = [c.name for c in app.screen.column(1).cards]
         assert "Priya Raman" in names
 
 
@@ -254,11 +254,11 @@ async def test_the_contact_screen_opens_the_composer_after_saving(db_path, clock
 async def test_thank_you_mentions_an_offered_introduction_unless_unticked(db_path, clock):
     from textual.widgets import SelectionList
 
+    from infoint_tui.actions.campaign import open_campaign
     from infoint_tui.domain.models import Capture, CaptureKind
-    from infoint_tui.store import Repository
 
     demo_file(db_path, clock)
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     hannah = next(c for c in repo.contacts() if c.name == "Hannah Schmidt")
     meeting = repo.last_meeting(hannah.id)
     assert meeting is not None

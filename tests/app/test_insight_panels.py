@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import pytest
 
+from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.domain.insights import compute
 from infoint_tui.domain.models import Contact
 from infoint_tui.domain.stages import Stage
-from infoint_tui.store import Repository
 from infoint_tui.widgets.insight_panels import funnel_text, span, themes_text, weekly_text
 
 from .helpers import demo_file
@@ -31,7 +31,7 @@ def test_durations_read_as_hours_or_days(delta, shown):
 
 @pytest.mark.parametrize("width", [49, 54, 73, 120])  # panel widths at 110 to 160 columns
 def test_funnel_lines_never_run_past_the_panel(db_path, clock, width):
-    repo = Repository(demo_file(db_path, clock), clock=clock)
+    repo = open_campaign(demo_file(db_path, clock), clock=clock)
     found = compute(repo.contacts(archived=None), repo.meetings(), repo.touches(), clock.now())
     for text in (
         funnel_text(found.funnel, width),

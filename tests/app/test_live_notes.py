@@ -12,11 +12,12 @@ import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
+from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.domain.models import MeetingQuestion, Tiara
 from infoint_tui.domain.stages import Stage
 from infoint_tui.screens import live_notes as live_notes_module
 from infoint_tui.screens.live_notes import LiveNotesScreen
-from infoint_tui.store import Repository, engine
+from infoint_tui.store import engine
 from infoint_tui.widgets.capture_bar import CaptureBar
 from infoint_tui.widgets.capture_log import CaptureLog
 from infoint_tui.widgets.live_questions import QuestionList
@@ -499,7 +500,7 @@ async def test_what_exists_is_frozen_out_of_garbage_collections_while_notes_are_
 
 async def test_the_answer_field_shows_at_80_columns_under_long_questions(db_path, clock):
     contact_id, meeting_id = seed_meeting(db_path, clock)
-    seed = Repository(db_path, clock=clock)
+    seed = open_campaign(db_path, clock=clock)
     meeting = seed.meeting(meeting_id)
     meeting.questions.append(MeetingQuestion(text="What do you wish you had known earlier?"))
     for question in meeting.questions:
@@ -573,7 +574,7 @@ async def test_i_after_the_end_reopens_the_interview_until_its_thank_you_is_due(
 
 
 async def test_the_palette_names_live_notes_in_words(db_path, clock):
-    from infoint_tui.commands import screen_commands
+    from infoint_tui.screens.commands import screen_commands
 
     contact_id, _ = seed_meeting(db_path, clock)
     app = make_app(db_path, clock)
@@ -589,7 +590,7 @@ async def _end_a_call(db_path, clock, planned_in: timedelta, ended_after: timede
     """A meeting planned `planned_in` from now; a line typed now (the clock starts), the call
     ended `ended_after` later. Returns (planned, typed at, the meeting's saved `when`)."""
     contact_id, meeting_id = seed_meeting(db_path, clock)
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     meeting = repo.meeting(meeting_id)
     meeting.when = planned = clock.now() + planned_in
     repo.save_meeting(meeting)

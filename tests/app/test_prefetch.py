@@ -6,11 +6,11 @@ import os
 
 import pytest
 
+from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.app import InfointApp
 from infoint_tui.domain.board import build_cards
 from infoint_tui.domain.stages import Stage
 from infoint_tui.prefetch import board_payload, cards_from, start_prefetch
-from infoint_tui.store import Repository
 
 from .helpers import demo_file, saved_contacts, settle
 
@@ -28,7 +28,7 @@ def test_prepared_cards_are_the_live_cards(db_path, clock, monkeypatch):
     demo_file(db_path, clock)
     monkeypatch.setattr("infoint_tui.domain.clock.SystemClock.now", lambda self: clock.now())
     payload = board_payload(db_path)
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     live = build_cards(
         repo.contact_rows(), repo.reminders(), repo.meeting_slots(upcoming=True), clock.now()
     )
@@ -60,7 +60,7 @@ async def test_app_paints_prepared_cards_then_goes_live(db_path, clock):
 
     def opener():
         opened.append(True)
-        return Repository(db_path, clock=clock, autoflush=False, eager=False)
+        return open_campaign(db_path, clock=clock, autoflush=False, eager=False)
 
     app = InfointApp(opener=opener, clock=clock, prefetched=payload)
     async with app.run_test(size=(120, 34)) as pilot:
@@ -72,7 +72,7 @@ async def test_app_paints_prepared_cards_then_goes_live(db_path, clock):
         assert all(
             card.item is not None or card.due is None for card in board.cards.values()
         )  # live
-        name = board.card_list(0).cards[0].name
+        name = board.column(0).cards[0].name
         await pilot.press("right_square_bracket")
         await settle(app, pilot)
         assert saved_contacts(db_path)[name]["stage"] == Stage.REACHED_OUT.value
@@ -83,7 +83,7 @@ async def test_a_key_before_the_file_is_open_waits_for_it(db_path, clock):
     demo_file(db_path, clock)
     payload = board_payload(db_path)
     app = InfointApp(
-        opener=lambda: Repository(db_path, clock=clock, autoflush=False, eager=False),
+        opener=lambda: open_campaign(db_path, clock=clock, autoflush=False, eager=False),
         clock=clock,
         prefetched=payload,
     )
@@ -91,7 +91,7 @@ async def test_a_key_before_the_file_is_open_waits_for_it(db_path, clock):
     async with app.run_test(size=(120, 34)) as pilot:
         await pilot.pause()
         assert app._repo is None
-        name = app.screen.card_list(0).cards[0].name
+        name = app.screen.column(0).cards[0].name
         await pilot.press("right_square_bracket")  # opens the file there and then
         await settle(app, pilot)
         assert saved_contacts(db_path)[name]["stage"] == "reached-out"

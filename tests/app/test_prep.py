@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from textual.widgets import Checkbox, Input, RadioSet, Static, TabbedContent, TextArea
 
+from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.domain.models import Meeting, MeetingQuestion, Tiara
 from infoint_tui.screens.board import BoardScreen
 from infoint_tui.screens.prep import PrepScreen
-from infoint_tui.store import Repository
 from infoint_tui.widgets.checklist import Checklist
 from infoint_tui.widgets.confirm import ConfirmScreen
 from infoint_tui.widgets.question_picker import ChosenQuestions, QuestionBank, QuestionPicker
@@ -287,7 +287,7 @@ async def test_my_own_question_is_checked_saved_to_the_bank_and_picked(db_path, 
 
 async def test_a_question_asked_in_an_earlier_meeting_is_marked(db_path, clock):
     demo_file(db_path, clock)
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     leo = next(c for c in repo.contacts() if c.name == "Leo Martins")
     held = repo.last_meeting(leo.id)
     assert held is not None

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from textual.widgets import Input, TextArea
 
-from infoint_tui.store import Repository
+from infoint_tui.actions.campaign import Campaign, open_campaign
 from infoint_tui.widgets.draft_area import DraftArea
 
 from .helpers import demo_file, make_app
 from .test_prep import contact_id
 
 
-async def quit_after(db_path, clock, keys: list[str], edit) -> Repository:  # noqa: ANN001
+async def quit_after(db_path, clock, keys: list[str], edit) -> Campaign:
     demo_file(db_path, clock)
     app = make_app(db_path, clock)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -23,11 +23,11 @@ async def quit_after(db_path, clock, keys: list[str], edit) -> Repository:  # no
         await pilot.press("ctrl+q")  # at once: no escape, no ctrl+s, no save delay
         await pilot.pause()
     assert app.close_store() is None
-    return Repository(db_path, clock=clock)
+    return open_campaign(db_path, clock=clock)
 
 
 async def test_prep_research_typed_just_before_quitting_is_saved(db_path, clock):
-    async def edit(app, pilot, board) -> None:  # noqa: ANN001
+    async def edit(app, pilot, board) -> None:
         board.show_contact(contact_id(app, "Amara Nwosu"))
         await pilot.press("p")
         app.screen.query_one("#research-person", TextArea).insert("Ran a museum lab.")
@@ -39,7 +39,7 @@ async def test_prep_research_typed_just_before_quitting_is_saved(db_path, clock)
 
 
 async def test_a_draft_typed_just_before_quitting_is_kept(db_path, clock):
-    async def edit(app, pilot, board) -> None:  # noqa: ANN001
+    async def edit(app, pilot, board) -> None:
         board.show_contact(contact_id(app, "Priya Raman"))
         await pilot.press("c")
         app.screen.query_one(DraftArea).insert("PS: ")
@@ -51,7 +51,7 @@ async def test_a_draft_typed_just_before_quitting_is_kept(db_path, clock):
 
 
 async def test_settings_typed_just_before_quitting_are_saved(db_path, clock):
-    async def edit(app, pilot, board) -> None:  # noqa: ANN001
+    async def edit(app, pilot, board) -> None:
         app.open_settings()
         await pilot.pause()
         app.screen.query_one("#s-school", Input).value = "Metro State"

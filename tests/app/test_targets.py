@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Checkbox, DataTable, Input, OptionList, Static, TextArea
 
+from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.domain.models import DEFAULT_OUTREACH
 from infoint_tui.screens.board import BoardScreen
 from infoint_tui.screens.compose import ComposeScreen
@@ -11,7 +12,6 @@ from infoint_tui.screens.contact import ContactScreen
 from infoint_tui.screens.settings import SettingsScreen
 from infoint_tui.screens.target_form import TargetForm, TargetPeople
 from infoint_tui.screens.targets import TargetsScreen
-from infoint_tui.store import Repository
 from infoint_tui.widgets.confirm import ConfirmScreen
 from infoint_tui.widgets.draft_area import DraftArea
 
@@ -177,7 +177,7 @@ async def test_targets_and_settings_from_the_command_palette(db_path, clock):
 
 
 async def test_a_first_time_user_fills_in_settings_and_the_draft_uses_them(db_path, clock):
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     from infoint_tui.domain.models import Contact
 
     repo.add_contact(
@@ -218,7 +218,7 @@ async def test_a_first_time_user_fills_in_settings_and_the_draft_uses_them(db_pa
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
         await settle(app, pilot)
-        saved = Repository(db_path, clock=clock).settings
+        saved = open_campaign(db_path, clock=clock).settings
         assert (saved.my_name, saved.pitch, saved.school) == (
             "Jo Park",
             "a nurse moving into health data",

@@ -53,7 +53,7 @@ async def test_linkedin_import_previews_then_writes(db_path, clock):
         added = [d for n, d in saved_contacts(db_path).items() if n not in known]
         assert len(added) >= 5
         assert all(d["stage"] == "prospects" and d["source"] == "linkedin" for d in added)
-        names = {card.name for card in app.screen.card_list(0).cards}
+        names = {card.name for card in app.screen.column(0).cards}
         assert {d["name"] for d in added} <= names
 
 
@@ -149,7 +149,7 @@ async def test_vcard_import_from_the_palette_adds_the_address_book(db_path, cloc
         await settle(app, pilot)
         added = {n: d for n, d in saved_contacts(db_path).items() if n not in known}
         assert added and all(d["stage"] == "prospects" for d in added.values())
-        assert {card.name for card in app.screen.card_list(0).cards} >= set(added)
+        assert {card.name for card in app.screen.column(0).cards} >= set(added)
         await _palette(pilot, "import: contacts from a vcard")  # the same file again
         await _type_path(app, pilot, FIXTURES / "contacts_google.vcf")
         await pilot.press("ctrl+s")

@@ -19,11 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from infoint_tui.actions.campaign import open_campaign  # noqa: E402
 from infoint_tui.formats.campaign import Campaign  # noqa: E402
 from infoint_tui.formats.linkedin import parse_linkedin  # noqa: E402
 from infoint_tui.formats.plan import apply_import, plan_import  # noqa: E402
 from infoint_tui.formats.source import read_source  # noqa: E402
-from infoint_tui.store import Repository  # noqa: E402
 
 ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 800
 RUNS = 5
@@ -47,7 +47,7 @@ def connections_csv(rows: int) -> str:
     return out.getvalue()
 
 
-def timed(step):  # noqa: ANN001, ANN201
+def timed(step):
     start = time.perf_counter()
     result = step()
     return result, time.perf_counter() - start
@@ -75,7 +75,7 @@ def main() -> None:
               f"(bare Python start-up: {statistics.median(baseline) * 1000:.0f} ms)")  # fmt: skip
 
         for label, db in (("empty file", "steps.json"), ("same file again", "steps.json")):
-            repo = Repository(Path(folder) / db)
+            repo = open_campaign(Path(folder) / db)
             parsed, t_parse = timed(lambda: parse_linkedin(read_source(source)))
             plan, t_plan = timed(lambda: plan_import(Campaign.of(repo), parsed))  # noqa: B023
             outcome, t_apply = timed(lambda: apply_import(repo, plan))  # noqa: B023

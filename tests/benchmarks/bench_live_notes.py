@@ -91,12 +91,12 @@ WORDS = [
 # -- the data file ----------------------------------------------------------------------------
 def build_campaign(path: Path, contacts: int, meetings_each: int, note_words: int) -> str:
     """A campaign file of the given size; returns the id of a contact to take notes on."""
+    from infoint_tui.actions.campaign import open_campaign
     from infoint_tui.domain.models import Contact, Meeting, MeetingQuestion, Tiara
     from infoint_tui.domain.stages import STAGES
-    from infoint_tui.store import Repository
 
     rnd = random.Random(7)
-    repo = Repository(path, autoflush=False)
+    repo = open_campaign(path, autoflush=False)
     with repo.batch():
         for i in range(contacts):
             contact = Contact(
@@ -169,16 +169,16 @@ def run_child(kind: str, db: str, contact_id: str, report: str) -> None:
         app: Any = BareApp()
         app.run()
     else:
+        from infoint_tui.actions.campaign import open_campaign
         from infoint_tui.app import InfointApp
         from infoint_tui.screens import live_notes
-        from infoint_tui.store import Repository
 
         if os.environ.get("BENCH_NO_GC_POLICY"):
             live_notes.freeze_for_typing = lambda: None  # type: ignore[assignment]
             live_notes.thaw_after_typing = lambda: None  # type: ignore[assignment]
         if kind in ("nosave", "idle", "saves"):
             live_notes.AUTOSAVE_PAUSE = live_notes.AUTOSAVE_MAX_WAIT = 1e9
-        repo = Repository(Path(db), autoflush=False)
+        repo = open_campaign(Path(db), autoflush=False)
         from infoint_tui.gc_policy import freeze_loaded_data
 
         if not os.environ.get("BENCH_NO_GC_POLICY"):

@@ -133,15 +133,15 @@ def filtering(contacts: int) -> None:
 
     from campaign import build
 
+    from infoint_tui.actions.campaign import open_campaign
     from infoint_tui.app import InfointApp
-    from infoint_tui.store import Repository
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "filter.json"
         build(path, contacts, 0)
 
         async def run() -> list[float]:
-            app = InfointApp(Repository(path, autoflush=False))
+            app = InfointApp(open_campaign(path, autoflush=False))
             timings: list[float] = []
             async with app.run_test(size=(160, 45)) as pilot:
                 await pilot.pause()
@@ -189,9 +189,9 @@ def memory(contacts: int) -> None:
         build(path, contacts, contacts * 3, note_words=150)
         code = (
             f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-            "from infoint_tui.store import Repository\n"
+            "from infoint_tui.actions.campaign import open_campaign\n"
             "from infoint_tui.domain.board import build_cards\n"
-            f"r = Repository({str(path)!r}, autoflush=False)\n"
+            f"r = open_campaign({str(path)!r}, autoflush=False)\n"
             "build_cards(r.contact_rows(), r.reminders(), r.meeting_slots(), r.clock.now())\n"
             "print(rss())"
         )

@@ -6,11 +6,11 @@ import random
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from infoint_tui.actions.campaign import Campaign, open_campaign
 from infoint_tui.domain.clock import FixedClock
 from infoint_tui.domain.models import Capture, CaptureKind, Contact, Meeting, MeetingQuestion, Tiara
 from infoint_tui.domain.prep import default_checklist
 from infoint_tui.domain.stages import STAGES
-from infoint_tui.store import Repository
 
 FIRST = [
     "Ada",
@@ -79,12 +79,10 @@ def words(rng: random.Random, n: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(n))
 
 
-def build(
-    path: Path, contacts: int, meetings: int, note_words: int = 0, seed: int = 1
-) -> Repository:
+def build(path: Path, contacts: int, meetings: int, note_words: int = 0, seed: int = 1) -> Campaign:
     rng = random.Random(seed)
     now = datetime(2026, 11, 18, 9, 30).astimezone()
-    repo = Repository(path, clock=FixedClock(now), autoflush=False)
+    repo = open_campaign(path, clock=FixedClock(now), autoflush=False)
     ids = []
     with repo.batch():
         for i in range(contacts):

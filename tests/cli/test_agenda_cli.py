@@ -6,11 +6,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.cli import main
 from infoint_tui.domain.clock import FixedClock, SystemClock
 from infoint_tui.domain.models import Contact, Medium, Reminder, ReminderKind, TouchKind
 from infoint_tui.domain.stages import Stage
-from infoint_tui.store import Repository
 from tests.conftest import NOW, ZONE  # Wednesday 18 November 2026, 09:30 Paris
 
 
@@ -27,7 +27,7 @@ def frozen(monkeypatch):
 @pytest.fixture
 def campaign(db_path):
     clock = FixedClock(at(10, 9))
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     ruth = repo.add_contact(Contact(name="Ruth Abebe", company="Wingtip"))
     repo.move_contact(
         ruth.id, Stage.IN_TOUCH, at=at(12, 12) - timedelta(weeks=8)
@@ -117,7 +117,7 @@ def test_agenda_for_today_by_name_is_todays(capsys, campaign, frozen):
 
 
 def test_nothing_due(capsys, db_path, frozen):
-    Repository(db_path, clock=FixedClock(NOW)).add_contact(Contact(name="Ada"))
+    open_campaign(db_path, clock=FixedClock(NOW)).add_contact(Contact(name="Ada"))
     code, out, err = run(capsys, "agenda", "--db", str(db_path))
     assert (code, err) == (0, "")
     assert out == "Agenda for Wed 18 Nov 2026\n\nNothing due — done for today.\n"
@@ -127,7 +127,7 @@ def test_nothing_due(capsys, db_path, frozen):
 
 
 def test_nothing_due_today_but_later_this_week(capsys, db_path, frozen):
-    repo = Repository(db_path, clock=FixedClock(NOW))
+    repo = open_campaign(db_path, clock=FixedClock(NOW))
     ada = repo.add_contact(Contact(name="Ada Lovelace"))
     repo.move_contact(ada.id, Stage.REACHED_OUT)
     code, out, _ = run(capsys, "agenda", "--db", str(db_path))

@@ -11,11 +11,11 @@ import sys
 import icalendar
 import pytest
 
+from infoint_tui.actions.campaign import open_campaign
+from infoint_tui.actions.demo import seed_demo
 from infoint_tui.cli import main
-from infoint_tui.demo import seed_demo
 from infoint_tui.domain.models import Contact
 from infoint_tui.formats.campaign import Campaign
-from infoint_tui.store import Repository
 from tests.formats.helpers import FIXTURES, connection, linkedin_csv, vcard
 
 
@@ -30,7 +30,7 @@ def run(capsys, *argv):
 
 @pytest.fixture
 def demo_db(db_path, clock):
-    seed_demo(Repository(db_path, clock=clock), clock.now())
+    seed_demo(open_campaign(db_path, clock=clock), clock.now())
     return db_path
 
 
@@ -67,7 +67,7 @@ def test_import_vcards_merges_with_linkedin(capsys, db_path):
     assert "card 1 (line 1): updated Maya Okafor (same profile URL): email, phone, notes" in out
     code, out, _ = run(capsys, "import", "vcard", str(FIXTURES / "contacts_v4.vcf"), "--db", str(db_path))  # fmt: skip
     assert code == 0 and "1 added" in out
-    names = [c.name for c in Repository(db_path).contacts()]
+    names = [c.name for c in open_campaign(db_path).contacts()]
     assert len(names) == 10 and names.count("Maya Okafor") == 1
 
 
@@ -99,7 +99,7 @@ def test_a_latin1_file_is_imported_and_the_encoding_named(capsys, db_path, tmp_p
     source.write_bytes(linkedin_csv([connection(1, first="Zoë", company="Café")]).encode("cp1252"))
     code, out, _ = run(capsys, "import", "linkedin", str(source), "--db", str(db_path))
     assert code == 0 and "1 added" in out and "read as Windows-1252" in out
-    assert Repository(db_path).contacts()[0].name == "Zoë Example1"
+    assert open_campaign(db_path).contacts()[0].name == "Zoë Example1"
 
 
 def _bad_inputs(tmp_path):
@@ -179,7 +179,7 @@ def test_export_json_to_stdout_and_file_then_restore(capsys, demo_db, tmp_path, 
     restored = tmp_path / "restored.json"
     code, out, _ = run(capsys, "import", "json", str(target), "--db", str(restored))
     assert code == 0 and "13 added" in out and "settings: restored" in out
-    assert Campaign.of(Repository(restored)) == Campaign.of(Repository(demo_db))
+    assert Campaign.of(open_campaign(restored)) == Campaign.of(open_campaign(demo_db))
     code, out, _ = run(capsys, "import", "json", str(target), "--db", str(restored))
     assert "0 added, 0 updated, 13 already present" in out
 
@@ -247,7 +247,7 @@ def test_import_and_export_never_load_textual(tmp_path):
 
 def test_stdout_export_is_utf8_whatever_the_locale(tmp_path, clock):
     db_path = tmp_path / "db.json"
-    Repository(db_path, clock=clock).add_contact(Contact(name="Zoë Ñandú"))
+    open_campaign(db_path, clock=clock).add_contact(Contact(name="Zoë Ñandú"))
     result = subprocess.run(
         [sys.executable, "-m", "infoint_tui", "export", "csv", "--db", str(db_path)],
         capture_output=True, timeout=60, env={**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"},

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from infoint_tui.demo import seed_demo
+from infoint_tui.actions.demo import seed_demo
 from infoint_tui.domain.insights import (
     GroupBy,
     captured_insights,

@@ -3,30 +3,30 @@ prep, brief, composer and targets screens will call, with the data they will hav
 
 from __future__ import annotations
 
-from infoint_tui.demo import seed_demo
+from infoint_tui.actions.campaign import Campaign, open_campaign
+from infoint_tui.actions.demo import seed_demo
 from infoint_tui.domain.brief import brief_markdown, build_brief
 from infoint_tui.domain.outreach import best_send_time, check_request, draft_outreach
 from infoint_tui.domain.prep import readiness_report
 from infoint_tui.domain.question_bank import full_bank
 from infoint_tui.domain.question_checks import check_selection, earlier_meetings
 from infoint_tui.domain.targets import focus_list, summarize_targets
-from infoint_tui.store import Repository
 from tests.conftest import NOW
 
 
-def _demo(db_path, clock) -> Repository:
-    repo = Repository(db_path, clock=clock)
+def _demo(db_path, clock) -> Campaign:
+    repo = open_campaign(db_path, clock=clock)
     seed_demo(repo, NOW)
     return repo
 
 
-def _by_name(repo: Repository, name: str):
+def _by_name(repo: Campaign, name: str):
     return next(c for c in repo.contacts() if c.name == name)
 
 
 def test_the_brief_of_daniels_coffee_tomorrow(db_path, clock):
     _demo(db_path, clock)
-    repo = Repository(db_path, clock=clock)  # read back from the file
+    repo = open_campaign(db_path, clock=clock)  # read back from the file
     daniel = _by_name(repo, "Daniel Kim")
     meeting = repo.next_meeting(daniel.id)
     assert meeting is not None

@@ -288,23 +288,21 @@ def test_archiving_closes_everything():
 
 
 def test_what_marking_done_means():
-    interviewed = Contact(name="Ada", stage=Stage.INTERVIEWED)
-    thanked = Contact(name="Ada", stage=Stage.THANKED)
+    def done(kind):
+        return rules.after_done(Reminder(kind=kind, due=NOW))
 
-    def done(kind, contact):
-        return rules.after_done(Reminder(kind=kind, due=NOW), contact)
+    assert done(ReminderKind.THANK_YOU) is TouchKind.THANK_YOU
+    assert done(ReminderKind.CHECK_IN) is TouchKind.CHECK_IN
+    assert done(ReminderKind.FOLLOW_UP) is TouchKind.MESSAGE_SENT
+    assert done(ReminderKind.SECOND_PERSON) is None
+    assert done(ReminderKind.ACTION) is None
 
-    assert done(ReminderKind.THANK_YOU, interviewed) == rules.AfterDone(
-        TouchKind.THANK_YOU, Stage.THANKED
-    )
-    assert done(ReminderKind.THANK_YOU, thanked) == rules.AfterDone(TouchKind.THANK_YOU, None)
-    assert done(ReminderKind.CHECK_IN, thanked) == rules.AfterDone(TouchKind.CHECK_IN, None)
-    assert done(ReminderKind.FOLLOW_UP, interviewed) == rules.AfterDone(
-        TouchKind.MESSAGE_SENT, None
-    )
-    assert done(ReminderKind.SECOND_PERSON, interviewed) == rules.AfterDone()
-    assert done(ReminderKind.ACTION, interviewed) == rules.AfterDone()
-    assert done(ReminderKind.CHECK_IN, None) == rules.AfterDone()
+
+def test_a_thank_you_touch_moves_interviewed_to_thanked_only():
+    assert rules.stage_after_touch(TouchKind.THANK_YOU, Stage.INTERVIEWED) is Stage.THANKED
+    assert rules.stage_after_touch(TouchKind.THANK_YOU, Stage.THANKED) is None
+    assert rules.stage_after_touch(TouchKind.THANK_YOU, Stage.IN_TOUCH) is None
+    assert rules.stage_after_touch(TouchKind.REPLY, Stage.INTERVIEWED) is None
 
 
 # -- through the store: what lands in the file -------------------------------------------------

@@ -11,7 +11,9 @@ from datetime import timedelta, timezone
 import icalendar
 import pytest
 
-from infoint_tui.demo import seed_demo
+from infoint_tui.actions import campaign as actions_campaign
+from infoint_tui.actions.campaign import open_campaign
+from infoint_tui.actions.demo import seed_demo
 from infoint_tui.domain.models import Contact, Medium, Meeting
 from infoint_tui.formats.campaign import TABLES, Campaign
 from infoint_tui.formats.csvfile import COLUMNS, export_csv
@@ -20,7 +22,6 @@ from infoint_tui.formats.jsonfile import FORMAT_MARKER, export_json, parse_json
 from infoint_tui.formats.markdown import export_markdown
 from infoint_tui.formats.plan import apply_import, plan_import
 from infoint_tui.formats.source import FormatError, decode_source
-from infoint_tui.store import Repository
 
 
 @pytest.fixture
@@ -29,8 +30,8 @@ def demo(repo, clock):
     return repo
 
 
-def restore(text: str, path, clock) -> Repository:
-    target = Repository(path, clock=clock)
+def restore(text: str, path, clock) -> actions_campaign.Campaign:
+    target = open_campaign(path, clock=clock)
     parsed = parse_json(decode_source("export.json", text.encode()))
     apply_import(target, plan_import(Campaign.of(target), parsed))
     return target
@@ -48,7 +49,7 @@ def test_json_round_trip_restores_the_whole_campaign(demo, clock, tmp_path):
     restored = restore(text, tmp_path / "restored.json", clock)
     assert Campaign.of(restored) == original
     # And the restored file says the same thing when reopened from disk.
-    reopened = Campaign.of(Repository(tmp_path / "restored.json", clock=clock))
+    reopened = Campaign.of(open_campaign(tmp_path / "restored.json", clock=clock))
     assert reopened == original
     assert export_json(reopened, clock.now()) == text
 
@@ -64,7 +65,7 @@ def test_json_import_into_the_same_campaign_changes_nothing(demo, clock, db_path
 
 def test_json_merge_keeps_local_work_and_adds_the_rest(demo, clock, tmp_path):
     text = export_json(Campaign.of(demo), clock.now())
-    other = Repository(tmp_path / "laptop.json", clock=clock)
+    other = open_campaign(tmp_path / "laptop.json", clock=clock)
     local = other.add_contact(
         Contact(name="Daniel K.", email="DKIM@northwind.example", role="typed on the laptop")
     )

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from infoint_tui.actions.campaign import open_campaign
+from infoint_tui.actions.demo import seed_demo
 from infoint_tui.cli import main
-from infoint_tui.demo import seed_demo
 from infoint_tui.formats import parse_import
 from infoint_tui.formats.campaign import Campaign
 from infoint_tui.formats.jsonfile import export_json
 from infoint_tui.formats.source import decode_source
-from infoint_tui.store import Repository
 from tests.formats.helpers import FIXTURES
 
 KIND_OF = {".csv": "linkedin", ".vcf": "vcard"}
@@ -76,10 +76,10 @@ def test_a_variant_reads_the_same_people_and_adds_nothing_after_the_original(
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_an_export_json_variant_restores_the_whole_campaign(tmp_path, clock, variant):
-    source = Repository(tmp_path / "source.json", clock=clock)
+    source = open_campaign(tmp_path / "source.json", clock=clock)
     seed_demo(source, clock.now())
     exported = tmp_path / "export.json"
     exported.write_bytes(VARIANTS[variant](export_json(Campaign.of(source), clock.now()).encode()))
     target = tmp_path / "restored.json"
     assert main(["import", "json", str(exported), "--db", str(target)]) == 0
-    assert Campaign.of(Repository(target, clock=clock)) == Campaign.of(source)
+    assert Campaign.of(open_campaign(target, clock=clock)) == Campaign.of(source)

@@ -7,9 +7,10 @@ from datetime import timedelta
 
 import pytest
 
+from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.domain.models import Contact, ReminderKind, TouchKind
 from infoint_tui.domain.stages import Stage
-from infoint_tui.store import NotFound, Repository
+from infoint_tui.store import NotFound
 
 
 def saved(path):
@@ -25,7 +26,7 @@ def test_add_and_reload(repo, db_path, clock):
     ada = repo.add_contact(Contact(name="Ada Lovelace", company="Analytical", tags=["math"]))
     docs = list(saved(db_path)["contacts"].values())
     assert docs[0]["name"] == "Ada Lovelace" and docs[0]["stage"] == "prospects"
-    again = Repository(db_path, clock=clock)
+    again = open_campaign(db_path, clock=clock)
     (loaded,) = again.contacts()
     assert loaded == ada
     assert loaded.history[0].stage is Stage.PROSPECTS and loaded.history[0].at == clock.now()
@@ -137,7 +138,7 @@ def test_unknown_fields_survive_a_save(db_path, clock):
         "meta": {"1": {"schema": 1}},
         "contacts": {"1": {"id": "abc", "name": "Ada", "stage": "thanked", "favourite_tea": "earl grey"}},
     }))  # fmt: skip
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     ada = repo.contact("abc")
     ada.company = "Analytical"
     repo.save_contact(ada)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.domain.models import Contact
-from infoint_tui.store import CorruptFile, NewerSchema, ReadOnlyFile, Repository, StoreError
+from infoint_tui.store import CorruptFile, NewerSchema, ReadOnlyFile, StoreError
 from infoint_tui.store import schema as schema_module
 from infoint_tui.store.backups import KEEP_NEWEST, list_backups, make_backup, newest_backup
 from infoint_tui.store.writer import BackgroundWriter
@@ -27,19 +28,19 @@ def test_corrupt_file_is_refused_and_left_untouched(db_path, clock):
     db_path.write_text('{"contacts": {"1": {"name": "Ada"')
     before = db_path.read_bytes()
     with pytest.raises(CorruptFile) as caught:
-        Repository(db_path, clock=clock)
+        open_campaign(db_path, clock=clock)
     message = str(caught.value)
     assert str(db_path) in message and "not valid JSON" in message and "no backup" in message
     assert db_path.read_bytes() == before
 
 
 def test_corrupt_file_message_names_the_newest_backup(db_path, clock):
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     repo.add_contact(Contact(name="Ada"))
     backup = make_backup(db_path, clock.now(), force=True)
     db_path.write_bytes(b"\x00\xff garbage")
     with pytest.raises(CorruptFile, match=str(backup.name)):
-        Repository(db_path, clock=clock)
+        open_campaign(db_path, clock=clock)
 
 
 @pytest.mark.parametrize(
@@ -58,7 +59,7 @@ def test_corrupt_file_message_names_the_newest_backup(db_path, clock):
 def test_files_of_the_wrong_shape_are_refused(db_path, clock, content, problem):
     db_path.write_text(content)
     with pytest.raises(CorruptFile, match=problem):
-        Repository(db_path, clock=clock)
+        open_campaign(db_path, clock=clock)
     assert db_path.read_text() == content
 
 
@@ -66,7 +67,7 @@ def test_newer_schema_is_never_written(db_path, clock):
     content = json.dumps({"meta": {"1": {"schema": 99}}, "contacts": {}})
     db_path.write_text(content)
     with pytest.raises(NewerSchema, match="schema 99"):
-        Repository(db_path, clock=clock)
+        open_campaign(db_path, clock=clock)
     assert db_path.read_text() == content
 
 
@@ -87,7 +88,7 @@ def test_migration_backs_up_first(db_path, clock, monkeypatch):
     import infoint_tui.store.engine as engine
 
     monkeypatch.setattr(engine, "SCHEMA_VERSION", 2)
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     assert repo.contact("a").name == "ADA"
     assert json.loads(db_path.read_text())["meta"]["1"]["schema"] == 2
     (backup,) = list_backups(db_path)
@@ -95,7 +96,7 @@ def test_migration_backs_up_first(db_path, clock, monkeypatch):
 
 
 def test_backups_rotate_keeping_newest_and_one_per_day(db_path, clock):
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     repo.add_contact(Contact(name="Ada"))
     start = clock.now()
     for day in reversed(range(40)):  # forty days of sessions, oldest first
@@ -110,48 +111,48 @@ def test_backups_rotate_keeping_newest_and_one_per_day(db_path, clock):
 
 
 def test_first_write_of_a_session_backs_up_the_old_file(db_path, clock):
-    Repository(db_path, clock=clock).add_contact(Contact(name="Ada"))
+    open_campaign(db_path, clock=clock).add_contact(Contact(name="Ada"))
     before = db_path.read_text()
     clock.advance(hours=1)
-    Repository(db_path, clock=clock).add_contact(Contact(name="Bob"))
+    open_campaign(db_path, clock=clock).add_contact(Contact(name="Bob"))
     assert json.loads(newest_backup(db_path).read_text()) == json.loads(before)
 
 
 @posix_only
 @pytest.mark.skipif(os.name == "posix" and os.geteuid() == 0, reason="root ignores file modes")
 def test_read_only_file_is_reported_and_kept(db_path, clock):
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     repo.add_contact(Contact(name="Ada"))
     os.chmod(db_path, 0o400)
     with pytest.raises(ReadOnlyFile, match="read-only"):
         repo.add_contact(Contact(name="Bob"))
-    assert repo.dirty  # the change is still pending, not dropped
+    assert repo.store.dirty  # the change is still pending, not dropped
 
 
 @posix_only
 def test_read_only_flag_is_honoured_even_for_root(db_path, clock, monkeypatch):
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     monkeypatch.setattr(os, "access", lambda path, mode: False)
     with pytest.raises(ReadOnlyFile):
         repo.add_contact(Contact(name="Ada"))
     monkeypatch.undo()
-    repo.flush()
+    repo.store.flush()
     assert [d["name"] for d in json.loads(db_path.read_text())["contacts"].values()] == ["Ada"]
 
 
 def test_missing_folder_is_a_clear_error(tmp_path, clock):
     with pytest.raises(StoreError, match="does not exist"):
-        Repository(tmp_path / "nowhere" / "x.json", clock=clock)
+        open_campaign(tmp_path / "nowhere" / "x.json", clock=clock)
 
 
 def test_a_folder_is_not_a_data_file(tmp_path, clock):
     with pytest.raises(StoreError, match="is a folder"):
-        Repository(tmp_path, clock=clock)
+        open_campaign(tmp_path, clock=clock)
 
 
 def test_external_change_is_merged_not_overwritten(db_path, clock):
-    mine = Repository(db_path, clock=clock)
-    theirs = Repository(db_path, clock=clock)
+    mine = open_campaign(db_path, clock=clock)
+    theirs = open_campaign(db_path, clock=clock)
     mine.add_contact(Contact(name="Ada"))
     theirs.add_contact(Contact(name="Bob"))  # theirs read the file before Ada existed
     mine.add_contact(Contact(name="Cy"))
@@ -163,20 +164,20 @@ def test_external_change_is_merged_not_overwritten(db_path, clock):
 
 
 def test_stale_temp_files_of_dead_writers_are_removed(db_path, clock):
-    Repository(db_path, clock=clock).add_contact(Contact(name="Ada"))
+    open_campaign(db_path, clock=clock).add_contact(Contact(name="Ada"))
     stale = db_path.with_name(f".{db_path.name}.999999999.deadbeef.tmp")
     stale.write_text("half")
-    repo = Repository(db_path, clock=clock)
+    repo = open_campaign(db_path, clock=clock)
     assert stale.exists()  # opening reads only; the first write sweeps
     repo.add_contact(Contact(name="Bob"))
     assert not stale.exists()
 
 
 def test_background_writer_saves_and_reports(db_path, clock):
-    repo = Repository(db_path, clock=clock, autoflush=False)
+    repo = open_campaign(db_path, clock=clock, autoflush=False)
     saves = []
-    writer = BackgroundWriter(repo, clock.now, on_saved=saves.append)
-    repo.on_change = writer.request
+    writer = BackgroundWriter(repo.store, clock.now, on_saved=saves.append)
+    repo.store.on_change = writer.request
     repo.add_contact(Contact(name="Ada"))
     assert writer.wait_idle(5)
     assert saves and "Ada" in db_path.read_text()
@@ -184,9 +185,9 @@ def test_background_writer_saves_and_reports(db_path, clock):
 
 
 def test_recovery_copy_holds_everything(db_path, clock):
-    repo = Repository(db_path, clock=clock, autoflush=False)
+    repo = open_campaign(db_path, clock=clock, autoflush=False)
     repo.add_contact(Contact(name="Ada"))
-    copy = repo.write_recovery_copy()
+    copy = repo.store.write_recovery_copy()
     assert "Ada" in copy.read_text() and copy.parent == db_path.parent
 
 
@@ -195,12 +196,12 @@ def test_recovery_copy_holds_everything(db_path, clock):
 
 def _writer_loop(path: str, rounds: int) -> None:
     """Rewrite a multi-MB file again and again; each version is self-checking."""
-    repo = Repository(Path(path), autoflush=False)
+    repo = open_campaign(Path(path), autoflush=False)
     contact = repo.contacts()[0]
     for version in range(1, rounds + 1):
         contact.notes = _payload(version)
         repo.save_contact(contact)
-        repo.flush()
+        repo.store.flush()
     os._exit(0)
 
 
@@ -211,7 +212,7 @@ def _payload(version: int) -> str:
 @posix_only
 def test_sigkill_during_writes_never_breaks_the_file(tmp_path):
     path = tmp_path / "crash.json"
-    repo = Repository(path)
+    repo = open_campaign(path)
     repo.add_contact(Contact(name="Ada", notes=_payload(0)))
     assert path.stat().st_size > 2_000_000
     context = multiprocessing.get_context("fork")
@@ -230,7 +231,7 @@ def test_sigkill_during_writes_never_breaks_the_file(tmp_path):
         version = int(doc["notes"].split(":", 1)[0][1:])
         assert doc["notes"] == _payload(version)  # one whole version, old or new
         versions.add(version)
-        survivor = Repository(path)  # the next writer sweeps the dead writer's temp file
+        survivor = open_campaign(path)  # the next writer sweeps the dead writer's temp file
         survivor.save_contact(survivor.contacts()[0])
         assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert kills >= 45
@@ -238,7 +239,7 @@ def test_sigkill_during_writes_never_breaks_the_file(tmp_path):
 
 
 def _adder(path: str, prefix: str, count: int) -> None:
-    repo = Repository(Path(path))
+    repo = open_campaign(Path(path))
     for i in range(count):
         repo.add_contact(Contact(name=f"{prefix}{i}"))
         time.sleep(random.uniform(0, 0.004))
@@ -248,7 +249,7 @@ def _adder(path: str, prefix: str, count: int) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="fork")
 def test_two_processes_adding_lose_nothing(tmp_path):
     path = tmp_path / "shared.json"
-    Repository(path)
+    open_campaign(path)
     context = multiprocessing.get_context("fork")
     workers = [context.Process(target=_adder, args=(str(path), p, 40)) for p in ("a", "b")]
     for w in workers:

@@ -6,7 +6,7 @@ import itertools
 
 from textual.content import Content
 
-from infoint_tui.markup import escape
+from infoint_tui.widgets.text import escape
 
 
 def shown(markup: str) -> str:

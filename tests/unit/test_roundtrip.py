@@ -14,6 +14,7 @@ from typing import Any, Union
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.domain.codec import from_dict, to_dict
 from infoint_tui.domain.models import (
     BankQuestion,
@@ -28,7 +29,6 @@ from infoint_tui.domain.models import (
     TargetEmployer,
     Touch,
 )
-from infoint_tui.store import Repository
 
 zones = st.sampled_from(
     [timezone.utc, timezone(timedelta(hours=5, minutes=30)), timezone(timedelta(hours=-8))]
@@ -134,12 +134,12 @@ TABLE_OF = {
 def test_file_round_trip(items, settings_record):
     with TemporaryDirectory() as folder:
         path = Path(folder) / "rt.json"
-        repo = Repository(path)
+        repo = open_campaign(path)
         with repo.batch():
             for item in items:
                 repo.put_record(TABLE_OF[type(item)], item)
             repo.save_settings(settings_record)
-        reopened = Repository(path)
+        reopened = open_campaign(path)
         for item in items:
             stored = {r.id: r for r in reopened.records(TABLE_OF[type(item)])}
             assert stored[item.id] == item

@@ -10,7 +10,7 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 if TYPE_CHECKING:
-    from .app import InfointApp
+    from ..app import InfointApp
 
 
 def screen_commands(app: InfointApp, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -35,7 +35,7 @@ def screen_commands(app: InfointApp, screen: Screen[object]) -> Iterable[SystemC
 
 
 def contact_commands(app: InfointApp) -> Iterable[SystemCommand]:
-    for contact in app.repo.contacts(archived=None):
+    for contact in app.campaign.contacts(archived=None):
         state = " (archived)" if contact.archived else ""
         where = contact.role_at_company
         yield SystemCommand(

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from infoint_tui.domain.models import CaptureKind, Contact, ReminderKind, TouchKind
 from infoint_tui.domain.stages import Stage
-from infoint_tui.store.live_notes import add_referral, end_interview, record_capture
 
 
 def test_ending_a_second_meeting_with_a_contact_in_touch(repo, clock):
@@ -17,7 +16,7 @@ def test_ending_a_second_meeting_with_a_contact_in_touch(repo, clock):
     meeting = repo.ensure_next_meeting(ada.id)
     opened = clock.now()
     clock.advance(minutes=25)
-    thank_you = end_interview(repo, meeting, clock.now(), opened)
+    thank_you = repo.end_interview(meeting, clock.now(), opened)
     assert repo.contact(ada.id).stage is Stage.INTERVIEWED
     assert thank_you is not None and thank_you.due == clock.now() + timedelta(hours=24)
     assert [r.kind for r in repo.reminders(contact_id=ada.id)] == [ReminderKind.THANK_YOU]
@@ -29,7 +28,7 @@ def test_ending_when_already_interviewed_does_not_move_again(repo, clock):
     history = list(repo.contact(ada.id).history)
     meeting = repo.ensure_next_meeting(ada.id)
     meeting.started_at = clock.now() - timedelta(minutes=10)
-    end_interview(repo, meeting, clock.now(), clock.now())
+    repo.end_interview(meeting, clock.now(), clock.now())
     assert repo.contact(ada.id).history == history
     assert meeting.started_at == clock.now() - timedelta(minutes=10)  # kept, not the fallback
     assert [t.kind for t in repo.touches(ada.id)] == [TouchKind.MEETING]
@@ -38,12 +37,12 @@ def test_ending_when_already_interviewed_does_not_move_again(repo, clock):
 def test_captures_and_referrals_are_one_write_each(repo, clock, db_path):
     ada = repo.add_contact(Contact(name="Ada Lovelace"))
     meeting = repo.ensure_next_meeting(ada.id)
-    capture, reminder = record_capture(
-        repo, meeting, CaptureKind.ACTION_MINE, "send deck", None, clock.now()
+    capture, reminder = repo.record_capture(
+        meeting, CaptureKind.ACTION_MINE, "send deck", None, clock.now()
     )
     assert reminder is not None and capture.reminder_id == reminder.id
     assert repo.reminder(reminder.id).kind is ReminderKind.ACTION
-    prospect, capture = add_referral(repo, meeting, "Grace Hopper", "", clock.now())
+    prospect, capture = repo.add_referral(meeting, "Grace Hopper", "", clock.now())
     assert capture.text == "Grace Hopper" and capture.contact_id == prospect.id
     assert repo.contact(prospect.id).referred_by == ada.id
     assert repo.referrals_of(ada.id) == [prospect]

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .prefetch import Prefetch
-    from .store.repository import Repository
+    from ..actions.campaign import Campaign
+    from ..prefetch import Prefetch
 
 MESSAGE_ALREADY_OPEN = (
     "{path} is already open in another infoint window; close that one first "
@@ -23,7 +23,7 @@ class SessionLock:
     """Held while the app has the file open, so a second window does not work on stale data."""
 
     def __init__(self, path: Path) -> None:
-        from .store import AlreadyOpen
+        from ..actions.errors import AlreadyOpen
 
         self.lock_path = path.with_name(path.name + ".session")
         self._fd: int | None = None
@@ -64,24 +64,24 @@ def launch(
     args: argparse.Namespace, path: Path | None = None, prefetch: Prefetch | None = None
 ) -> int:
     """Run the app on `path` (or a fresh demo); `prefetch` may hold the board, prepared."""
-    from .domain.clock import SystemClock
+    from ..domain.clock import SystemClock
 
     clock = SystemClock()
     if args.demo:
-        from .demo import seed_demo
-        from .store.repository import Repository
+        from ..actions.campaign import open_campaign
+        from ..actions.demo import seed_demo
 
         path = demo_path()
-        seed_demo(Repository(path, clock=clock), clock.now())
+        seed_demo(open_campaign(path, clock=clock), clock.now())
     assert path is not None
     lock = SessionLock(path)
     try:
-        from .app import InfointApp
+        from ..app import InfointApp
 
-        def opener() -> Repository:
-            from .store.repository import Repository
+        def opener() -> Campaign:
+            from ..actions.campaign import open_campaign
 
-            return Repository(path, clock=clock, autoflush=False, eager=False)
+            return open_campaign(path, clock=clock, autoflush=False, eager=False)
 
         payload = prefetch.result() if prefetch is not None else None
         if payload is not None:

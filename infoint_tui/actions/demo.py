@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from .domain.models import (
+from ..domain.models import (
     Capture,
     CaptureKind,
     Contact,
@@ -16,9 +16,9 @@ from .domain.models import (
     Tiara,
     TouchKind,
 )
-from .domain.prep import mark_prepared
-from .domain.stages import Stage
-from .store import Repository
+from ..domain.prep import mark_prepared
+from ..domain.stages import Stage
+from .campaign import Campaign
 
 # name, role, company, industry, stage, source, tags, email, days since added
 PEOPLE = [
@@ -44,12 +44,12 @@ NOTES_HANNAH = """Hannah moved from teaching art to design 8 years ago.
 Follow-ups: send her my draft case study in two weeks."""
 
 
-def seed_demo(repo: Repository, now: datetime) -> None:
+def seed_demo(campaign: Campaign, now: datetime) -> None:
     """Fill an empty file with the demo campaign, dated relative to `now`."""
     zone = now.tzinfo
     today = datetime.combine(now.date(), time(9, 0), tzinfo=zone)
-    with repo.batch():
-        repo.save_settings(
+    with campaign.batch():
+        campaign.save_settings(
             Settings(
                 my_name="Sam Rivera",
                 signature="Sam Rivera · sam.rivera@example.com",
@@ -65,7 +65,7 @@ def seed_demo(repo: Repository, now: datetime) -> None:
                 tags=list(tags), email=email, location="Lakeside",
                 focus=Focus.PATH if stage.order % 2 else Focus.INDUSTRY,
             )  # fmt: skip
-            repo.add_contact(contact, at=added)
+            campaign.add_contact(contact, at=added)
             ids[name] = contact.id
             walk = added
             for step in Stage:
@@ -76,19 +76,19 @@ def seed_demo(repo: Repository, now: datetime) -> None:
                     walk = min(walk, now - timedelta(hours=3))
                     if stage is Stage.INTERVIEWED:  # the call held this morning (see below)
                         walk = now - timedelta(hours=3)
-                repo.move_contact(contact.id, step, at=min(walk, now))
+                campaign.move_contact(contact.id, step, at=min(walk, now))
                 if step is Stage.REACHED_OUT:
-                    repo.log_touch(contact.id, TouchKind.MESSAGE_SENT, at=min(walk, now))
+                    campaign.log_touch(contact.id, TouchKind.MESSAGE_SENT, at=min(walk, now))
                 if step is Stage.SCHEDULED and stage.order > Stage.SCHEDULED.order:
-                    repo.log_touch(
+                    campaign.log_touch(
                         contact.id, TouchKind.REPLY, at=min(walk, now) - timedelta(hours=20)
                     )
-        daniel = repo.contact(ids["Daniel Kim"])
+        daniel = campaign.contact(ids["Daniel Kim"])
         daniel.referred_by = ids["Ruth Abebe"]
         daniel.research_person = "5 years at Northwind; before that a school psychologist. Wrote 'Research with nurses, not about them' (Medium, 2025)."
         daniel.research_company = "Northwind Health: patient-scheduling software for clinics; Series C in May; hiring a research ops role."
-        repo.save_contact(daniel)
-        meeting = repo.ensure_next_meeting(daniel.id)
+        campaign.save_contact(daniel)
+        meeting = campaign.ensure_next_meeting(daniel.id)
         meeting.when = datetime.combine(now.date() + timedelta(days=1), time(10, 30), tzinfo=zone)
         meeting.medium, meeting.place, meeting.i_pay = (
             Medium.COFFEE,
@@ -121,15 +121,15 @@ def seed_demo(repo: Repository, now: datetime) -> None:
         for item in meeting.checklist[:7]:
             item.done = True
         mark_prepared(meeting, "introduction")  # written above, as the prep screen ticks it
-        repo.save_meeting(meeting)
-        amara = repo.ensure_next_meeting(ids["Amara Nwosu"])
+        campaign.save_meeting(meeting)
+        amara = campaign.ensure_next_meeting(ids["Amara Nwosu"])
         amara.when = datetime.combine(now.date() + timedelta(days=3), time(16, 0), tzinfo=zone)
         amara.medium, amara.place, amara.duration_min = Medium.VIDEO, "meet.example/amara-sam", 20
         for item in amara.checklist[:3]:
             item.done = True
-        repo.save_meeting(amara)
+        campaign.save_meeting(amara)
         hannah_id = ids["Hannah Schmidt"]
-        held = repo.ensure_next_meeting(hannah_id)
+        held = campaign.ensure_next_meeting(hannah_id)
         held.when = now - timedelta(hours=4)
         held.started_at, held.ended_at = held.when, held.when + timedelta(minutes=27)
         held.medium, held.duration_min = Medium.PHONE, 30
@@ -153,8 +153,8 @@ def seed_demo(repo: Repository, now: datetime) -> None:
                 text="Send draft case study in two weeks",
             ),
         ]
-        repo.save_meeting(held)
-        leo = repo.ensure_next_meeting(ids["Leo Martins"])
+        campaign.save_meeting(held)
+        leo = campaign.ensure_next_meeting(ids["Leo Martins"])
         leo.when = now - timedelta(days=9)
         leo.started_at, leo.ended_at, leo.medium = (
             leo.when,
@@ -178,13 +178,13 @@ def seed_demo(repo: Repository, now: datetime) -> None:
                 text="Read Just Enough Research",
             ),
         ]
-        repo.save_meeting(leo)
-        _earlier_conversations(repo, ids)
-        grace = repo.contact(ids["Grace Okafor"])
+        campaign.save_meeting(leo)
+        _earlier_conversations(campaign, ids)
+        grace = campaign.contact(ids["Grace Okafor"])
         grace.referred_by = ids["Ruth Abebe"]
-        repo.save_contact(grace)
-        _no_answer(repo, today)
-        repo.log_touch(
+        campaign.save_contact(grace)
+        _no_answer(campaign, today)
+        campaign.log_touch(
             ids["Ruth Abebe"],
             TouchKind.CHECK_IN,
             at=now - timedelta(days=50),
@@ -194,7 +194,7 @@ def seed_demo(repo: Repository, now: datetime) -> None:
             ("Northwind Health", 3, True, True), ("Contoso Learning", 3, True, True),
             ("Fabrikam", 2, True, True), ("Proseware", 2, False, False), ("Wingtip", 1, False, False),
         ):  # fmt: skip
-            repo.save_target(
+            campaign.save_target(
                 TargetEmployer(
                     company=company,
                     motivation=motivation,
@@ -225,11 +225,11 @@ EARLIER = {
 }
 
 
-def _earlier_conversations(repo: Repository, ids: dict[str, str]) -> None:
+def _earlier_conversations(campaign: Campaign, ids: dict[str, str]) -> None:
     for name, (medium, said) in EARLIER.items():
-        contact = repo.contact(ids[name])
+        contact = campaign.contact(ids[name])
         interviewed = max(c.at for c in contact.history if c.stage is Stage.INTERVIEWED)
-        meeting = repo.ensure_next_meeting(contact.id)
+        meeting = campaign.ensure_next_meeting(contact.id)
         meeting.when = interviewed - timedelta(hours=2)
         meeting.started_at, meeting.ended_at = meeting.when, meeting.when + timedelta(minutes=25)
         meeting.medium, meeting.duration_min = medium, 30
@@ -242,21 +242,21 @@ def _earlier_conversations(repo: Repository, ids: dict[str, str]) -> None:
             )
             for n, (tiara, text) in enumerate(said)
         ]
-        repo.save_meeting(meeting)
+        campaign.save_meeting(meeting)
 
 
-def _no_answer(repo: Repository, today: datetime) -> None:
+def _no_answer(campaign: Campaign, today: datetime) -> None:
     """Someone who never answered, even after the follow-up: archived, as the method says."""
     olivia = Contact(
         name="Olivia Chen", role="Staff Researcher", company="Litware", industry="media",
         source="cold", tags=["research"], location="Lakeside",
         email="olivia.chen@litware.example",
     )  # fmt: skip
-    repo.add_contact(olivia, at=today - timedelta(days=30))
+    campaign.add_contact(olivia, at=today - timedelta(days=30))
     reached = today - timedelta(days=26)
-    repo.move_contact(olivia.id, Stage.REACHED_OUT, at=reached)
-    repo.log_touch(olivia.id, TouchKind.MESSAGE_SENT, at=reached)
-    repo.log_touch(
+    campaign.move_contact(olivia.id, Stage.REACHED_OUT, at=reached)
+    campaign.log_touch(olivia.id, TouchKind.MESSAGE_SENT, at=reached)
+    campaign.log_touch(
         olivia.id, TouchKind.MESSAGE_SENT, at=today - timedelta(days=15), note="Followed up once"
     )
-    repo.archive_contact(olivia.id, "No answer after one follow-up")
+    campaign.archive_contact(olivia.id, "No answer after one follow-up")

@@ -8,41 +8,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
 
 from ..domain.cards import Card
+from .text import fit, pad
 
 CARD_ROWS = 4
 CARD_HEIGHT = CARD_ROWS + 1
 
 
-def fit(text: str, width: int) -> str:
-    """Cut `text` to `width` cells, with an ellipsis when something was cut."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return text
-    out, used = [], 0
-    for char in text:
-        size = cell_len(char)
-        if used + size > width - 1:
-            break
-        out.append(char)
-        used += size
-    return "".join(out) + "…"
-
-
 _STYLES: dict[tuple[object, ...], dict[str, Style]] = {}
 _VARIABLES: dict[tuple[str, int], dict[str, str]] = {}  # the theme's CSS variables
-
-
-def pad(text: str, width: int) -> str:
-    """`text` cut to `width` cells (with an ellipsis) and padded to exactly `width` cells:
-    a wide character counts two, so a CJK name does not push the next column aside."""
-    return set_cell_size(fit(text, width), width)
 
 
 def _theme_color(value: str, under: Color) -> Color:

@@ -1,0 +1,35 @@
+"""The campaign as screens and commands hold it: what they read, and every action they take.
+
+Each action of the method is one method, written once (in contacts.py, meetings.py,
+messages.py and transfer.py beside this module) and called alike by a key, a dialog and the
+command line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain.clock import Clock
+from .meetings import MeetingActions
+from .messages import MessageActions
+from .transfer import TransferActions
+
+
+class Campaign(MeetingActions, MessageActions, TransferActions):
+    pass
+
+
+def open_campaign(
+    path: Path | str,
+    *,
+    clock: Clock | None = None,
+    create: bool = True,
+    eager: bool = True,
+    autoflush: bool = True,
+) -> Campaign:
+    """Open (or create) the data file as a Campaign. Raises store.StoreError, one line for the
+    user, when the file cannot be used."""
+    from ..store.repository import Repository
+
+    store = Repository(path, clock=clock, create=create, eager=eager, autoflush=autoflush)
+    return Campaign(store, clock)

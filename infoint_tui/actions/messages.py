@@ -1,0 +1,33 @@
+"""Sending a message: what "mark sent" does for a request, a thank-you or a check-in."""
+
+from __future__ import annotations
+
+from ..domain.models import ReminderKind, TouchKind
+from ..domain.sending import OUTREACH, THANK_YOU
+from ..domain.stages import Stage
+from .contacts import ContactActions
+
+
+class MessageActions(ContactActions):
+    def record_sent(self, contact_id: str, kind: str, text: str) -> None:
+        """Log the message with its text, move the card on, drop the kept draft: one change."""
+        contact = self.contact(contact_id)
+        now = self.now()
+        touch = {OUTREACH: TouchKind.MESSAGE_SENT, THANK_YOU: TouchKind.THANK_YOU}.get(
+            kind, TouchKind.CHECK_IN
+        )
+        with self.batch():
+            if contact.drafts.pop(kind, None) is not None:
+                self.store.save_contact(contact)
+            if kind == OUTREACH:
+                if contact.stage is Stage.PROSPECTS:
+                    self.move_contact(contact.id, Stage.REACHED_OUT)
+                else:  # a follow-up: it answers the 3B7 follow-up reminder once that is due
+                    for reminder in self.reminders(contact_id=contact.id):
+                        if (
+                            reminder.kind is ReminderKind.FOLLOW_UP
+                            and reminder.effective_due <= now
+                        ):
+                            reminder.done_at = now
+                            self.store.save_reminder(reminder)
+            self.log_touch(contact.id, touch, note=text)

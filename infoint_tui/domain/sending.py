@@ -1,0 +1,36 @@
+"""What "mark sent" means for each kind of message: the question asked before it is done.
+
+The kinds: "outreach" (the request, or a follow-up once Reached out), "thank-you", "check-in".
+"""
+
+from __future__ import annotations
+
+from .models import Contact
+from .outreach import RequestCheck
+from .stages import Stage
+
+OUTREACH, THANK_YOU, CHECK_IN = "outreach", "thank-you", "check-in"
+
+
+def confirm_words(kind: str, contact: Contact, check: RequestCheck | None) -> tuple[str, str]:
+    """The question and the line under it, saying what marking it sent will do."""
+    first = contact.name.split()[0] if contact.name.split() else contact.name
+    if kind == OUTREACH:
+        if contact.stage is Stage.PROSPECTS:
+            detail = (
+                f"{first} moves to Reached out; if there is no reply in 3 business days you "
+                "will be reminded to reach a second person there."
+            )
+        else:
+            detail = f"It is logged as a message to {first}."
+        if check is not None and not check.passed:
+            broken = ", ".join(r.label.lower() for r in check.failures)
+            detail += f" It still breaks: {broken}."
+        return f"Mark the request to {first} as sent?", detail
+    if kind == THANK_YOU:
+        moves = f" and moves {first} to Thanked." if contact.stage is Stage.INTERVIEWED else "."
+        return f"Mark the thank-you to {first} as sent?", "It closes the thank-you reminder" + moves
+    return (
+        f"Mark the check-in with {first} as sent?",
+        "The keep-in-touch clock starts again from today.",
+    )
