@@ -192,14 +192,21 @@ class InfointApp(App[int]):
         """Another program changed the file; its changes were merged in."""
 
     def on_infoint_app_reloaded(self) -> None:
-        from .screens.board import BoardScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, BoardScreen):
-                screen.rebuild()
+        self.broadcast_change({}, elsewhere=True, everything=True)
         self.notify(
             "The data file was changed by another program; its changes are shown.", timeout=4
         )
+
+    def broadcast_change(
+        self, records: dict[str, frozenset[str]], *, elsewhere: bool, everything: bool = False
+    ) -> None:
+        """Tell every open screen what changed (each gets its own CampaignChanged)."""
+        from .screens.base import CampaignChanged
+
+        for screen in self.screen_stack:
+            screen.post_message(
+                CampaignChanged(records, elsewhere=elsewhere, everything=everything)
+            )
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
@@ -39,3 +41,31 @@ class CampaignScreen(CampaignMixin, Screen[None]):
 
 class CampaignModal(CampaignMixin, ModalScreen[None]):
     pass
+
+
+class CampaignChanged(Message):
+    """The campaign changed; every open screen gets this and refreshes what it shows of it.
+
+    `records` maps a table ("contacts", "meetings", ...) to the ids of its records that changed;
+    `everything` means any record may have changed (the file was reloaded). `elsewhere` is True
+    when another program made the change (`infoint add`, an import), False when this app did.
+    """
+
+    def __init__(
+        self,
+        records: Mapping[str, frozenset[str]],
+        *,
+        elsewhere: bool,
+        everything: bool = False,
+    ) -> None:
+        super().__init__()
+        self.records = records
+        self.elsewhere = elsewhere
+        self.everything = everything
+
+    def touches(self, table: str, record_id: str | None = None) -> bool:
+        """Whether the change may concern this table (or this record of it)."""
+        if self.everything:
+            return True
+        ids = self.records.get(table, frozenset())
+        return bool(ids) and (record_id is None or record_id in ids)

@@ -16,7 +16,7 @@ from ..domain.stages import STAGES, Stage
 from ..widgets.board_view import BoardView, Column
 from ..widgets.key_bar import KeyBar
 from ..widgets.text import escape, fit
-from .base import CampaignMixin
+from .base import CampaignChanged, CampaignMixin
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -147,10 +147,18 @@ class BoardScreen(CampaignMixin, Screen[None]):
         """The focused column."""
         return self.view.column_index
 
+    def on_campaign_changed(self, message: CampaignChanged) -> None:
+        """Another program changed the file: show its changes, the cursor where it was."""
+        if message.elsewhere and (message.touches("contacts") or message.touches("reminders")):
+            self._rebuild_keeping_focus()
+
     def on_screen_resume(self) -> None:
         if not self._resumed_once:  # the first resume is the first show: just built
             self._resumed_once = True
             return
+        self._rebuild_keeping_focus()
+
+    def _rebuild_keeping_focus(self) -> None:
         focused = self.focused_contact_id
         self.rebuild()
         card = self.cards.get(focused) if focused is not None else None
