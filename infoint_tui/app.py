@@ -1,30 +1,33 @@
-"""InfointApp: the screens, global keys, and the background writer that saves every change."""
+"""InfointApp: the screens, global keys, and the session that saves every change."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 
 if TYPE_CHECKING:  # imported for real only once the board is on screen (start-up time)
     from .actions.campaign import Campaign
-    from .domain.cards import Card
+    from .actions.session import Session
     from .domain.clock import Clock
-    from .store import Repository
-    from .store.writer import BackgroundWriter
 
 
 class InfointApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "infoint"
+    # When the campaign was last written to disk, and what stops it being written (shown by the
+    # screens that show a save state).
+    last_saved: reactive[datetime | None] = reactive(None, init=False)
+    save_error: reactive[Exception | None] = reactive(None, init=False)
+
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
         Binding("ctrl+s", "save_now", "Save now", show=False),
@@ -43,84 +46,98 @@ class InfointApp(App[int]):
             self.error = error
             self.recovery_copy = recovery_copy
 
-    def __init__(
-        self,
-        campaign: Campaign | None = None,
-        *,
-        clock: Clock | None = None,
-        demo: bool = False,
-        opener: Callable[[], Campaign] | None = None,
-        prefetched: dict[str, Any] | None = None,
-    ) -> None:
-        """Run on `campaign`; or, at start-up, on cards `prefetched` by a second process while
-        `opener` opens the file in a worker thread after the first paint."""
-        super().__init__()
-        if campaign is None and opener is None:
-            raise ValueError("InfointApp needs a campaign or an opener")
-        self._campaign = campaign
-        self._repo = campaign.store if campaign is not None else None
-        self._opener = opener
-        self._repo_lock = threading.Lock()
-        self.prefetched = prefetched
-        if clock is None:
-            from .domain.clock import SystemClock
+    class ChangedElsewhere(Message):
+        """Another program changed the campaign (posted from the store's thread)."""
 
-            clock = campaign.clock if campaign is not None else SystemClock()
-        self.clock = clock
+        def __init__(self, records: Mapping[str, frozenset[str]], everything: bool) -> None:
+            super().__init__()
+            self.records = records
+            self.everything = everything
+
+    def __init__(
+        self, campaign: Campaign, *, clock: Clock | None = None, demo: bool = False
+    ) -> None:
+        """Run on `campaign`: from now on the app's session writes every change to disk."""
+        super().__init__()
+        self.campaign = campaign
+        self.clock = clock or campaign.clock
         self.demo = demo
-        self.writer: BackgroundWriter | None = None
-        self.last_saved: datetime | None = None
-        self.save_error: Exception | None = None
+        self.session: Session | None = None
         self.recovery_copy: Path | None = None  # where unsaved work went while the file failed
 
-    @property
-    def campaign(self) -> Campaign:
-        """The campaign; if start-up has not opened it yet, it is opened now (and waited for)."""
-        if self._campaign is None:
-            with self._repo_lock:
-                if self._campaign is None:
-                    assert self._opener is not None
-                    campaign = self._opener()
-                    self._attach_store(campaign.store)
-                    self._repo = campaign.store
-                    self._campaign = campaign
-        return self._campaign
-
-    @property
-    def repo(self) -> Repository:
-        """The store under the campaign (opened now if start-up has not opened it yet)."""
-        return self.campaign.store
-
-    def _attach_store(self, repo: Repository) -> None:
-        """Save every change through a background writer (safe from any thread)."""
-        from .store.writer import BackgroundWriter
-
-        self.writer = BackgroundWriter(
-            repo, self.clock.now, on_saved=self._report_saved, on_error=self._report_save_failed
-        )
-        repo.on_change = self.writer.request
-        repo.on_reload = self._report_reload
-        if repo.dirty:
-            self.writer.request()
-
     def on_mount(self) -> None:
-        if self._repo is not None:
-            self._attach_store(self._repo)
-            theme = self._repo.settings.theme
-        else:
-            theme = (self.prefetched or {}).get("theme", "")
+        from .actions.session import Session
+
+        self.session = Session(
+            self.campaign,
+            on_changed=self._campaign_changed,
+            on_saved=self._report_saved,
+            on_error=self._report_save_failed,
+        )
+        theme = self.campaign.settings.theme
         if theme and theme in self.available_themes:
             self.theme = theme
         from .screens.board import BoardScreen
 
         self.push_screen(BoardScreen())
 
+    def on_unmount(self) -> None:
+        """The app is closing: the store's thread stops (close_store writes what is left)."""
+        if self.session is not None:
+            self.session.thread.stop()
+
+    def check_file_in_background(self) -> None:
+        """After the board's first paint: read the rest of the file once (the meetings' notes),
+        off the UI thread, so a broken file is refused before anything is written over it."""
+        self.run_worker(
+            self._check_file, thread=True, exclusive=True, group="load", exit_on_error=False
+        )
+
+    def _check_file(self) -> None:
+        from .actions.errors import StoreError
+
+        assert self.session is not None
+        try:
+            self.session.check_file()
+        except StoreError as error:
+            self.call_from_thread(self._refuse_broken_file, error)
+            return
+        if self.session.unreadable:
+            count = len(self.session.unreadable)
+            self.call_from_thread(
+                self.notify,
+                f"{count} record{'s' if count != 1 else ''} of the file could not be read; "
+                "they are kept in the file as they are.",
+                title="Some records skipped",
+                severity="warning",
+                timeout=8,
+            )
+
+    def _refuse_broken_file(self, error: Exception) -> None:
+        """The file turned out unreadable after the first paint: stop before anything is written."""
+        if self.session is not None:
+            self.session.campaign.store.on_change = None
+        self.exit(return_code=1, message=str(error))
+
+    def _campaign_changed(
+        self, records: Mapping[str, frozenset[str]], elsewhere: bool, everything: bool
+    ) -> None:
+        if elsewhere:  # from the store's thread
+            self.post_message(self.ChangedElsewhere(records, everything))
+        else:
+            self.broadcast_change(records, elsewhere=False)
+
+    def on_infoint_app_changed_elsewhere(self, message: ChangedElsewhere) -> None:
+        self.broadcast_change(message.records, elsewhere=True, everything=message.everything)
+        if self.session is not None and self.session.stopped:
+            self._stop_writing(self.session.stopped)
+
     def open_live_notes(self, contact_id: str) -> None:
         """Live notes for the contact's next meeting, or the one that has just ended, or a new
         one."""
+        from .actions.errors import StoreError
         from .domain.live_notes import meeting_to_reopen
         from .screens.live_notes import LiveNotesScreen
-        from .store import StoreError
 
         campaign = self.campaign
         try:
@@ -134,71 +151,27 @@ class InfointApp(App[int]):
             return
         self.push_screen(LiveNotesScreen(meeting.id))
 
-    def prefetched_cards(self) -> dict[str, Card] | None:
-        """The board's cards as the start-up helper process prepared them (once)."""
-        payload, self.prefetched = self.prefetched, None
-        if payload is None or self._repo is not None:
-            return None
-        from .prefetch import cards_from
-
-        return cards_from(payload)
-
-    def load_in_background(self) -> None:
-        """After the board's first paint: open the file if start-up did not, and decode what
-        start-up put off, in a worker thread."""
-        self.run_worker(
-            self._load_everything, thread=True, exclusive=True, group="load", exit_on_error=False
-        )
-
-    def _load_everything(self) -> None:
-        from .store import StoreError
-
-        opened_here = self._repo is None
-        try:
-            self.repo.load_everything()
-        except StoreError as error:
-            self.call_from_thread(self._refuse_broken_file, error)
-            return
-        from .gc_policy import freeze_loaded_data
-
-        freeze_loaded_data()  # it lives as long as the app: no full collection rescans it
-        if opened_here:
-            self.call_from_thread(self._show_live_cards)
-
-    def _show_live_cards(self) -> None:
-        from .screens.board import BoardScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, BoardScreen):
-                screen.rebuild()
-
-    def _refuse_broken_file(self, error: Exception) -> None:
-        """The file turned out unreadable after the first paint: stop before anything is written."""
-        if self._repo is not None:
-            self._repo.on_change = None
-        self.exit(return_code=1, message=str(error))
-
     def watch_theme(self, theme: str) -> None:
-        repo = self._repo if hasattr(self, "_repo") else None
-        if repo is not None and self._is_mounted and repo.settings.theme != theme:
+        campaign = getattr(self, "campaign", None)
+        if campaign is not None and self._is_mounted and campaign.settings.theme != theme:
             import dataclasses
 
-            repo.save_settings(dataclasses.replace(repo.settings, theme=theme))
+            campaign.save_settings(dataclasses.replace(campaign.settings, theme=theme))
 
-    def _report_reload(self) -> None:  # called from the writer thread
-        self.post_message(self.Reloaded())
-
-    class Reloaded(Message):
-        """Another program changed the file; its changes were merged in."""
-
-    def on_infoint_app_reloaded(self) -> None:
-        self.broadcast_change({}, elsewhere=True, everything=True)
+    def _stop_writing(self, why: str) -> None:
+        """The file became another campaign: nothing more is written into it."""
+        copy = self.session.keep_recovery_copy() if self.session is not None else None
+        where = f" Everything you see is in {copy}." if copy else ""
         self.notify(
-            "The data file was changed by another program; its changes are shown.", timeout=4
+            f"{why}; infoint stopped saving.{where}", title="Not saved", severity="error", timeout=0
         )
 
     def broadcast_change(
-        self, records: dict[str, frozenset[str]], *, elsewhere: bool, everything: bool = False
+        self,
+        records: Mapping[str, frozenset[str]],
+        *,
+        elsewhere: bool,
+        everything: bool = False,
     ) -> None:
         """Tell every open screen what changed (each gets its own CampaignChanged)."""
         from .screens.base import CampaignChanged
@@ -233,12 +206,8 @@ class InfointApp(App[int]):
         """Import (with a preview) or export, from the command palette."""
         from .screens.transfer import ExportScreen, ImportScreen
 
-        def imported(wrote: bool | None) -> None:
-            if wrote:
-                self._show_live_cards()
-
         if verb == "import":
-            self.push_screen(ImportScreen(kind), imported)
+            self.push_screen(ImportScreen(kind))
         else:
             self.push_screen(ExportScreen(kind))
 
@@ -306,54 +275,40 @@ class InfointApp(App[int]):
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
-    def _report_saved(self, at: datetime) -> None:  # called from the writer thread
-        from .gc_policy import refreeze_while_typing
-
-        refreeze_while_typing()
+    def _report_saved(self, at: datetime) -> None:  # called from the store's thread
         self.post_message(self.Saved(at))
 
-    def _report_save_failed(self, error: Exception) -> None:  # called from the writer thread
+    def _report_save_failed(self, error: Exception) -> None:  # called from the store's thread
         # Each failure refreshes one recovery copy beside the file, so the words typed since
         # the last good save exist on disk somewhere even if the app is killed now.
-        try:
-            self.recovery_copy = self.repo.write_recovery_copy(self.recovery_copy)
-        except Exception:
-            self.recovery_copy = None
-        self.post_message(self.SaveFailed(error, self.recovery_copy))
+        copy = self.session.keep_recovery_copy() if self.session is not None else None
+        self.post_message(self.SaveFailed(error, copy))
 
     def on_infoint_app_saved(self, message: Saved) -> None:
-        self.last_saved, self.save_error = message.at, None
+        self.save_error = None
+        self.last_saved = message.at
 
     def on_infoint_app_save_failed(self, message: SaveFailed) -> None:
         first_time = self.save_error is None
+        self.recovery_copy = message.recovery_copy
         self.save_error = message.error
         if first_time:
             copy = f" A copy is in {message.recovery_copy}." if message.recovery_copy else ""
             self.notify(
-                f"{message.error}. Your changes are kept in memory; infoint retries every few seconds.{copy}",
+                f"{message.error}. Your changes are kept in memory; infoint retries every few "
+                f"seconds.{copy}",
                 title="Not saved",
                 severity="error",
                 timeout=10,
             )
 
     def action_save_now(self) -> None:
-        if self.writer is not None:
-            self.writer.request()
+        if self.session is not None:
+            self.session.save_now()
 
     def close_store(self) -> str | None:
-        """Write what is pending; on failure, put a recovery copy somewhere and say where."""
-        if self._repo is None:
-            return None  # never opened: nothing can have changed
-        self.repo.on_change = None
-        try:
-            if self.writer is not None:
-                self.writer.close()
-            else:
-                self.repo.flush()
-        except Exception as error:
-            try:
-                copy = self.repo.write_recovery_copy(self.recovery_copy)
-            except Exception:
-                return f"{error}; and no recovery copy could be written"
-            return f"{error}; everything was saved to {copy}"
-        return None
+        """Write everything; on failure, put a recovery copy somewhere and say where."""
+        if self.session is None:
+            return None  # never mounted: nothing can have changed
+        session, self.session = self.session, None
+        return session.close()

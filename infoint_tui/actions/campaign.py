@@ -24,12 +24,11 @@ def open_campaign(
     *,
     clock: Clock | None = None,
     create: bool = True,
-    eager: bool = True,
     autoflush: bool = True,
 ) -> Campaign:
     """Open (or create) the data file as a Campaign. Raises store.StoreError, one line for the
     user, when the file cannot be used."""
     from ..store.repository import Repository
 
-    store = Repository(path, clock=clock, create=create, eager=eager, autoflush=autoflush)
+    store = Repository(path, clock=clock, create=create, autoflush=autoflush)
     return Campaign(store, clock)

@@ -17,11 +17,34 @@ if TYPE_CHECKING:
 
 def read_import(kind: str, path: Path) -> Parsed:
     """Read a file of one of formats.IMPORT_KINDS (nothing of the campaign is touched); raises
-    formats.source.FormatError (or MissingSource) with one line for the user."""
-    from ..formats import parse_import
-    from ..formats.source import read_source
+    formats.source.FormatError (or MissingSource) with one line for the user.
 
+    An infoint data file is read with the journal beside it, as infoint reads it: what the
+    user saw saved, not only what was folded into the file."""
+    from ..formats import parse_import
+    from ..formats.source import decode_source, read_source
+
+    if kind == "json":
+        document = _data_file_document(path)
+        if document is not None:
+            import orjson
+
+            return parse_import(kind, decode_source(path.name, orjson.dumps(document)))
     return parse_import(kind, read_source(path))
+
+
+def _data_file_document(path: Path) -> dict[str, dict[str, object]] | None:
+    """The document of a data file that a journal continues; None for any other file."""
+    from ..store.errors import StoreError
+    from ..store.journal import journal_path
+    from ..store.tinydb_storage import CampaignStorage
+
+    if not journal_path(path).is_file():
+        return None
+    try:
+        return CampaignStorage(path).read()
+    except StoreError:
+        return None  # read as a plain file: its own error says what is wrong
 
 
 class TransferActions(CampaignBase):

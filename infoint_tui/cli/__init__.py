@@ -10,8 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from .. import __version__
 
@@ -77,13 +76,13 @@ def db_path(args: argparse.Namespace) -> Path:
     return path
 
 
-def open_campaign(args: argparse.Namespace, *, create: bool = True, eager: bool = True) -> Campaign:
-    """The campaign for a command; `eager=False` decodes records only as the command uses them."""
+def open_campaign(args: argparse.Namespace, *, create: bool = True) -> Campaign:
+    """The campaign for a command (records are decoded only as the command uses them)."""
     from ..actions.campaign import open_campaign
     from ..actions.errors import StoreError
 
     try:
-        return open_campaign(db_path(args), create=create, eager=eager)
+        return open_campaign(db_path(args), create=create)
     except StoreError as error:
         raise DataError(str(error)) from None
 
@@ -99,19 +98,13 @@ def one_contact(campaign: Campaign, text: str) -> Contact:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    path = None if args.demo else db_path(args)
-    prefetch = None
-    if path is not None and sys.stdout.isatty():
-        from ..prefetch import start_prefetch
-
-        prefetch = start_prefetch(path)  # before Textual is imported: the board is ready sooner
     from .launch import launch
 
-    return launch(args, path, prefetch)
+    return launch(args, None if args.demo else db_path(args))
 
 
 def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:
-    from . import agenda, contacts, transfer
+    from . import agenda, backups, contacts, transfer
 
     return [
         contacts.register_add,
@@ -119,34 +112,13 @@ def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentP
         agenda.register_agenda,
         transfer.register_import,
         transfer.register_export,
+        backups.register_backups,
     ]
-
-
-def _plain_launch(argv: Sequence[str]) -> Any:
-    """`infoint`, `infoint --db PATH`, `infoint --demo` read without building the parser, whose
-    sub-commands and help cost more than the rest of the start before the fork; None otherwise
-    (argparse then handles everything, errors included)."""
-    db: str | None = None
-    demo = False
-    items = list(argv)
-    while items:
-        arg = items.pop(0)
-        if arg == "--demo":
-            demo = True
-        elif arg == "--db" and items and items[0] and not items[0].startswith("-"):
-            db = items.pop(0)
-        elif arg.startswith("--db=") and len(arg) > len("--db="):
-            db = arg[len("--db=") :]
-        else:
-            return None
-    return SimpleNamespace(db=db, demo=demo, command=None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
-    args = _plain_launch(given)
-    if args is None:
-        args = build_parser().parse_args(given)
+    args = build_parser().parse_args(given)
     from ..actions.errors import StoreError
 
     try:

@@ -66,7 +66,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         )
     except (UnknownStage, InvalidField) as error:
         raise UsageError(str(error)) from None
-    campaign = open_campaign(args, eager=False)
+    campaign = open_campaign(args)
     if args.referred_by:
         contact.referred_by = one_contact(campaign, args.referred_by).id
     duplicate = find_duplicate(campaign.identities(), contact)

@@ -1,4 +1,4 @@
-"""Opening the app: pick the file (or a demo), hold the session lock, run, and flush at the end."""
+"""Opening the app: pick the file (or a demo), hold the session lock, run, and save at the end."""
 
 from __future__ import annotations
 
@@ -7,11 +7,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from ..actions.campaign import Campaign
-    from ..prefetch import Prefetch
+from typing import Any
 
 MESSAGE_ALREADY_OPEN = (
     "{path} is already open in another infoint window; close that one first "
@@ -23,7 +19,7 @@ class SessionLock:
     """Held while the app has the file open, so a second window does not work on stale data."""
 
     def __init__(self, path: Path) -> None:
-        from ..actions.errors import AlreadyOpen
+        from ..actions.errors import AlreadyOpen, StoreError
 
         self.lock_path = path.with_name(path.name + ".session")
         self._fd: int | None = None
@@ -31,7 +27,14 @@ class SessionLock:
         if os.name == "posix":
             import fcntl
 
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+            try:
+                fd = os.open(self.lock_path, flags, 0o600)
+            except OSError as error:
+                raise StoreError(
+                    f"cannot open {path}: infoint keeps {self.lock_path.name} beside it, and "
+                    f"{error.strerror.lower() if error.strerror else error}"
+                ) from None
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
@@ -60,39 +63,32 @@ def demo_path() -> Path:
     return folder / "demo.json"
 
 
-def launch(
-    args: argparse.Namespace, path: Path | None = None, prefetch: Prefetch | None = None
-) -> int:
-    """Run the app on `path` (or a fresh demo); `prefetch` may hold the board, prepared."""
+def launch(args: argparse.Namespace, path: Path | None = None) -> int:
+    """Run the app on `path` (or a fresh demo); the file is read before the screen opens, so a
+    file that cannot be used is one line on the terminal, not a screen."""
+    from ..actions.campaign import open_campaign
     from ..domain.clock import SystemClock
 
     clock = SystemClock()
     if args.demo:
-        from ..actions.campaign import open_campaign
         from ..actions.demo import seed_demo
 
         path = demo_path()
         seed_demo(open_campaign(path, clock=clock), clock.now())
     assert path is not None
-    lock = SessionLock(path)
+    lock = SessionLock(Path(os.path.realpath(path)))
     try:
+        campaign = open_campaign(path, clock=clock, autoflush=False)
         from ..app import InfointApp
 
-        def opener() -> Campaign:
-            from ..actions.campaign import open_campaign
-
-            return open_campaign(path, clock=clock, autoflush=False, eager=False)
-
-        payload = prefetch.result() if prefetch is not None else None
-        if payload is not None:
-            app = InfointApp(opener=opener, clock=clock, demo=args.demo, prefetched=payload)
-        else:
-            app = InfointApp(opener(), clock=clock, demo=args.demo)  # errors surface here
+        app = InfointApp(campaign, clock=clock, demo=args.demo)
         app.run()
         problem = app.close_store()
         if problem:
             print(f"infoint: {problem}", file=sys.stderr)
             return 1
+        for warning in campaign.store.engine.warnings:
+            print(f"infoint: warning: {warning}", file=sys.stderr)
         if args.demo:
             print(f"The demo campaign was left in {path}")
         return app.return_code or 0

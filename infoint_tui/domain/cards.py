@@ -56,8 +56,7 @@ class Due:
 
 
 class Card:
-    """One card. Its due text is worked out from the agenda item when first drawn, or was
-    prepared ahead (by the start-up prefetch)."""
+    """One card. Its due text is worked out from the agenda item when first drawn."""
 
     __slots__ = ("row", "item", "now", "_due", "order")
 

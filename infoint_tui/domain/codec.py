@@ -11,7 +11,8 @@ import dataclasses
 import types
 import typing
 from collections.abc import Callable
-from datetime import date, datetime
+from contextvars import ContextVar
+from datetime import date, datetime, tzinfo
 from enum import Enum
 from typing import Any, TypeVar, Union
 
@@ -34,7 +35,24 @@ def to_dict(obj: Any) -> dict[str, Any]:
     return out
 
 
-def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+def from_dict(cls: type[T], data: dict[str, Any], zone: tzinfo | None = None) -> T:
+    """A record from its stored form. With `zone` (the user's), a date and time stored with the
+    offset that zone has at that moment is read back in the zone itself, so adding weeks to it
+    keeps its time of day across a change to or from daylight saving time; one stored with
+    another offset (a meeting set in another zone) keeps its offset."""
+    if zone is None:
+        return _from_dict(cls, data)
+    token = _ZONE.set(zone)
+    try:
+        return _from_dict(cls, data)
+    finally:
+        _ZONE.reset(token)
+
+
+_ZONE: ContextVar[tzinfo | None] = ContextVar("infoint_zone", default=None)
+
+
+def _from_dict(cls: type[T], data: dict[str, Any]) -> T:
     if not isinstance(data, dict):
         raise RecordError(f"{cls.__name__}: expected an object, got {type(data).__name__}")
     converters, keeps_extra = _plan(cls)
@@ -115,6 +133,11 @@ def _decode_datetime(value: Any) -> datetime:
     parsed = datetime.fromisoformat(value)
     if parsed.tzinfo is None:
         raise ValueError(f"datetime without a time zone: {value!r}")
+    zone = _ZONE.get()
+    if zone is not None:
+        local = parsed.astimezone(zone)
+        if local.utcoffset() == parsed.utcoffset():
+            return local
     return parsed
 
 
@@ -146,7 +169,7 @@ def _list_of(inner: Decoder | None) -> Decoder:
 
 
 def _record(cls: type) -> Decoder:
-    return lambda value: from_dict(cls, value)
+    return lambda value: _from_dict(cls, value)
 
 
 def _decoder_for(hint: Any) -> Decoder:
@@ -159,7 +182,9 @@ def _decoder_for(hint: Any) -> Decoder:
         item_args = typing.get_args(hint)
         item = _decoder_for(item_args[0]) if item_args and item_args[0] is not Any else None
         return _list_of(None if item is _identity else item)
-    if origin is dict or hint is Any:
+    if origin is dict:
+        return _dict_copy
+    if hint is Any:
         return _identity
     if isinstance(hint, type):
         if issubclass(hint, Enum):
@@ -183,3 +208,10 @@ def _decoder_for(hint: Any) -> Decoder:
 
 def _identity(value: Any) -> Any:
     return value
+
+
+def _dict_copy(value: Any) -> dict[str, Any]:
+    """A copy: the stored document stays as it was read when the record is changed."""
+    if type(value) is not dict:
+        raise TypeError(f"expected an object, got {type(value).__name__}")
+    return dict(value)

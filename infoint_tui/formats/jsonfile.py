@@ -25,7 +25,7 @@ FORMAT_MARKER = "infoint-export"
 FORMAT_VERSION = 1
 # The data file's schema this reader understands (store.schema.SCHEMA_VERSION; not imported so
 # that formats/ does not load the store and TinyDB).
-DATA_SCHEMA = 1
+DATA_SCHEMA = 2
 
 
 def export_json(campaign: Campaign, now: datetime) -> str:

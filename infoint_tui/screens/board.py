@@ -125,15 +125,10 @@ class BoardScreen(CampaignMixin, Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        prefetched = self.infoint.prefetched_cards()
-        if prefetched is not None:
-            self.cards = prefetched  # live cards replace them once the file is open
-            self.refresh_columns()
-        else:
-            self.rebuild()
+        self.rebuild()
         self.view.focus()
         self._resumed_once = False
-        self.call_after_refresh(self.infoint.load_in_background)
+        self.call_after_refresh(self.infoint.check_file_in_background)
 
     def on_board_view_fitted(self) -> None:  # the summary says when not all columns show
         self.update_summary()

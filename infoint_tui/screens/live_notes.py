@@ -2,14 +2,13 @@
 
 The note editor has focus from the first frame; keys that arrive before it is mounted are kept
 and typed in when it is. Quick captures tag the line just typed (one keystroke), and an
-autosave puts the text into the store after a short pause, and at least every
-AUTOSAVE_MAX_WAIT seconds while typing; the app's background writer does the disk write.
+autosave puts the text into the campaign after a short pause, and at least every
+AUTOSAVE_MAX_WAIT seconds while typing; the app's session writes it to disk off this thread.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from time import monotonic
 from typing import TYPE_CHECKING, cast
 
 from textual import events, on
@@ -17,13 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
 
 from ..domain.dates import format_when
 from ..domain.live_notes import KIND_LABELS, capture_text, is_repeat, split_referral, split_tiara
 from ..domain.models import Capture, CaptureKind, Contact, Meeting, Tiara
 from ..domain.stages import Stage
-from ..gc_policy import freeze_for_typing, thaw_after_typing
 from ..widgets.capture_bar import CaptureBar
 from ..widgets.capture_log import CaptureLog
 from ..widgets.key_bar import KeyBar
@@ -44,7 +43,6 @@ if TYPE_CHECKING:
 
 AUTOSAVE_PAUSE = 1.0  # seconds of quiet after which the notes are saved
 AUTOSAVE_MAX_WAIT = 1.5  # typing without a pause still saves this often (kill -9 loses < 2 s)
-AUTOSAVE_TICK = 0.25  # one cheap periodic check instead of a new timer per keystroke
 
 NOTES_PLACEHOLDER = (
     "Type your notes. Tag the line you just typed: ctrl+n note, ctrl+t my action item, "
@@ -89,8 +87,9 @@ class LiveNotesScreen(Screen[None]):
         self.meeting_id = meeting_id
         self._editor_ready = False
         self._early_keys: list[str] = []  # typed before the editor existed
-        self._dirty_since: float | None = None  # when the first unsaved edit was made
-        self._last_edit = 0.0
+        self._dirty = False  # the editor holds text the meeting does not have yet
+        self._pause_timer: Timer | None = None  # saves after a pause in typing
+        self._wait_timer: Timer | None = None  # saves while typing goes on without a pause
         self._opened_at: datetime | None = None
         self._editor: TextArea | None = None
 
@@ -158,8 +157,8 @@ class LiveNotesScreen(Screen[None]):
             editor.insert("".join(self._early_keys))
             self._early_keys.clear()
         self._editor_ready = True
-        freeze_for_typing()  # no long garbage collection mid-sentence
-        self.set_interval(AUTOSAVE_TICK, self._autosave_tick)
+        self.watch(self.app, "last_saved", self._show_save_state, init=False)
+        self.watch(self.app, "save_error", self._show_save_state, init=False)
         self._show_save_state()
 
     def on_key(self, event: events.Key) -> None:
@@ -189,36 +188,39 @@ class LiveNotesScreen(Screen[None]):
     # -- autosave -------------------------------------------------------------------------------
     @on(TextArea.Changed, "#notes")
     def _notes_changed(self) -> None:
-        now = monotonic()
-        if self._dirty_since is None:
-            self._dirty_since = now
-        self._last_edit = now
+        if self._pause_timer is not None:
+            self._pause_timer.stop()
+        self._pause_timer = self.set_timer(AUTOSAVE_PAUSE, self._autosave)
+        if self._wait_timer is None:
+            self._wait_timer = self.set_timer(AUTOSAVE_MAX_WAIT, self._autosave)
         if self._meeting.started_at is None and self._meeting.ended_at is None:
             self._meeting.started_at = self._now()  # the clock starts on the first keystroke
             self.query_one(MeetingClock).tick()
+        if not self._dirty:
+            self._dirty = True
+            self._show_save_state()
 
-    def _autosave_tick(self) -> None:
-        if self._dirty_since is not None:
-            now = monotonic()
-            if (
-                now - self._last_edit >= AUTOSAVE_PAUSE
-                or now - self._dirty_since >= AUTOSAVE_MAX_WAIT
-            ):
-                self.save_notes()
-        self._show_save_state()
+    def _autosave(self) -> None:
+        if self._dirty:
+            self.save_notes()
 
     def save_notes(self) -> None:
-        """Put the editor's text into the meeting and the store (the writer thread writes it)."""
+        """Put the editor's text into the meeting and the campaign (written off this thread)."""
         self._take_text()
         self.campaign.save_meeting(self._meeting)
+        self._show_save_state()
 
     def _take_text(self) -> None:
-        self._dirty_since = None
+        self._dirty = False
+        for timer in (self._pause_timer, self._wait_timer):
+            if timer is not None:
+                timer.stop()
+        self._pause_timer = self._wait_timer = None
         if self._editor is not None:
             self._meeting.notes = self._editor.text
 
     def _unsaved(self) -> bool:
-        return self._dirty_since is not None or (
+        return self._dirty or (
             self._editor is not None and self._editor.text != self._meeting.notes
         )
 
@@ -229,14 +231,12 @@ class LiveNotesScreen(Screen[None]):
     def on_unmount(self) -> None:
         # Leaving the screen or quitting the app: the store gets the latest text before the
         # app's final flush (InfointApp.close_store).
-        if self._editor_ready:
-            thaw_after_typing()
-            if self._unsaved():
-                self.save_notes()
+        if self._editor_ready and self._unsaved():
+            self.save_notes()
 
     def _show_save_state(self) -> None:
         app = self.infoint
-        pending = self._dirty_since is not None or self.campaign.unsaved
+        pending = self._dirty or self.campaign.unsaved
         if app.save_error is not None:
             where = f" · a copy is in {app.recovery_copy}" if app.recovery_copy else ""
             text = f"NOT SAVED: {app.save_error}{where}"
@@ -245,7 +245,10 @@ class LiveNotesScreen(Screen[None]):
             text = f"saved {saved:%H:%M:%S}{' · saving…' if pending else ''}"
         else:
             text = "not saved yet" if pending else ""
-        status = self.query_one(StatusLine)
+        found = self.query(StatusLine)
+        if not found:
+            return  # leaving: the line is gone already
+        status = found.first()
         status.show_save(text, failed=app.save_error is not None)
         if status.message == SAVING_NOW and not pending:
             status.say("")  # the save asked for is done: "saved hh:mm:ss" says so

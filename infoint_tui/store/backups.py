@@ -1,14 +1,18 @@
-"""Rotating backups beside the data file: the newest few, and one per day for a month."""
+"""Backups beside the data file: the newest few, and one per day for a month.
+
+The file is never changed in place (each write replaces it whole), so the version about to be
+replaced is kept as a backup by a hard link: no copy, no time. Where a link cannot be made
+(another disk, a file system without links) it is copied.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .atomic import atomic_write
+from .atomic import atomic_write, remove_stale_temp_files
 
 KEEP_NEWEST = 5
 KEEP_DAYS = 30
@@ -20,31 +24,50 @@ def backup_folder(path: Path) -> Path:
 
 
 def list_backups(path: Path) -> list[Path]:
-    """Backups of `path`, oldest first (their names sort by time)."""
+    """Backups of `path`, oldest first: by when the campaign they hold was saved."""
     folder = backup_folder(path)
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.name.endswith(".json") and p.is_file())
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".json") and not entry.name.startswith("."):
+            with contextlib.suppress(OSError):
+                if entry.is_file() and not entry.is_symlink():
+                    found.append(entry)
+    return sorted(found, key=_saved_at)
+
+
+def _saved_at(backup: Path) -> tuple[float, str]:
+    try:
+        return (backup.stat().st_mtime, backup.name)
+    except OSError:
+        return (0.0, backup.name)
 
 
 def newest_backup(path: Path) -> Path | None:
-    backups = list_backups(path)
+    try:
+        backups = list_backups(path)
+    except OSError:
+        return None
     return backups[-1] if backups else None
 
 
 def make_backup(path: Path, now: datetime, label: str = "", force: bool = False) -> Path | None:
-    """Copy the file as it is on disk now into the backup folder, then prune old copies.
+    """Keep the file as it is on disk now in the backup folder, then prune old backups.
 
-    Skipped when the newest backup is recent, unless `force` (before a migration).
+    Skipped when the newest backup is recent, unless `force` (before a migration, a restore).
+    Raises OSError when the folder cannot be made or written.
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
-    backups = list_backups(path)
+    backups = sorted(list_backups(path), key=lambda p: (_time_of(p) or datetime.min, p.name))
     if backups and not force:
         newest_time = _time_of(backups[-1])
         if newest_time is not None and now.replace(tzinfo=None) - newest_time < MIN_INTERVAL:
             return None
     folder = backup_folder(path)
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise OSError(20, f"{folder} is not a folder")
     folder.mkdir(mode=0o700, exist_ok=True)
     stamp = now.strftime("%Y%m%d-%H%M%S")
     suffix = f"-{label}" if label else ""
@@ -53,14 +76,25 @@ def make_backup(path: Path, now: datetime, label: str = "", force: bool = False)
     while target.exists():
         counter += 1
         target = folder / f"{path.stem}-{stamp}-{counter}{suffix}.json"
-    with open(path, "rb") as source:
-        atomic_write(target, iter(lambda: source.read(1 << 20), b""))
+    try:
+        os.link(path, target)
+    except OSError:
+        with open(path, "rb") as source:
+            atomic_write(target, iter(lambda: source.read(1 << 20), b""))
     prune(path, now)
     return target
 
 
+def sweep_backup_folder(path: Path) -> None:
+    """Remove what writers killed half-way left beside the file and in the backup folder."""
+    remove_stale_temp_files(path)
+    folder = backup_folder(path)
+    if folder.is_dir() and not folder.is_symlink():
+        remove_stale_temp_files(folder)
+
+
 def prune(path: Path, now: datetime) -> None:
-    backups = list_backups(path)
+    backups = sorted(list_backups(path), key=lambda p: (_time_of(p) or datetime.min, p.name))
     keep = set(backups[-KEEP_NEWEST:])
     seen_days: set[str] = set()
     horizon = now.replace(tzinfo=None) - timedelta(days=KEEP_DAYS)
@@ -88,12 +122,3 @@ def _time_of(backup: Path) -> datetime | None:
             except ValueError:
                 return None
     return None
-
-
-def restore_backup(backup: Path, path: Path) -> None:
-    """Put a backup in place of the data file (the current file is kept as *.broken)."""
-    if path.exists():
-        broken = path.with_name(path.name + ".broken")
-        shutil.copyfile(path, broken)
-    with open(backup, "rb") as source:
-        atomic_write(path, iter(lambda: source.read(1 << 20), b""))

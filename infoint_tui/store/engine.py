@@ -1,49 +1,52 @@
-"""The file engine under the Repository: load, keep in memory, merge, and write atomically.
+"""The campaign in memory over the data file and its journal; changes by field, from any process.
 
-Every change is applied in memory at once (reads never touch the disk) and recorded in a
-journal. `flush()` writes the whole file through a temporary file under a file lock; if
-another process changed the file since we read it, its content is loaded and our journal
-replayed on top, so neither process loses the other's writes.
+Loading reads the file (the meeting notes only indexed, see layout.py) and replays the journal.
+A change is applied in memory at once and kept pending; `commit()` appends what is pending to
+the journal as one line, under the file's lock, after taking in what other processes appended
+since (their changes, field by field, are kept: ours only set the fields we changed). `fold()`
+writes everything into the file, atomically, and starts the journal afresh.
+
+Records are plain documents (dicts) here, never changed in place: a change makes a new dict.
+The Repository decodes them into domain objects.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import threading
+import uuid
+import weakref
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple, cast
+from typing import Any
 
-import orjson
-
-from ..domain.codec import RecordError, from_dict, to_dict
-from ..domain.models import (
-    BankQuestion,
-    Contact,
-    Meeting,
-    Reminder,
-    Settings,
-    TargetEmployer,
-    Touch,
+from . import journal
+from .atomic import atomic_write
+from .backups import make_backup, newest_backup, sweep_backup_folder
+from .errors import CampaignReplaced, CorruptFile, NewerSchema, ReadOnlyFile, StoreError
+from .layout import (
+    META_TABLE,
+    NOTES_TABLE,
+    SETTINGS_TABLE,
+    TABLE_ORDER,
+    Contents,
+    Doc,
+    Malformed,
+    Span,
+    open_for_reading,
+    read_file,
+    read_span,
+    write_file,
 )
-from .atomic import atomic_write, remove_stale_temp_files
-from .backups import make_backup, newest_backup
-from .errors import CorruptFile, NewerSchema, ReadOnlyFile, StoreError
-from .schema import META_TABLE, SCHEMA_VERSION, SETTINGS_TABLE, Tables, migrate, schema_of
-from .storage import Encoder, InfointDB, MemoryStorage, RecordTable
+from .lock import WriteLock
+from .schema import SCHEMA_VERSION, migrate, schema_of
 
-RECORD_TABLES: dict[str, type] = {
-    "contacts": Contact,
-    "meetings": Meeting,
-    "reminders": Reminder,
-    "touches": Touch,
-    "questions": BankQuestion,
-    "targets": TargetEmployer,
-}
-LOCK_TIMEOUT = 10.0
-NOTES_TABLE = "meeting_notes"
-# Meeting fields kept in the small `meetings` table; every other field goes to `meeting_notes`.
+# Meeting fields in the small `meetings` table (what the board and the agenda read); every other
+# field is in `meeting_notes`, read only when a meeting is opened.
 MEETING_LOGISTICS = frozenset(
     {
         "id",
@@ -58,456 +61,674 @@ MEETING_LOGISTICS = frozenset(
         "created_at",
     }
 )
-# The order of tables in the file: the big notes table last, so start-up can skip it.
-TABLE_ORDER = (
-    META_TABLE,
-    SETTINGS_TABLE,
-    "contacts",
-    "reminders",
-    "touches",
-    "targets",
-    "questions",
-    "meetings",
-)
+RECORD_TABLES = ("contacts", "meetings", "reminders", "touches", "questions", "targets")
+SETTINGS_ID = "1"
+# A change this large is written into the file at once rather than appended to the journal.
+FOLD_AT_CHANGE_BYTES = 1 << 20
+# The journal is folded into the file once it passes this size, or this share of the file.
+FOLD_AT_JOURNAL_BYTES = 4 << 20
+FOLD_AT_JOURNAL_SHARE = 0.25
 
 Signature = tuple[int, int, int]
-JournalEntry = tuple[str, str, Any]  # ("put", table, doc) or ("delete", table, record id)
 
 
-class _State:
-    """Everything loaded from one version of the file.
+@dataclass
+class Changed:
+    """What a change touched: record ids by table; `everything` when the file was reloaded."""
 
-    Records are decoded into domain objects table by table on first use (or by a background
-    thread after the first paint): start-up reads only what the board shows.
+    records: dict[str, set[str]] = field(default_factory=dict)
+    everything: bool = False
 
-    Meetings are stored in two tables: `meetings` holds the logistics (small, read at start-up
-    for the board) and `meeting_notes` the rest (notes, questions, checklist, log: most of the
-    file). The notes table comes last in the file and is parsed only when meetings are decoded.
-    """
+    def add(self, table: str, record_id: str) -> None:
+        self.records.setdefault(table, set()).add(record_id)
 
-    def __init__(
-        self, data: Tables, path: Path, notes_bytes: bytes | memoryview | None = None
-    ) -> None:
-        self.path = path
-        self.storage = MemoryStorage()
-        self.storage.data = data
-        self.db = InfointDB(storage=_Handover(self.storage))
-        self.objects: dict[str, dict[str, Any]] = {}  # a table appears here once decoded
-        self.doc_ids: dict[str, dict[str, int]] = {}
-        self.notes_bytes = notes_bytes
-        settings_docs = list((data.get(SETTINGS_TABLE) or {}).values())
-        try:
-            self.settings = from_dict(Settings, settings_docs[0]) if settings_docs else Settings()
-        except RecordError as error:
-            raise CorruptFile(path, f"settings: {error}", newest_backup(path)) from None
+    def __bool__(self) -> bool:
+        return self.everything or any(self.records.values())
+
+
+@dataclass
+class RecordChange:
+    """One record's change: `put` a whole new record, `set` some fields of one, or delete it."""
+
+    table: str
+    id: str
+    set: Doc | None = None  # fields to set (a new record when `new`)
+    unset: tuple[str, ...] = ()
+    new: bool = False
+    delete: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"t": self.table, "id": self.id}
+        if self.delete:
+            out["del"] = 1
+        elif self.new:
+            out["put"] = self.set
+        else:
+            out["set"] = self.set or {}
+            if self.unset:
+                out["unset"] = list(self.unset)
+        return out
+
+    @classmethod
+    def from_json(cls, data: Any) -> RecordChange:
+        if not isinstance(data, dict) or not isinstance(data.get("t"), str):
+            raise ValueError("not a record change")
+        table, record_id = data["t"], str(data.get("id", ""))
+        if data.get("del"):
+            return cls(table, record_id, delete=True)
+        if isinstance(data.get("put"), dict):
+            return cls(table, record_id, set=data["put"], new=True)
+        fields, unset = data.get("set"), data.get("unset", [])
+        if not isinstance(fields, dict) or not isinstance(unset, list):
+            raise ValueError("not a record change")
+        return cls(table, record_id, set=fields, unset=tuple(str(u) for u in unset))
+
+
+class Table:
+    """One table's documents by record id, and the key each has in the file."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.docs: dict[str, Doc] = {}
+        self.keys: dict[str, str] = {}
+        self._next_key = 1
+
+    def load(self, raw: dict[str, Doc]) -> None:
+        prefix = self.name[0]
+        for key, doc in raw.items():
+            record_id = (
+                str(doc.get("id") or f"{prefix}{key}") if self.name != SETTINGS_TABLE else key
+            )
+            if record_id in self.docs:
+                raise Malformed(f"table {self.name!r} has two records with the id {record_id!r}")
+            self.docs[record_id] = doc
+            self.keys[record_id] = key
+        self._next_key = max((int(k) for k in raw), default=0) + 1
+
+    def key_for(self, record_id: str) -> str:
+        key = self.keys.get(record_id)
+        if key is None:
+            key = self.keys[record_id] = str(self._next_key)
+            self._next_key += 1
+        return key
+
+
+class Notes:
+    """The meetings' notes documents: indexed in the file (read when asked for), or in memory
+    once changed since the file was written."""
+
+    def __init__(self) -> None:
+        self.spans: dict[str, Span] = {}
+        self.docs: dict[str, Doc] = {}
+        self.keys: dict[str, str] = {}
+        self._fd: int | None = None
+        self._closer: weakref.finalize[Any, Any] | None = None
+        self._lock = threading.Lock()
 
     @property
-    def meetings_ready(self) -> bool:
-        return "meetings" in self.objects
+    def fd(self) -> int | None:
+        """A descriptor on the version of the file the spans point into."""
+        return self._fd
 
-    def table(self, name: str) -> dict[str, Any]:
-        """The decoded records of a table, decoding it now if needed (call under the lock)."""
-        found = self.objects.get(name)
-        if found is None:
-            self.install(name, self.decode(name))
-            found = self.objects[name]
-        return found
+    @fd.setter
+    def fd(self, fd: int | None) -> None:
+        if self._closer is not None:
+            self._closer.detach()  # the old descriptor is closed by whoever replaced it
+        self._fd = fd
+        self._closer = weakref.finalize(self, _close_quietly, fd) if fd is not None else None
 
-    def ids(self, name: str) -> dict[str, int]:
-        """Record id -> TinyDB document id, read from the documents without decoding them."""
-        found = self.doc_ids.get(name)
-        if found is None:
-            if name == NOTES_TABLE:
-                self.notes_table()
-            found = {}
-            for doc_key, doc in (self.storage.data.get(name) or {}).items():
-                found[doc.get("id") or f"{NOTES_PARENT.get(name, name)[0]}{doc_key}"] = int(doc_key)
-            self.doc_ids[name] = found
-        return found
-
-    def notes_table(self) -> dict[str, Any]:
-        """The meeting notes table, parsed now if start-up put it off."""
-        if self.notes_bytes is not None:
-            self.install_notes(self.parse_notes(self.notes_bytes))
-        return self.storage.data.get(NOTES_TABLE) or {}
-
-    def ensure_meetings(self) -> None:
-        self.table("meetings")
-
-    def install_notes(self, notes_table: dict[str, Any]) -> None:
-        """Put the parsed notes table in place (what a write needs; decoding can wait)."""
-        if NOTES_TABLE not in self.storage.data:
-            self.storage.data[NOTES_TABLE] = notes_table
-        self.notes_bytes = None
-
-    def decode(self, name: str) -> Decoded:
-        """Decode a table without touching the state (safe outside the lock)."""
-        data = self.storage.data
-        cls = RECORD_TABLES[name]
-        objects: dict[str, Any] = {}
-        ids: dict[str, dict[str, int]] = {name: {}}
-        notes_table = None
-        if name == "meetings":
-            notes_table = data.get(NOTES_TABLE)
-            if notes_table is None and self.notes_bytes is not None:
-                notes_table = self.parse_notes(self.notes_bytes)
-            if notes_table is None:
-                notes_table = {}
-            heavy_by_id = {doc.get("id"): (key, doc) for key, doc in notes_table.items()}
-            ids[NOTES_TABLE] = {}
-        for doc_key, doc in (data.get(name) or {}).items():
-            if name == "meetings":
-                record_id = doc.get("id") or f"m{doc_key}"
-                notes_key, heavy = heavy_by_id.pop(record_id, (None, {}))
-                if notes_key is not None:
-                    ids[NOTES_TABLE][record_id] = int(notes_key)
-                doc = {**heavy, **doc}
-            try:
-                record: Any = from_dict(cls, doc)
-            except RecordError as error:
-                raise CorruptFile(
-                    self.path, f"{name} record {doc_key}: {error}", newest_backup(self.path)
-                ) from None
-            if "id" not in doc:  # hand-edited: give it an id that is stable across loads
-                record.id = f"{name[0]}{doc_key}"
-            objects[record.id] = record
-            ids[name][record.id] = int(doc_key)
-        return Decoded(name, objects, ids, notes_table, data.get(name))
-
-    def install(self, name: str, decoded: Decoded) -> bool:
-        """Keep a decoded table; False if its documents changed since (decode again)."""
-        if name in self.objects:
-            return True  # decoded meanwhile by another thread: keep what is there
-        if self.storage.data.get(name) is not decoded.source:
-            return False  # a change was written to the documents after they were read
-        if decoded.notes_table is not None:
-            self.install_notes(decoded.notes_table)
-            if self.storage.data.get(NOTES_TABLE) is not decoded.notes_table:
-                return False
-        self.doc_ids.update(decoded.ids)
-        self.objects[name] = decoded.objects
-        return True
-
-    def parse_notes(self, raw: bytes | memoryview) -> dict[str, Any]:
-        try:
-            notes = orjson.loads(b"{" + bytes(raw[1:]) if isinstance(raw, memoryview) else raw)
-        except orjson.JSONDecodeError as error:
-            raise CorruptFile(
-                self.path, f"not valid JSON: {error}", newest_backup(self.path)
-            ) from None
-        problem = _shape_problem(notes)
-        if problem or list(notes) != [NOTES_TABLE]:
-            raise CorruptFile(
-                self.path, problem or "malformed meeting notes", newest_backup(self.path)
-            )
-        return notes[NOTES_TABLE]  # type: ignore[no-any-return]
-
-
-class Decoded(NamedTuple):
-    name: str
-    objects: dict[str, Any]
-    ids: dict[str, dict[str, int]]
-    notes_table: dict[str, Any] | None
-    source: Any  # the table's documents as they were when decoded (compared by identity)
-
-
-NOTES_PARENT = {NOTES_TABLE: "meetings"}
-
-
-class _Handover:
-    """TinyDB instantiates its storage itself; this hands it the one we already built."""
-
-    def __init__(self, storage: MemoryStorage) -> None:
-        self.storage = storage
-
-    def __call__(self) -> MemoryStorage:
-        return self.storage
-
-
-class FileEngine:
-    def __init__(
-        self, path: Path, *, autoflush: bool = True, create: bool = True, eager: bool = True
-    ) -> None:
-        self.path = Path(path)
-        self.autoflush = autoflush
-        self.on_change: Callable[[], None] | None = None
-        self.on_reload: Callable[[], None] | None = None
-        self._mutex = threading.RLock()
-        self._flush_lock = threading.Lock()
-        self._file_lock: Any = None  # a filelock.FileLock, made at the first write (import cost)
-        self._encoder = Encoder()
-        self._journal: list[JournalEntry] = []
-        self._batch_depth = 0
-        self._backed_up = False
-        self._signature: Signature | None = None
-        data, notes_bytes = self._read_disk(split=True)
-        self._signature = self._stat()
-        exists = data is not None
-        data, migrated_from = self._checked(data or {})
-        self._state = _State(data, self.path, notes_bytes)
-        if eager:  # the app passes eager=False and calls load_everything() after its first paint
-            self.load_everything()
-        self._swept = not exists  # temp files of killed writers are removed at the first write
-        if migrated_from is not None:
-            make_backup(self.path, self._now(), label=f"schema{migrated_from}", force=True)
-            self._backed_up = True
-            self._journal.append(("meta", META_TABLE, None))
-            self.flush()
-        elif not exists and create:
-            self._journal.append(("meta", META_TABLE, None))
-            self.flush()
-
-    # -- what subclasses provide ------------------------------------------------------------
-    def _now(self) -> Any:
-        raise NotImplementedError
-
-    # -- reading the file -------------------------------------------------------------------
-    def _stat(self) -> Signature | None:
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
+    def get(self, record_id: str) -> Doc | None:
+        doc = self.docs.get(record_id)
+        if doc is not None:
+            return doc
+        span = self.spans.get(record_id)
+        if span is None or self.fd is None:
             return None
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
+        with self._lock:
+            return read_span(self.fd, span)
 
-    def _read_disk(self, split: bool = False) -> tuple[Tables | None, memoryview | None]:
-        """The file's tables; with `split`, the meeting notes are returned unparsed if possible."""
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            if not self.path.parent.is_dir():
-                raise StoreError(
-                    f"{self.path.parent} does not exist (create the folder first)"
-                ) from None
-            return None, None
-        except IsADirectoryError:
-            raise StoreError(f"{self.path} is a folder, not a data file") from None
-        except PermissionError:
-            raise StoreError(f"{self.path} cannot be read: permission denied") from None
-        if not raw.strip():
-            return {}, None
-        if split:
-            head, notes = _split_notes(raw)
-            if head is not None:
-                return head, notes
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as error:
-            raise CorruptFile(
-                self.path, f"not valid JSON: {error}", newest_backup(self.path)
-            ) from None
-        problem = _shape_problem(data)
-        if problem:
-            raise CorruptFile(self.path, problem, newest_backup(self.path))
-        return data, None
+    def close(self) -> None:
+        if self._closer is not None:
+            self._closer()
+            self._closer = None
+        self._fd = None
 
-    def _checked(self, data: Tables) -> tuple[Tables, int | None]:
-        """Refuse newer files; migrate older ones (the caller backs up first)."""
-        found = schema_of(data)
+
+def _close_quietly(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        os.close(fd)
+
+
+class State:
+    """One loaded version of the campaign: the file's tables, the journal replayed on top."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, Table] = {}
+        self.notes = Notes()
+        self.meta: Doc = {}
+        self.signature: Signature | None = None
+        self.in_lines = True  # the file is in layout.py's layout (else rewritten at next fold)
+        self.journal_end = 0  # the end of the last whole journal line taken in
+        self.journal_seen = 0  # the journal's size when last read
+        self.journal_current = True
+
+    def table(self, name: str) -> Table:
+        found = self.tables.get(name)
         if found is None:
-            ours = set(RECORD_TABLES) | {META_TABLE, SETTINGS_TABLE, "_default"}
-            foreign = sorted(t for t, docs in data.items() if docs and t not in ours)
-            if foreign and not any(data.get(t) for t in RECORD_TABLES):
-                raise CorruptFile(
-                    self.path, f"not an infoint data file (tables: {', '.join(foreign)})", None
-                )
-            found = SCHEMA_VERSION  # no meta yet: written by this version before its first save
-        if found > SCHEMA_VERSION:
-            raise NewerSchema(self.path, found, SCHEMA_VERSION, newest_backup(self.path))
-        if found < SCHEMA_VERSION:
-            return migrate(data, found), found
-        return data, None
+            found = self.tables[name] = Table(name)
+        return found
 
-    # -- changing records -------------------------------------------------------------------
+    @property
+    def fold(self) -> str:
+        return str(self.meta.get("fold") or "")
+
+    @property
+    def campaign_id(self) -> str:
+        return str(self.meta.get("campaign") or "")
+
+    def close(self) -> None:
+        self.notes.close()
+
+
+def _signature(info: os.stat_result) -> Signature:
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+class Engine:
+    def __init__(self, path: Path, *, create: bool = True, now: Callable[[], datetime]) -> None:
+        self.shown_path = Path(path)
+        self.path = _real_path(self.shown_path)
+        self.journal_path = journal.journal_path(self.path)
+        self._now = now
+        self._mutex = threading.RLock()
+        self._lock = WriteLock(self.path)
+        self._pending: list[RecordChange] = []
+        self._undo: list[list[tuple[str, str, Doc | None, Doc | None, Span | None]]] = []
+        self._batch_changed: Changed | None = None
+        self.on_change: Callable[[Changed, bool], None] | None = None
+        self.warnings: list[str] = []  # what went wrong but lost nothing (a backup not made)
+        self.stopped: str | None = None  # why writing stopped (the file became another campaign)
+        self._notes_checked = False
+        self.create = create
+        self._state = self._load(create=create)
+        if self._state.signature is None and create:
+            self.fold()  # a new campaign: the file exists from now on
+        elif self._needs_upgrade(self._state) and create:
+            self._upgrade()
+
+    # -- loading -----------------------------------------------------------------------------
+    def _load(self, *, create: bool) -> State:
+        try:
+            found = read_file(self.path)
+        except Malformed as problem:
+            raise CorruptFile(self.shown_path, str(problem), newest_backup(self.path)) from None
+        state = State()
+        if found is None:  # a new campaign; the file is made at its first change (if `create`)
+            if create and not self.path.parent.is_dir():
+                raise StoreError(f"{self.path.parent} does not exist (create the folder first)")
+            state.meta = _new_meta()
+            return state
+        contents, info = found
+        if info.st_size == 0 or not contents.tables and not contents.notes_docs:
+            backup = newest_backup(self.path)
+            if backup is not None:
+                raise CorruptFile(self.shown_path, "it is empty, but backups of it exist", backup)
+        state.signature = _signature(info)
+        self._fill(state, contents)
+        replay = journal.read(self.journal_path, state.fold)
+        state.journal_end, state.journal_current = replay.end, replay.current
+        state.journal_seen = replay.size
+        for change in replay.changes:
+            self._replay(state, change, Changed())
+        return state
+
+    def _fill(self, state: State, contents: Contents) -> None:
+        tables = contents.tables
+        meta_docs = list((tables.get(META_TABLE) or {}).values())
+        state.meta = dict(meta_docs[0]) if meta_docs else {}
+        found = schema_of(tables)
+        if isinstance(found, str):
+            raise CorruptFile(self.shown_path, found, newest_backup(self.path))
+        if found is None and _foreign(tables):
+            raise CorruptFile(
+                self.shown_path,
+                f"not an infoint data file (tables: {', '.join(sorted(_foreign(tables)))})",
+                None,
+            )
+        if found is not None and found > SCHEMA_VERSION:
+            raise NewerSchema(self.shown_path, found, SCHEMA_VERSION, newest_backup(self.path))
+        if found is not None and found < SCHEMA_VERSION:
+            tables = migrate(tables, found)
+            state.in_lines = False
+            state.meta["migrated_from"] = found
+        state.in_lines = state.in_lines and contents.in_lines
+        try:
+            for name, raw in tables.items():
+                if name != META_TABLE:
+                    state.table(name).load(raw)
+        except Malformed as problem:
+            raise CorruptFile(self.shown_path, str(problem), newest_backup(self.path)) from None
+        notes = state.notes
+        for record_id, span in contents.notes.items():
+            notes.spans[record_id] = span
+            notes.keys[record_id] = span.key
+        for record_id, (key, doc) in contents.notes_docs.items():
+            notes.docs[record_id] = doc
+            notes.keys[record_id] = key
+        if notes.spans:
+            notes.fd = open_for_reading(self.path)
+
+    @staticmethod
+    def _needs_upgrade(state: State) -> bool:
+        return (
+            not state.fold
+            or not state.in_lines
+            or "migrated_from" in state.meta
+            or state.meta.get("schema") != SCHEMA_VERSION
+        )
+
+    def _upgrade(self) -> None:
+        """A file from an older version, or not in this layout: backed up, then written anew."""
+        label = ""
+        if "migrated_from" in self._state.meta:
+            label = f"schema{self._state.meta.pop('migrated_from')}"
+        self.fold(backup_label=label or "before-upgrade")
+
+    # -- reading -----------------------------------------------------------------------------
+    def docs(self, table: str) -> dict[str, Doc]:
+        """Every document of a table by record id (meetings: the logistics only). Read-only."""
+        found = self._state.tables.get(table)
+        return found.docs if found is not None else {}
+
+    def doc(self, table: str, record_id: str) -> Doc | None:
+        """One whole document (a meeting with its notes), or None."""
+        state = self._state
+        light = state.tables[table].docs.get(record_id) if table in state.tables else None
+        if light is None or table != "meetings":
+            return light
+        try:
+            heavy = state.notes.get(record_id)
+        except Malformed as problem:
+            raise CorruptFile(self.shown_path, str(problem), newest_backup(self.path)) from None
+        return {**heavy, **light} if heavy else light
+
+    def notes_version(self, record_id: str) -> object:
+        """What a meeting's notes are now (a document or a place in the file), compared by
+        identity to tell whether they changed."""
+        notes = self._state.notes
+        return notes.docs.get(record_id) or notes.spans.get(record_id)
+
+    @property
+    def settings_doc(self) -> Doc | None:
+        return self.docs(SETTINGS_TABLE).get(SETTINGS_ID)
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self._pending)
+
+    # -- changing ----------------------------------------------------------------------------
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
-        """Group changes into one write; on an exception nothing of the batch is kept."""
+        """Several changes as one: all are kept (one line of the journal), or, on an exception,
+        none."""
         with self._mutex:
-            outer = self._batch_depth == 0
-            saved = (
-                (dict(self._state.storage.data), len(self._journal), self._state.notes_bytes)
-                if outer
-                else None
-            )
-            self._batch_depth += 1
+            outer = self._batch_changed is None
+            if outer:
+                self._batch_changed = Changed()
+                self._undo.append([])
+                pending_before = len(self._pending)
             try:
                 yield
             except BaseException:
-                self._batch_depth -= 1
-                if saved is not None:
-                    self._rollback(*saved)
+                if outer:
+                    self._roll_back(pending_before)
+                    self._batch_changed = None
                 raise
-            self._batch_depth -= 1
-        if outer:
-            self._changed()
+            if not outer:
+                return
+            changed, self._batch_changed = self._batch_changed, None
+            self._undo.pop()
+        if changed:
+            self._changed(changed)
 
-    def _rollback(
-        self, data: Tables, journal_length: int, notes_bytes: bytes | memoryview | None
-    ) -> None:
-        del self._journal[journal_length:]
-        self._state = _State(data, self.path, notes_bytes)
+    def _roll_back(self, pending_before: int) -> None:
+        state = self._state
+        for table, record_id, light, heavy, span in reversed(self._undo.pop()):
+            docs = state.table(table).docs
+            if light is None:
+                docs.pop(record_id, None)
+            else:
+                docs[record_id] = light
+            if table == "meetings":
+                notes = state.notes
+                if heavy is None:
+                    notes.docs.pop(record_id, None)
+                else:
+                    notes.docs[record_id] = heavy
+                if span is None:
+                    notes.spans.pop(record_id, None)
+                else:
+                    notes.spans[record_id] = span
+        del self._pending[pending_before:]
 
-    def _put(self, table: str, record: Any) -> None:
-        with self._mutex:
-            doc = to_dict(record)
-            self._apply_put(self._state, table, doc, record)
-            self._journal.append(("put", table, doc))
-        self._changed()
+    def apply(self, change: RecordChange) -> None:
+        """Apply a change of this process: in memory at once, on disk at the next commit."""
+        with self.batch():
+            state = self._state
+            light = state.table(change.table).docs.get(change.id)
+            heavy = span = None
+            if change.table == "meetings":
+                heavy, span = state.notes.docs.get(change.id), state.notes.spans.get(change.id)
+            self._undo[-1].append((change.table, change.id, light, heavy, span))
+            if _apply(state, change):
+                self._pending.append(change)
+                assert self._batch_changed is not None
+                self._batch_changed.add(change.table, change.id)
 
-    def _delete(self, table: str, record_id: str) -> None:
-        with self._mutex:
-            self._apply_delete(self._state, table, record_id)
-            self._journal.append(("delete", table, record_id))
-        self._changed()
-
-    def _put_settings(self, settings: Settings) -> None:
-        with self._mutex:
-            self._state.settings = settings
-            self._journal.append(("settings", SETTINGS_TABLE, to_dict(settings)))
-            _records(self._state, SETTINGS_TABLE).put(1, self._journal[-1][2])
-        self._changed()
-
-    @staticmethod
-    def _apply_put(state: _State, table: str, doc: dict[str, Any], record: Any = None) -> None:
-        """Store a document; the decoded records, if the table was decoded, follow it."""
-        objects = state.objects.get(table)  # not decoded yet: it will be, from the documents
-        if table == "meetings":
-            light = {k: v for k, v in doc.items() if k in MEETING_LOGISTICS}
-            heavy = {k: v for k, v in doc.items() if k not in MEETING_LOGISTICS or k == "id"}
-            FileEngine._put_doc(state, NOTES_TABLE, heavy)
-            FileEngine._put_doc(state, table, light)
-        else:
-            FileEngine._put_doc(state, table, doc)
-        if objects is not None:
-            objects[doc["id"]] = (
-                record if record is not None else from_dict(RECORD_TABLES[table], doc)
-            )
-
-    @staticmethod
-    def _put_doc(state: _State, table: str, doc: dict[str, Any]) -> None:
-        ids = state.ids(table)  # first: for the notes, this parses a table put off at start-up
-        record_id = doc["id"]
-        doc_id = ids.get(record_id)
-        if doc_id is None:
-            ids[record_id] = _records(state, table).insert(doc)
-        else:
-            _records(state, table).put(doc_id, doc)
-
-    @staticmethod
-    def _apply_delete(state: _State, table: str, record_id: str) -> None:
-        tables = [table, NOTES_TABLE] if table == "meetings" else [table]
-        for name in tables:
-            doc_id = state.ids(name).pop(record_id, None)
-            if doc_id is not None:
-                _records(state, name).remove(doc_ids=[doc_id])
-        objects = state.objects.get(table)
-        if objects is not None:
-            objects.pop(record_id, None)
-
-    def _changed(self) -> None:
-        if self._batch_depth:
-            return
-        if self.autoflush:
-            self.flush()
+    def _changed(self, changed: Changed, elsewhere: bool = False) -> None:
         if self.on_change is not None:
-            self.on_change()
+            self.on_change(changed, elsewhere)
 
-    # -- writing the file -------------------------------------------------------------------
-    @property
-    def dirty(self) -> bool:
-        return bool(self._journal)
+    def _replay(self, state: State, entry: Any, changed: Changed) -> None:
+        """Apply one journal line (a list of record changes) written by any process."""
+        if not isinstance(entry, list):
+            return
+        for item in entry:
+            try:
+                change = RecordChange.from_json(item)
+            except ValueError:
+                continue  # written by a newer version: not ours to understand
+            if _apply(state, change):
+                changed.add(change.table, change.id)
 
-    def flush(self) -> bool:
-        """Write pending changes to disk now; True if anything was written.
-
-        Safe to call from a worker thread: it holds the in-memory lock only to take a snapshot.
-        """
-        with self._flush_lock:
+    # -- writing -----------------------------------------------------------------------------
+    def commit(self) -> bool:
+        """Write what is pending: one journal line (or a fold when large), under the lock, after
+        taking in other processes' changes. True if anything was written. Raises StoreError."""
+        with self._mutex:
+            if not self._pending:
+                return False
+        self._refuse_if_stopped()
+        with self._lock.held():
+            self._sync_locked()
             with self._mutex:
-                if not self._journal:
+                pending = list(self._pending)
+                if not pending:
                     return False
-            from filelock import FileLock, Timeout
-
-            if self._file_lock is None:
-                lock_path = self.path.with_name(self.path.name + ".lock")
-                self._file_lock = FileLock(str(lock_path), timeout=LOCK_TIMEOUT, thread_local=False)
-            self._parse_notes_outside_the_lock()
+            state = self._state
+            line = journal.encode([change.to_json() for change in pending])
+            if not state.fold or len(line) > FOLD_AT_CHANGE_BYTES:
+                self._fold_locked()
+                return True
             try:
-                self._file_lock.acquire()
-            except Timeout:
-                raise StoreError(
-                    f"{self.path} is locked by another program (waited {LOCK_TIMEOUT:.0f} s); nothing was written"
+                end = journal.append(self.journal_path, state.fold, state.journal_end, line)
+            except PermissionError:
+                raise ReadOnlyFile(
+                    f"cannot write in {self.path.parent}: permission denied; nothing was saved"
                 ) from None
-            try:
-                with self._mutex:
-                    current = self._stat()
-                    if current is not None and current != self._signature:
-                        self._merge_from_disk()
-                    if self._state.notes_bytes is not None:  # never write a file without the notes
-                        self._state.install_notes(self._state.parse_notes(self._state.notes_bytes))
-                    snapshot = _ordered(self._state.storage.data)
-                    meta = snapshot.get(META_TABLE) or {}
-                    if not meta:
-                        snapshot[META_TABLE] = {"1": {"schema": SCHEMA_VERSION}}
-                        self._state.storage.data[META_TABLE] = snapshot[META_TABLE]
-                    pending = len(self._journal)
-                if self.path.exists() and not os.access(self.path, os.W_OK):
-                    raise ReadOnlyFile(f"{self.path} is read-only; nothing was written")
-                if not self._swept:
-                    remove_stale_temp_files(self.path)
-                    self._swept = True
-                if not self._backed_up:
-                    make_backup(self.path, self._now())
-                    self._backed_up = True
-                try:
-                    atomic_write(self.path, self._encoder.chunks(snapshot))
-                except PermissionError:
-                    raise ReadOnlyFile(
-                        f"cannot write in {self.path.parent}: permission denied"
-                    ) from None
-                except OSError as error:
-                    raise StoreError(
-                        f"could not write {self.path}: {error.strerror or error}"
-                    ) from None
-                signature = self._stat()
-            finally:
-                self._file_lock.release()
+            except OSError as error:
+                raise StoreError(
+                    f"could not save to {self.journal_path}: {error.strerror or error}"
+                ) from None
             with self._mutex:
-                self._signature = signature
-                del self._journal[:pending]
+                state.journal_end = state.journal_seen = end
+                state.journal_current = True
+                del self._pending[: len(pending)]
+            if self._journal_too_big(state):
+                self._fold_locked()
         return True
 
-    def _merge_from_disk(self) -> None:
-        """Another process wrote the file: take its content and replay our unsaved changes."""
-        data, _ = self._read_disk()
-        data, _ = self._checked(data or {})
-        fresh = _State(data, self.path)
-        for kind, table, payload in self._journal:
-            if kind == "put":
-                self._apply_put(fresh, table, payload)
-            elif kind == "delete":
-                self._apply_delete(fresh, table, payload)
-            elif kind == "settings":
-                fresh.settings = from_dict(Settings, payload)
-                _records(fresh, SETTINGS_TABLE).put(1, payload)
-        self._state = fresh
-        if self.on_reload is not None:
-            self.on_reload()
+    def _journal_too_big(self, state: State) -> bool:
+        file_size = state.signature[1] if state.signature else 0
+        return state.journal_end > max(FOLD_AT_JOURNAL_BYTES, file_size * FOLD_AT_JOURNAL_SHARE)
 
-    def write_recovery_copy(self, previous: Path | None = None) -> Path:
-        """Save everything in memory to a new file beside the data file (or in the temp folder).
+    @property
+    def journal_bytes(self) -> int:
+        return self._state.journal_end
 
-        Used when the data file cannot be written: the user's words must land somewhere.
-        Given the copy an earlier call made, it is replaced, so repeated failures keep one file.
-        """
-        import tempfile
-        from datetime import datetime as _dt
+    def fold(self, backup_label: str = "") -> None:
+        """Write the whole campaign into the file (atomically) and start the journal afresh."""
+        self._refuse_if_stopped()
+        with self._lock.held():
+            if self._state.signature is not None:
+                self._sync_locked()
+            self._fold_locked(backup_label)
 
-        self._parse_notes_outside_the_lock()
+    def _fold_locked(self, backup_label: str = "") -> None:
         with self._mutex:
-            if self._state.notes_bytes is not None:
-                self._state.install_notes(self._state.parse_notes(self._state.notes_bytes))
-            snapshot = _ordered(self._state.storage.data)
-        stamp = _dt.now().strftime("%Y%m%d-%H%M%S")
+            state = self._state
+            meta = {**state.meta, "schema": SCHEMA_VERSION, "fold": secrets.token_hex(8)}
+            meta.pop("migrated_from", None)
+            meta.setdefault("campaign", uuid.uuid4().hex)
+            tables = self._snapshot(state, meta)
+            notes = self._notes_snapshot(state)
+            pending = len(self._pending)
+        if state.signature is not None:
+            self._backup(backup_label)
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            raise ReadOnlyFile(f"{self.shown_path} is read-only; nothing was written")
+        try:
+            spans = write_file(self.path, tables, self._note_rows(state, notes))
+        except Malformed as problem:
+            raise CorruptFile(self.shown_path, str(problem), newest_backup(self.path)) from None
+        except PermissionError:
+            raise ReadOnlyFile(
+                f"cannot write in {self.path.parent}: permission denied; nothing was written"
+            ) from None
+        except OSError as error:
+            raise StoreError(
+                f"could not write {self.shown_path}: {error.strerror or error}"
+            ) from None
+        journal.remove(self.journal_path)
+        info = os.stat(self.path)
+        fd = open_for_reading(self.path)
+        written = {record_id: body for record_id, _, body in notes}
+        with self._mutex:
+            old_fd = state.notes.fd
+            state.meta = meta
+            state.signature = _signature(info)
+            state.in_lines = True
+            state.journal_end = state.journal_seen = 0
+            state.journal_current = True
+            self._notes_checked = True
+            meetings = state.table("meetings").docs
+            for record_id, span in spans.items():
+                if record_id not in meetings and record_id not in state.notes.keys:
+                    continue  # deleted while the file was written
+                # What is now in the file is read from there, unless it changed meanwhile.
+                if state.notes.docs.get(record_id) is written.get(record_id):
+                    state.notes.docs.pop(record_id, None)
+                state.notes.spans[record_id] = span
+            state.notes.fd = fd
+            del self._pending[:pending]
+        if old_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(old_fd)
+
+    def _snapshot(self, state: State, meta: Doc) -> list[tuple[str, list[tuple[str, Doc]]]]:
+        """The tables as they will be written (documents are never changed in place, so the
+        snapshot stays valid while changes go on). Call under the mutex."""
+        order = [name for name in TABLE_ORDER if name != META_TABLE]
+        order += sorted(name for name in state.tables if name not in order and name != META_TABLE)
+        tables: list[tuple[str, list[tuple[str, Doc]]]] = [(META_TABLE, [("1", meta)])]
+        for name in order:
+            table = state.tables.get(name)
+            rows = (
+                [(table.key_for(record_id), doc) for record_id, doc in table.docs.items()]
+                if table is not None
+                else []
+            )
+            if rows or name in TABLE_ORDER:
+                tables.append((name, rows))
+        return tables
+
+    @staticmethod
+    def _notes_snapshot(state: State) -> list[tuple[str, str, Doc | Span]]:
+        """Each meeting's notes as they will be written: the document if it changed since the
+        file was written, else where it lies in the file. Call under the mutex."""
+        notes = state.notes
+        meetings = state.table("meetings")
+        rows: list[tuple[str, str, Doc | Span]] = []
+        for record_id in [*meetings.docs, *(i for i in notes.keys if i not in meetings.docs)]:
+            body: Doc | Span | None = notes.docs.get(record_id) or notes.spans.get(record_id)
+            if body is None:
+                continue
+            key = notes.keys.get(record_id) or meetings.key_for(record_id)
+            notes.keys[record_id] = key
+            rows.append((record_id, key, body))
+        return rows
+
+    def _note_rows(
+        self, state: State, rows: list[tuple[str, str, Doc | Span]]
+    ) -> Iterator[tuple[str, str, bytes | Doc]]:
+        """The notes' JSON for the new file: what is on disk is copied, checked once."""
+        fd, check = state.notes.fd, not self._notes_checked
+        for record_id, key, body in rows:
+            if isinstance(body, Span):
+                if fd is None:
+                    continue
+                raw = os.pread(fd, body.length, body.offset)
+                if check:
+                    _check_json(raw, body)
+                yield record_id, key, raw
+            else:
+                yield record_id, key, body
+
+    def _backup(self, label: str) -> None:
+        """Keep the file about to be replaced; a backup that fails is a warning, not a failure."""
+        try:
+            sweep_backup_folder(self.path)
+            make_backup(self.path, self._now(), label=label, force=bool(label))
+        except OSError as error:
+            self.warnings.append(
+                f"no backup was made ({error.strerror or error}); your data is saved"
+            )
+
+    def _refuse_if_stopped(self) -> None:
+        if self.stopped:
+            raise CampaignReplaced(self.stopped)
+
+    def document(self) -> dict[str, dict[str, Doc]]:
+        """The whole campaign as the TinyDB document a fold would write (notes read in)."""
+        with self._mutex:
+            state = self._state
+            tables = self._snapshot(state, dict(state.meta))
+            notes = self._notes_snapshot(state)
+        data = {name: dict(rows) for name, rows in tables}
+        data[NOTES_TABLE] = {
+            key: body if isinstance(body, dict) else read_span_of(state, body)
+            for _, key, body in notes
+        }
+        return data
+
+    # -- other processes ---------------------------------------------------------------------
+    def sync(self) -> Changed:
+        """Take in what other processes changed (their journal lines, or a new file)."""
+        with self._lock.held():
+            return self._sync_locked()
+
+    def poll(self) -> Changed:
+        """`sync` if the file or the journal changed since we looked (cheap when nothing did)."""
+        state = self._state
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return Changed()
+        try:
+            size = os.stat(self.journal_path).st_size
+        except OSError:
+            size = 0
+        if _signature(info) == state.signature and size in (state.journal_end, state.journal_seen):
+            return Changed()
+        if self.stopped:
+            return Changed()
+        return self.sync()
+
+    def _sync_locked(self) -> Changed:
+        state = self._state
+        try:
+            info = os.stat(self.path)
+        except FileNotFoundError:
+            info = None
+        if info is not None and _signature(info) != state.signature:
+            return self._reload()
+        if info is None and state.signature is not None:
+            self._stop("the data file was removed while infoint had it open")
+            return Changed()
+        found = journal.read(self.journal_path, state.fold, state.journal_end)
+        state.journal_seen = found.size
+        changed = Changed()
+        if not found.changes:
+            return changed
+        with self._mutex:
+            for entry in found.changes:
+                self._replay(state, entry, changed)
+            state.journal_end = found.end
+            for change in self._pending:  # ours come after theirs on disk, so here too
+                _apply(state, change)
+        if changed:
+            self._changed(changed, elsewhere=True)
+        return changed
+
+    def _reload(self) -> Changed:
+        """Another process wrote the file: load it, replay its journal, then our pending."""
+        fresh = self._load(create=False)
+        if self._state.campaign_id and fresh.campaign_id != self._state.campaign_id:
+            fresh.close()
+            self._stop(
+                f"{self.shown_path} was replaced by another campaign while infoint had it open"
+            )
+            return Changed()
+        with self._mutex:
+            for change in self._pending:
+                _apply(fresh, change)
+            old, self._state = self._state, fresh
+            self._notes_checked = False
+        old.close()
+        changed = Changed(everything=True)
+        self._changed(changed, elsewhere=True)
+        return changed
+
+    def _stop(self, why: str) -> None:
+        self.stopped = why
+
+    # -- backups -----------------------------------------------------------------------------
+    def restore(self, backup: Path) -> None:
+        """Put a backup in place of the data file. The campaign as it is now (journal included)
+        is kept as a backup first; a backup that does not load is refused, nothing changed."""
+        self._refuse_if_stopped()
+        check = Engine(backup, create=False, now=self._now)
+        try:
+            check.check_notes()
+        finally:
+            check.release()
+        with self._lock.held():
+            self._sync_locked()
+            self._fold_locked()
+            try:
+                make_backup(self.path, self._now(), label="before-restore", force=True)
+            except OSError as error:
+                raise StoreError(
+                    f"the campaign as it is could not be backed up first "
+                    f"({error.strerror or error}); nothing was restored"
+                ) from None
+            with open(backup, "rb") as source:
+                atomic_write(self.path, iter(lambda: source.read(1 << 20), b""))
+            journal.remove(self.journal_path)
+            self._reload()
+
+    # -- when the file cannot be written -----------------------------------------------------
+    def write_recovery_copy(self, previous: Path | None = None) -> Path:
+        """Write everything in memory to a new file beside the data file (or in the temporary
+        folder): the user's words must land somewhere. Given the copy an earlier call made, it
+        is replaced, so repeated failures keep one file."""
+        import tempfile
+
+        with self._mutex:
+            state = self._state
+            tables = self._snapshot(state, dict(state.meta))
+            notes = self._notes_snapshot(state)
+        stamp = self._now().strftime("%Y%m%d-%H%M%S")
         name = previous.name if previous is not None else f"{self.path.stem}.recovered-{stamp}.json"
         folders = [self.path.parent, Path(tempfile.gettempdir())]
         if previous is not None:
@@ -515,92 +736,123 @@ class FileEngine:
         for folder in folders:
             target = folder / name
             try:
-                atomic_write(target, Encoder().chunks(snapshot))
+                write_file(target, tables, self._note_rows(state, notes))
             except OSError:
                 continue
             return target
         raise StoreError("could not write a recovery copy anywhere")
 
-    def _parse_notes_outside_the_lock(self) -> None:
-        """Parse put-off meeting notes without holding the lock the UI thread needs for changes."""
+    def check_notes(self) -> None:
+        """Read every notes record once (a file edited by hand may hold a broken one): raises
+        CorruptFile if one cannot be read. The app runs this after its first paint."""
         state = self._state
-        raw = state.notes_bytes
-        if raw is None:
+        notes = state.notes
+        for span in list(notes.spans.values()):
+            if notes.fd is None:
+                return
+            with notes._lock:
+                raw = os.pread(notes.fd, span.length, span.offset)
+            try:
+                _check_json(raw, span)
+            except Malformed as problem:
+                raise CorruptFile(self.shown_path, str(problem), newest_backup(self.path)) from None
+        if state is self._state:
+            self._notes_checked = True
+
+    def close(self) -> None:
+        """Write what is pending and fold the journal into the file (on quit). The campaign
+        stays readable."""
+        if self.stopped:
             return
-        parsed = state.parse_notes(raw)
-        with self._mutex:
-            if self._state is state:
-                state.install_notes(parsed)
+        self.commit()
+        if self._state.journal_end or not self._state.in_lines:
+            self.fold()
 
-    def load_everything(self) -> None:
-        """Decode every table now (from a worker thread after the first paint: the decoding
-        happens outside the lock, so the UI can go on changing records meanwhile).
-
-        Raises CorruptFile if a record or the notes cannot be read."""
-        for name in RECORD_TABLES:
-            state = self._state
-            if name in state.objects:
-                continue
-            decoded = state.decode(name)
-            with self._mutex:
-                if self._state is state and not state.install(name, decoded):
-                    state.table(name)  # changed while decoding: decode again, under the lock
-
-    def reload_if_changed(self) -> bool:
-        """Pick up changes another process made (nothing of ours is lost); True if it did."""
-        with self._mutex:
-            current = self._stat()
-            if current is None or current == self._signature:
-                return False
-            self._merge_from_disk()
-            if not self._journal:
-                self._signature = current
-            return True
+    def release(self) -> None:
+        """Let go of the file (its descriptor); nothing can be read after this."""
+        self._state.close()
 
 
-def _ordered(data: Tables) -> Tables:
-    """A snapshot of the tables in file order: known tables, unknown ones, the notes last."""
-    ordered = {name: data[name] for name in TABLE_ORDER if name in data}
-    for name, table in data.items():
-        if name not in ordered and name != NOTES_TABLE:
-            ordered[name] = table
-    if NOTES_TABLE in data:
-        ordered[NOTES_TABLE] = data[NOTES_TABLE]
-    return ordered
+def _apply(state: State, change: RecordChange) -> bool:
+    """Apply a record change to a state; False if it changes nothing (a field set on a record
+    deleted meanwhile, or a deletion of one that is gone)."""
+    table = state.table(change.table)
+    docs = table.docs
+    meeting = change.table == "meetings"
+    if change.delete:
+        found = docs.pop(change.id, None) is not None
+        table.keys.pop(change.id, None)
+        if meeting:
+            found = state.notes.docs.pop(change.id, None) is not None or found
+            found = state.notes.spans.pop(change.id, None) is not None or found
+            state.notes.keys.pop(change.id, None)
+        return found
+    fields = change.set or {}
+    old = docs.get(change.id)
+    if old is None and not change.new:
+        return False  # deleted meanwhile: a deletion wins over an edit
+    if not meeting:
+        doc = dict(fields) if change.new else {**old, **fields}  # type: ignore[dict-item]
+        for name in change.unset:
+            doc.pop(name, None)
+        docs[change.id] = doc
+        table.key_for(change.id)
+        return True
+    light = {k: v for k, v in fields.items() if k in MEETING_LOGISTICS}
+    heavy = {k: v for k, v in fields.items() if k not in MEETING_LOGISTICS}
+    if change.new:
+        docs[change.id] = light
+        state.notes.docs[change.id] = {"id": change.id, **heavy}
+        state.notes.spans.pop(change.id, None)
+    else:
+        doc = {**old, **light}  # type: ignore[dict-item]
+        for name in change.unset:
+            doc.pop(name, None)
+        docs[change.id] = doc
+        if heavy or any(name not in MEETING_LOGISTICS for name in change.unset):
+            current = state.notes.get(change.id) or {"id": change.id}
+            notes_doc = {**current, **heavy}
+            for name in change.unset:
+                if name not in MEETING_LOGISTICS:
+                    notes_doc.pop(name, None)
+            state.notes.docs[change.id] = notes_doc
+    key = table.key_for(change.id)
+    state.notes.keys.setdefault(change.id, key)
+    return True
 
 
-_NOTES_MARKER = b',"' + NOTES_TABLE.encode() + b'":{'
+def read_span_of(state: State, span: Span) -> Doc:
+    if state.notes.fd is None:
+        return {}
+    with state.notes._lock:
+        return read_span(state.notes.fd, span)
 
 
-def _split_notes(raw: bytes) -> tuple[Tables | None, memoryview | None]:
-    """Parse everything but the trailing meeting-notes table, which is returned as bytes.
+def _check_json(raw: bytes, span: Span) -> None:
+    import orjson
 
-    The marker cannot occur inside a JSON string (its quotes would be escaped), and if it was
-    found inside a nested object the head would not parse: then the caller reads it all.
-    """
-    at = raw.rfind(_NOTES_MARKER)
-    if at <= 0:
-        return None, None
     try:
-        head = orjson.loads(raw[:at] + b"}")
+        doc = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        return None, None
-    if _shape_problem(head) or NOTES_TABLE in head:
-        return None, None
-    return head, memoryview(raw)[at:]  # ',"meeting_notes":{...}}' without copying it
+        raise Malformed(f"not valid JSON in table {NOTES_TABLE!r}, record {span.key}") from None
+    if not isinstance(doc, dict):
+        raise Malformed(f"table {NOTES_TABLE!r} has a malformed record {span.key!r}")
 
 
-def _records(state: _State, name: str) -> RecordTable:
-    return cast(RecordTable, state.db.table(name))
+def _new_meta() -> Doc:
+    return {"schema": SCHEMA_VERSION, "campaign": uuid.uuid4().hex}
 
 
-def _shape_problem(data: Any) -> str:
-    if not isinstance(data, dict):
-        return f"not an infoint data file (the top level is a JSON {type(data).__name__})"
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            return f"table {name!r} is not a JSON object"
-        for key, doc in table.items():
-            if not key.isdigit() or not isinstance(doc, dict):
-                return f"table {name!r} has a malformed record {key!r}"
-    return ""
+def _foreign(tables: dict[str, Any]) -> set[str]:
+    ours = {*RECORD_TABLES, META_TABLE, SETTINGS_TABLE, NOTES_TABLE, "_default"}
+    foreign = {name for name, docs in tables.items() if docs and name not in ours}
+    if foreign and not any(tables.get(name) for name in RECORD_TABLES):
+        return foreign
+    return set()
+
+
+def _real_path(path: Path) -> Path:
+    """The file to write: a symbolic link's target (the link stays a link)."""
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path

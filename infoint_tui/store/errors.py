@@ -30,6 +30,11 @@ class ReadOnlyFile(StoreError):
     pass
 
 
+class CampaignReplaced(StoreError):
+    """The data file became another campaign (or went) while the app had it open: writing stops,
+    so nothing of this campaign is written into the other."""
+
+
 class AlreadyOpen(StoreError):
     pass
 

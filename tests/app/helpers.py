@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+
+from tinydb import TinyDB
 
 from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.actions.demo import seed_demo
 from infoint_tui.app import InfointApp
 from infoint_tui.domain.clock import FixedClock
+from infoint_tui.store.tinydb_storage import CampaignStorage
 
 
 def demo_file(path: Path, clock: FixedClock) -> Path:
@@ -36,14 +38,18 @@ async def settle(app: InfointApp, pilot: Any) -> None:
     """Wait until every change the app made is on disk."""
     await pilot.pause()
     await app.workers.wait_for_complete()
-    assert app.writer is not None and app.writer.wait_idle(10)
+    assert app.session is not None and app.session.wait_saved(10)
+
+
+def saved(path: Path) -> TinyDB:
+    """What is saved on disk (the file and its journal), read through TinyDB."""
+    return TinyDB(path, storage=CampaignStorage)
 
 
 def saved_contacts(path: Path) -> dict[str, dict[str, Any]]:
-    """The contacts in the file, by name."""
-    data = json.loads(path.read_text())
-    return {doc["name"]: doc for doc in data.get("contacts", {}).values()}
+    """The saved contacts, by name."""
+    return {doc["name"]: dict(doc) for doc in saved(path).table("contacts").all()}
 
 
 def saved_table(path: Path, table: str) -> list[dict[str, Any]]:
-    return list(json.loads(path.read_text()).get(table, {}).values())
+    return [dict(doc) for doc in saved(path).table(table).all()]

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.app import InfointApp
 from infoint_tui.domain.models import Contact, Medium, MeetingQuestion, Tiara
 from infoint_tui.domain.stages import Stage
 from infoint_tui.screens.live_notes import LiveNotesScreen
+from tests.disk import saved as saved_document
 
 
 def seed_meeting(db_path: Path, clock: Any, stage: Stage = Stage.SCHEDULED) -> tuple[str, str]:
@@ -39,17 +38,16 @@ def make_app(db_path: Path, clock: Any) -> InfointApp:
 
 
 async def settle(app: InfointApp, pilot: Any) -> None:
-    """Let the UI finish, then wait for the background writer to put it on disk."""
+    """Let the UI finish, then wait for the app's session to put it on disk."""
     await pilot.pause()
     await app.workers.wait_for_complete()
-    assert app.writer is not None
-    assert app.writer.wait_idle(10)
+    assert app.session is not None
+    assert app.session.wait_saved(10)
 
 
 def saved(db_path: Path) -> dict[str, Any]:
-    """The file as it is on disk, tables by name, records as a list."""
-    data = orjson.loads(db_path.read_bytes())
-    return {name: list(table.values()) for name, table in data.items()}
+    """What is on disk (the file and its journal), tables by name, records as a list."""
+    return {name: list(table.values()) for name, table in saved_document(db_path).items()}
 
 
 def saved_meeting(db_path: Path, meeting_id: str) -> dict[str, Any]:

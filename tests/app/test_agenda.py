@@ -176,7 +176,7 @@ async def test_enter_opens_the_contact_and_escape_comes_back(db_path, clock):
         await go_to(pilot, app, "Ruth Abebe", "check-in")
         await pilot.press("enter")
         assert isinstance(app.screen, ContactScreen)
-        assert app.repo.contact(app.screen.contact_id).name == "Ruth Abebe"
+        assert app.campaign.contact(app.screen.contact_id).name == "Ruth Abebe"
         await pilot.press("escape")
         assert current(app) == ("Ruth Abebe", "check-in")
 

@@ -21,7 +21,7 @@ def names(app, stage: Stage) -> list[str]:
 def focused_name(app) -> str | None:
     screen = board(app)
     contact_id = screen.focused_contact_id
-    return app.repo.contact(contact_id).name if contact_id else None
+    return app.campaign.contact(contact_id).name if contact_id else None
 
 
 async def test_columns_counts_and_cards(db_path, clock):
@@ -157,7 +157,7 @@ async def test_double_click_opens_the_contact(db_path, clock):
         from infoint_tui.screens.contact import ContactScreen
 
         assert isinstance(app.screen, ContactScreen)
-        assert app.repo.contact(app.screen.contact_id).stage is Stage.SCHEDULED
+        assert app.campaign.contact(app.screen.contact_id).stage is Stage.SCHEDULED
 
 
 async def test_help_lists_the_keys_from_the_bindings(db_path, clock):
@@ -245,7 +245,7 @@ async def test_x_on_an_archived_card_restores_it(db_path, clock):
     async with running(db_path, clock) as (app, pilot):
         name = focused_name(app)
         await pilot.press("x", "A")
-        contact_id = next(c.id for c in app.repo.contacts(archived=True) if c.name == name)
+        contact_id = next(c.id for c in app.campaign.contacts(archived=True) if c.name == name)
         board(app).focus_column(Stage.PROSPECTS.order, contact_id)
         assert focused_name(app) == name
         await pilot.press("x")

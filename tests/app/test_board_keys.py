@@ -60,7 +60,7 @@ def names(app, stage: Stage) -> list[str]:
 
 def focused_name(app) -> str | None:
     contact_id = board(app).focused_contact_id
-    return app.repo.contact(contact_id).name if contact_id else None
+    return app.campaign.contact(contact_id).name if contact_id else None
 
 
 def key_chain(screen) -> dict[str, str]:
@@ -121,7 +121,7 @@ async def test_i_on_a_card_without_a_meeting_creates_it_and_typing_is_saved(db_p
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
         contact_id = board(app).focused_contact_id
-        assert contact_id is not None and app.repo.meetings(contact_id) == []
+        assert contact_id is not None and app.campaign.meetings(contact_id) == []
         await pilot.press("i", *"hello")
         screen = app.screen
         assert isinstance(screen, LiveNotesScreen) and isinstance(app.focused, TextArea)

@@ -48,8 +48,8 @@ async def test_outreach_draft_follows_every_rule_and_a_bad_edit_fails_the_right_
     async with running(db_path, clock) as (app, pilot):
         screen = await open_composer(app, pilot, "Priya Raman")
         draft = screen.query_one(DraftArea)
-        priya = app.repo.contact(contact_id(app, "Priya Raman"))
-        assert draft.text == draft_outreach(priya, app.repo.settings)
+        priya = app.campaign.contact(contact_id(app, "Priya Raman"))
+        assert draft.text == draft_outreach(priya, app.campaign.settings)
         assert app.focused is draft
         assert "80 words · follows every rule · a good day to send" in status(screen)
         for rule in RequestRule:

@@ -31,7 +31,7 @@ async def test_new_contact_opens_with_name_focused_and_saves(db_path, clock):
         assert doc["notes"] == "Met at the design meetup." and doc["stage"] == "prospects"
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
-        assert app.repo.contact(app.screen.focused_contact_id).name == "Lin Park"
+        assert app.campaign.contact(app.screen.focused_contact_id).name == "Lin Park"
 
 
 async def test_edit_and_escape_saves_what_was_typed(db_path, clock):
@@ -40,7 +40,7 @@ async def test_edit_and_escape_saves_what_was_typed(db_path, clock):
         await pilot.press("enter")
         screen = app.screen
         assert isinstance(screen, ContactScreen)
-        name = app.repo.contact(screen.contact_id).name
+        name = app.campaign.contact(screen.contact_id).name
         screen.query_one("#f-role", Input).value = "Head of Research"
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
@@ -53,7 +53,7 @@ async def test_bad_email_and_date_are_refused_with_a_message(db_path, clock):
     async with running(db_path, clock) as (app, pilot):
         await pilot.press("enter")
         screen = app.screen
-        name = app.repo.contact(screen.contact_id).name
+        name = app.campaign.contact(screen.contact_id).name
         before = saved_contacts(db_path)[name]
         screen.query_one("#f-email", Input).value = "not-an-email"
         await pilot.press("ctrl+s")
@@ -80,8 +80,8 @@ async def test_stage_and_referrer_from_the_form(db_path, clock):
     async with running(db_path, clock) as (app, pilot):
         await pilot.press("enter")
         screen = app.screen
-        name = app.repo.contact(screen.contact_id).name
-        ruth = next(c for c in app.repo.contacts() if c.name == "Ruth Abebe")
+        name = app.campaign.contact(screen.contact_id).name
+        ruth = next(c for c in app.campaign.contacts() if c.name == "Ruth Abebe")
         from textual.widgets import Select
 
         screen.query_one("#f-stage", Select).value = "reached-out"
@@ -90,14 +90,14 @@ async def test_stage_and_referrer_from_the_form(db_path, clock):
         await settle(app, pilot)
         doc = saved_contacts(db_path)[name]
         assert doc["stage"] == "reached-out" and doc["referred_by"] == ruth.id
-        assert app.repo.contact(doc["id"]).stage is Stage.REACHED_OUT
-        assert len(app.repo.reminders(contact_id=doc["id"])) == 2  # the 3B7 clock started
+        assert app.campaign.contact(doc["id"]).stage is Stage.REACHED_OUT
+        assert len(app.campaign.reminders(contact_id=doc["id"])) == 2  # the 3B7 clock started
 
 
 async def test_timeline_shows_history(db_path, clock):
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
-        app.go_to_contact(next(c.id for c in app.repo.contacts() if c.name == "Hannah Schmidt"))
+        app.go_to_contact(next(c.id for c in app.campaign.contacts() if c.name == "Hannah Schmidt"))
         await pilot.press("enter")
         text = str(app.screen.query_one("#timeline-body").render())
         assert "Moved to Interviewed" in text and "Meeting (Phone, 30 min) held" in text
@@ -109,7 +109,7 @@ async def test_archive_and_delete_from_the_form(db_path, clock):
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
         await pilot.press("enter")
-        name = app.repo.contact(app.screen.contact_id).name
+        name = app.campaign.contact(app.screen.contact_id).name
         await pilot.press("ctrl+r")
         await settle(app, pilot)
         assert saved_contacts(db_path)[name]["archived"] is True

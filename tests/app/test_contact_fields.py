@@ -16,7 +16,7 @@ async def test_a_bad_web_address_is_refused_and_a_bare_one_completed(db_path, cl
         await pilot.press("enter")
         screen = app.screen
         assert isinstance(screen, ContactScreen)
-        name = app.repo.contact(screen.contact_id).name
+        name = app.campaign.contact(screen.contact_id).name
         before = saved_contacts(db_path)[name]
         screen.query_one("#f-url", Input).value = "ftp://nope"
         await pilot.press("ctrl+s")

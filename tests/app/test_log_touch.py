@@ -17,7 +17,7 @@ def focused_name(app) -> str | None:
     screen = app.screen
     assert isinstance(screen, BoardScreen)
     contact_id = screen.focused_contact_id
-    return app.repo.contact(contact_id).name if contact_id else None
+    return app.campaign.contact(contact_id).name if contact_id else None
 
 
 def open_nudges(path, name: str) -> list[str]:
@@ -104,7 +104,7 @@ async def test_ctrl_t_on_the_contact_logs_a_thank_you_and_the_form_follows(db_pa
     async with running(db_path, clock) as (app, pilot):
         await pilot.press("right", "right", "right", "enter")
         assert isinstance(app.screen, ContactScreen)
-        assert app.repo.contact(app.screen.contact_id).name == "Hannah Schmidt"
+        assert app.campaign.contact(app.screen.contact_id).name == "Hannah Schmidt"
         await pilot.press("ctrl+t")
         modal = app.screen
         assert isinstance(modal, LogTouchScreen)

@@ -18,7 +18,7 @@ from .helpers import demo_file, running, saved_contacts, saved_table, settle
 
 
 def contact_id(app, name: str) -> str:
-    return next(c.id for c in app.repo.contacts() if c.name == name)
+    return next(c.id for c in app.campaign.contacts() if c.name == name)
 
 
 async def open_prep(app, pilot, name: str) -> PrepScreen:
@@ -349,7 +349,7 @@ async def test_prep_opened_and_left_untouched_leaves_no_empty_meeting_behind(db_
         await pilot.press("escape")
         await settle(app, pilot)
         assert meetings_of(db_path, app, "Hannah Schmidt") == before
-        assert app.repo.next_meeting(contact_id(app, "Hannah Schmidt")) is None
+        assert app.campaign.next_meeting(contact_id(app, "Hannah Schmidt")) is None
         await open_prep(app, pilot, "Hannah Schmidt")  # a follow-up, planned this time
         await pilot.press("space", "escape")  # one item ticked: the meeting is kept
         await settle(app, pilot)
@@ -360,7 +360,7 @@ async def test_a_contact_deleted_while_its_prep_is_open_leaves_without_an_error(
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
         await open_prep(app, pilot, "Hannah Schmidt")  # makes a meeting ahead
-        app.repo.delete_contact(contact_id(app, "Hannah Schmidt"))  # e.g. from Targets › People
+        app.campaign.delete_contact(contact_id(app, "Hannah Schmidt"))  # e.g. from Targets › People
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
         await settle(app, pilot)

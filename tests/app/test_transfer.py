@@ -93,7 +93,7 @@ async def test_export_refuses_the_data_file_itself(db_path, clock):
         await pilot.pause()
         assert "your data file" in str(app.screen.query_one("#preview-text").render())
         await pilot.press("escape")
-    assert db_path.read_bytes() == before
+        assert db_path.read_bytes() == before
 
 
 async def test_brackets_in_a_file_are_shown_as_they_are_not_taken_for_markup(

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from infoint_tui.cli import main
+from tests.disk import saved
 
 
 def run(capsys, *argv):
@@ -27,7 +28,7 @@ def test_add_then_list(capsys, db_path):
     assert code == 0
     assert "Prospects (1)" in out and "Reached out (1)" in out
     assert "Engineer @ Analytical Engines" in out
-    stored = json.loads(db_path.read_text())["contacts"]
+    stored = saved(db_path)["contacts"]
     ada = next(d for d in stored.values() if d["name"] == "Ada Lovelace")
     assert ada["tags"] == ["math", "history"] and ada["email"] == "ada@example.com"
 
@@ -57,7 +58,7 @@ def test_list_json_uses_canonical_stage_names(capsys, db_path):
 def test_referred_by_links_to_an_existing_contact(capsys, db_path):
     run(capsys, "add", "Ada", "--db", str(db_path))
     code, _, _ = run(capsys, "add", "Bob", "--referred-by", "ada", "--db", str(db_path))
-    docs = {d["name"]: d for d in json.loads(db_path.read_text())["contacts"].values()}
+    docs = {d["name"]: d for d in saved(db_path)["contacts"].values()}
     assert code == 0 and docs["Bob"]["referred_by"] == docs["Ada"]["id"]
 
 
@@ -65,7 +66,7 @@ def test_env_var_chooses_the_file(capsys, tmp_path, monkeypatch):
     target = tmp_path / "env.json"
     monkeypatch.setenv("INFOINT_DB", str(target))
     assert run(capsys, "add", "Ada")[0] == 0
-    assert "Ada" in target.read_text()
+    assert "Ada" in str(saved(target))
 
 
 @pytest.mark.parametrize(

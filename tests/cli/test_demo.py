@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import tempfile
 
 from infoint_tui.app import InfointApp
 from infoint_tui.cli import main
 from infoint_tui.domain.stages import STAGES
+from tests.disk import saved
 
 
 def test_demo_runs_on_a_fresh_temporary_file_with_every_stage(capsys, tmp_path, monkeypatch):
@@ -17,7 +17,7 @@ def test_demo_runs_on_a_fresh_temporary_file_with_every_stage(capsys, tmp_path, 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     opened = []
-    monkeypatch.setattr(InfointApp, "run", lambda app, *a, **k: opened.append(app.repo.path))
+    monkeypatch.setattr(InfointApp, "run", lambda app, *a, **k: opened.append(app.campaign.path))
 
     assert main(["--demo"]) == 0
     (path,) = opened
@@ -25,7 +25,7 @@ def test_demo_runs_on_a_fresh_temporary_file_with_every_stage(capsys, tmp_path, 
     assert not user_file.exists() and not (tmp_path / "xdg").exists()
     assert f"The demo campaign was left in {path}" in capsys.readouterr().out
 
-    data = json.loads(path.read_text())
+    data = saved(path)
     contacts = list(data["contacts"].values())
     assert {c["stage"] for c in contacts} == {s.value for s in STAGES}
     assert data["meetings"] and data["reminders"] and data["touches"]

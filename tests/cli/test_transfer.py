@@ -16,6 +16,7 @@ from infoint_tui.actions.demo import seed_demo
 from infoint_tui.cli import main
 from infoint_tui.domain.models import Contact
 from infoint_tui.formats.campaign import Campaign
+from tests.disk import journal_of, saved
 from tests.formats.helpers import FIXTURES, connection, linkedin_csv, vcard
 
 
@@ -42,14 +43,14 @@ def test_import_linkedin_fixture_then_again(capsys, db_path):
         "LinkedIn connections from linkedin_Connections.csv: 8 added, 0 updated, "
         "0 already present, 0 skipped"
     )
-    stored = json.loads(db_path.read_text())["contacts"]
+    stored = saved(db_path)["contacts"]
     tom = next(d for d in stored.values() if d["name"] == "Tom Becker")
     assert tom["company"] == "Quillfeather Health, Inc." and tom["source"] == "linkedin"
     assert tom["connected_on"] == "2025-08-07" and tom["stage"] == "prospects"
-    saved = db_path.read_bytes()
+    before = (db_path.read_bytes(), journal_of(db_path).read_bytes())
     code, out, _ = run(capsys, "import", "linkedin", fixture, "--db", str(db_path))
     assert code == 0 and "0 added, 0 updated, 8 already present" in out
-    assert db_path.read_bytes() == saved
+    assert (db_path.read_bytes(), journal_of(db_path).read_bytes()) == before
 
 
 def test_import_vcards_merges_with_linkedin(capsys, db_path):
@@ -254,3 +255,15 @@ def test_stdout_export_is_utf8_whatever_the_locale(tmp_path, clock):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "Zoë Ñandú".encode() in result.stdout
+
+
+def test_importing_a_data_file_reads_its_journal_too(capsys, tmp_path):
+    """`import json` of another campaign's data file takes what its user saw saved, including
+    the changes still in the journal beside it."""
+    other = tmp_path / "other.json"
+    run(capsys, "add", "Ada Lovelace", "--company", "Analytical", "--db", str(other))
+    assert journal_of(other).exists() and "Ada" not in other.read_text()
+    ours = tmp_path / "ours.json"
+    code, out, _ = run(capsys, "import", "json", str(other), "--db", str(ours))
+    assert code == 0 and "1 added" in out
+    assert [d["name"] for d in saved(ours)["contacts"].values()] == ["Ada Lovelace"]

@@ -19,6 +19,7 @@ from infoint_tui.domain.models import (
 )
 from infoint_tui.domain.stages import Stage
 from tests.conftest import NOW, ZONE
+from tests.disk import saved
 
 
 def at(*args: int) -> datetime:
@@ -307,9 +308,8 @@ def test_a_thank_you_touch_moves_interviewed_to_thanked_only():
 
 # -- through the store: what lands in the file -------------------------------------------------
 def _saved_reminders(db_path):
-    import json
 
-    return list(json.loads(db_path.read_text())["reminders"].values())
+    return list(saved(db_path)["reminders"].values())
 
 
 def test_reply_through_the_store_closes_nudges_in_the_file(repo, db_path, clock):

@@ -117,6 +117,7 @@ def test_bad_records_are_skipped_and_named(clock):
 
 
 def test_the_data_file_itself_can_be_imported(demo, db_path, clock, tmp_path):
+    demo.store.close()  # the journal folded into the file, as when the app quits
     restored = restore(db_path.read_text(), tmp_path / "copy.json", clock)
     assert Campaign.of(restored) == Campaign.of(demo)
 

@@ -20,7 +20,7 @@ def test_domain_imports_neither_textual_nor_tinydb():
 
 
 def test_store_does_not_import_textual():
-    mods = _modules_after("import infoint_tui.store, infoint_tui.store.writer")
+    mods = _modules_after("import infoint_tui.store, infoint_tui.store.worker")
     assert "textual" not in mods
 
 

@@ -1,4 +1,4 @@
-"""The Repository: what it keeps, what the rules do on a move, and what lands in the file."""
+"""Actions on contacts: what the rules do on a move, and what lands on disk."""
 
 from __future__ import annotations
 
@@ -11,14 +11,11 @@ from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.domain.models import Contact, ReminderKind, TouchKind
 from infoint_tui.domain.stages import Stage
 from infoint_tui.store import NotFound
-
-
-def saved(path):
-    return json.loads(path.read_text())
+from tests.disk import saved
 
 
 def test_new_file_has_schema_and_is_owner_only(repo, db_path):
-    assert saved(db_path)["meta"]["1"]["schema"] == 1
+    assert saved(db_path)["meta"]["1"]["schema"] == 2
     assert db_path.stat().st_mode & 0o777 == 0o600
 
 
@@ -102,7 +99,8 @@ def test_delete_removes_everything_of_the_contact(repo, db_path):
 def test_ensure_next_meeting_creates_once_with_default_prep(repo):
     ada = repo.add_contact(Contact(name="Ada"))
     first = repo.ensure_next_meeting(ada.id)
-    assert repo.ensure_next_meeting(ada.id) is first
+    assert repo.ensure_next_meeting(ada.id).id == first.id
+    assert len(repo.meetings(ada.id)) == 1
     assert len(first.checklist) >= 8 and first.ask
     assert first.duration_min == repo.settings.default_duration_min
 
@@ -146,10 +144,11 @@ def test_unknown_fields_survive_a_save(db_path, clock):
     assert doc["favourite_tea"] == "earl grey" and doc["company"] == "Analytical"
 
 
-def test_tinydb_can_read_our_file(repo, db_path):
+def test_tinydb_can_read_our_file_once_the_journal_is_folded(repo, db_path):
     from tinydb import TinyDB
 
     repo.add_contact(Contact(name="Ada"))
+    repo.store.close()
     with TinyDB(db_path) as db:
         assert db.table("contacts").all()[0]["name"] == "Ada"
 

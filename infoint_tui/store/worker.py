@@ -1,30 +1,30 @@
-"""A background thread that writes the Repository to disk, so saving never blocks the UI.
-
-Changes land in memory at once; `request()` wakes the thread, which writes everything
-pending in one atomic write. Failures are reported, and the changes stay pending for the
-next try, so nothing is dropped.
+"""The app's store thread: it writes every change, watches for other programs' changes, and
+folds the journal into the file when the app is idle. The UI thread never waits on the disk.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime
 
-from .engine import FileEngine
+from .repository import Repository
 
-RETRY_SECONDS = 5.0
+WATCH_SECONDS = 1.0  # how often another program's change is looked for
+RETRY_SECONDS = 5.0  # after a failed write
+FOLD_WHEN_IDLE_SECONDS = 30.0  # no change for this long: the journal goes into the file
 
 
-class BackgroundWriter:
+class StoreThread:
     def __init__(
         self,
-        engine: FileEngine,
+        repo: Repository,
         now: Callable[[], datetime],
         on_saved: Callable[[datetime], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
-        self.engine = engine
+        self.repo = repo
         self._now = now
         self.on_saved = on_saved
         self.on_error = on_error
@@ -32,28 +32,39 @@ class BackgroundWriter:
         self._idle = threading.Event()
         self._idle.set()
         self._stopping = False
+        self._last_change = time.monotonic()
         self.last_error: Exception | None = None
-        self._thread = threading.Thread(target=self._run, name="infoint-writer", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="infoint-store", daemon=True)
         self._thread.start()
 
     def request(self) -> None:
+        """Something changed: write it now."""
         self._idle.clear()
+        self._last_change = time.monotonic()
         self._wake.set()
 
     def _run(self) -> None:
         while True:
-            self._wake.wait(timeout=RETRY_SECONDS if self.last_error else None)
+            self._wake.wait(timeout=RETRY_SECONDS if self.last_error else WATCH_SECONDS)
             self._wake.clear()
             if self._stopping:
                 return
-            self._flush_once()
+            self._step()
             if not self._wake.is_set():
                 self._idle.set()
 
-    def _flush_once(self) -> None:
+    def _step(self) -> None:
+        repo = self.repo
         try:
-            wrote = self.engine.flush()
-        except Exception as error:  # reported to the UI; the journal keeps the changes
+            if repo.dirty:
+                wrote = repo.flush()
+            else:
+                wrote = False
+                repo.engine.poll()  # another program's changes reach the app through on_change
+                idle = time.monotonic() - self._last_change > FOLD_WHEN_IDLE_SECONDS
+                if idle and repo.engine.journal_bytes:
+                    repo.engine.fold()
+        except Exception as error:  # reported to the UI; what is pending stays pending
             self.last_error = error
             if self.on_error is not None:
                 self.on_error(error)
@@ -66,9 +77,8 @@ class BackgroundWriter:
         """Block until everything requested so far is written (or failed)."""
         return self._idle.wait(timeout)
 
-    def close(self) -> None:
-        """Stop the thread, then write what is pending in the caller's thread (raises on failure)."""
+    def stop(self) -> None:
+        """Stop the thread (what is pending stays pending: `Repository.close` writes it)."""
         self._stopping = True
         self._wake.set()
         self._thread.join(timeout=30)
-        self.engine.flush()
