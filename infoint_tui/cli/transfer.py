@@ -41,6 +41,7 @@ def register_import(commands: argparse._SubParsersAction, common: argparse.Argum
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from ..domain.text import clean_text
     from ..formats import parse_import
     from ..formats.campaign import Campaign
     from ..formats.plan import apply_import, plan_import
@@ -61,7 +62,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         lines[0] = "dry run, nothing written: " + lines[0]
     elif plan.changes_anything:
         apply_import(repo, plan)
-    print("\n".join(lines))
+    print("\n".join(clean_text(line) for line in lines))  # names from the campaign, too
     return 0
 
 
@@ -106,7 +107,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if output is not None:
         _check_output(output, db_path(args))
     repo = open_repository(args, create=False)
-    data = _render(args.kind, repo, args.reminders_as)
+    left_out: list[str] = []
+    data = _render(args.kind, repo, args.reminders_as, left_out)
+    for line in left_out:  # a file edited by hand: said, and the rest exported
+        print(f"infoint: left out of the export, out of range: {line}", file=sys.stderr)
     if output is None:
         _write_stdout(data)
         return 0
@@ -129,11 +133,13 @@ def _check_output(output: Path, data_file: Path) -> None:
         raise UsageError(f"{output} is your data file; choose another name")
 
 
-def _render(kind: str, repo, reminders_as: str) -> bytes:  # noqa: ANN001
+def _render(kind: str, repo, reminders_as: str, left_out: list[str]) -> bytes:  # noqa: ANN001
     from ..formats import render_export
     from ..formats.campaign import Campaign
 
-    return render_export(kind, Campaign.of(repo), repo.clock.now(), reminders_as=reminders_as)
+    return render_export(
+        kind, Campaign.of(repo), repo.clock.now(), reminders_as=reminders_as, left_out=left_out
+    )
 
 
 def _write_stdout(data: bytes) -> None:

@@ -222,7 +222,8 @@ class ExportScreen(CampaignMixin, ModalScreen[Path | None]):
         from ..formats.campaign import Campaign
         from ..store.atomic import atomic_write
 
-        data = render_export(self.kind, Campaign.of(self.repo), self.now)
+        left_out: list[str] = []
+        data = render_export(self.kind, Campaign.of(self.repo), self.now, left_out=left_out)
         try:
             atomic_write(path, [data], mode=0o600)
         except OSError as error:
@@ -231,6 +232,13 @@ class ExportScreen(CampaignMixin, ModalScreen[Path | None]):
             )
             return
         self.notify(f"Wrote {escape(str(path))}", timeout=6)
+        if left_out:  # a file edited by hand: the rest is exported, and what is not is said
+            more = f" (and {len(left_out) - 1} more)" if len(left_out) > 1 else ""
+            self.notify(
+                f"Left out, out of range: {escape(left_out[0])}{more}",
+                severity="warning",
+                timeout=12,
+            )
         self.dismiss(path)
 
     def _problem(self, path: Path) -> str:
