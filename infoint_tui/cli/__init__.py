@@ -137,6 +137,13 @@ def _plain_launch(argv: Sequence[str]) -> Any:
     return SimpleNamespace(db=db, demo=demo, command=None)
 
 
+def _one_line(error: Exception) -> str:
+    """An error for the terminal: a name or path it quotes may hold control characters."""
+    from ..domain.text import clean_text
+
+    return clean_text(str(error))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
     args = _plain_launch(given)
@@ -149,10 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args)
         return int(args.run(args))
     except UsageError as error:
-        print(f"infoint: error: {error}", file=sys.stderr)
+        print(f"infoint: error: {_one_line(error)}", file=sys.stderr)
         return EXIT_USAGE
     except (DataError, StoreError) as error:
-        print(f"infoint: {error}", file=sys.stderr)
+        print(f"infoint: {_one_line(error)}", file=sys.stderr)
         return EXIT_DATA
     except KeyboardInterrupt:
         return 130
