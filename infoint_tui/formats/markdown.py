@@ -8,49 +8,16 @@ Markdown (lists, emphasis) still renders, but no line can open a heading or HTML
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 
+from ..domain.markdown_text import block_line, inline, url_text
 from ..domain.models import Contact, Meeting, Reminder, Touch
 from ..domain.prep import i_pick_up_the_tab, readiness
 from ..domain.stages import STAGES
 from ..domain.text import clean_text
 from .campaign import Campaign
-
-# Characters that make inline Markdown (emphasis, code, links, headings' closing #s) or HTML.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]#])")
-# An "&" that would start an entity (&lt; &#60;): written as &amp; so it reads as typed.
-_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-# What makes a block when it starts a line: a list item, a quote, a setext underline, a
-# numbered item ("1." or "1)").
-_LINE_START = re.compile(r"^([-+>=]|\d+(?=[.)]))")
-_SETEXT_OR_FENCE = re.compile(r"^(\s*)([=\-]+\s*$|`{3,}|~{3,})")
-_HEADING = re.compile(r"^(\s{0,3})#")
-_PLAIN_URL = re.compile(r"^https?://[^\s<>`\\]+$")
-
-
-def inline(text: str) -> str:
-    """One-line text made safe to put anywhere in a line: a heading, a list item, a line's start."""
-    escaped = _html(_INLINE_SPECIAL.sub(r"\\\1", clean_text(text).strip()))
-    return _LINE_START.sub(_escape_start, escaped, count=1)
-
-
-def _escape_start(match: re.Match[str]) -> str:
-    """A backslash before `-` or `>`; a number keeps its digits and has its dot escaped."""
-    mark = match.group(1)
-    return mark + "\\" if mark[0].isdigit() else "\\" + mark
-
-
-def _html(text: str) -> str:
-    return _ENTITY.sub("&amp;", text).replace("<", "&lt;")
-
-
-def _url(text: str) -> str:
-    """A web address as a link when it is a plain one, else as escaped text."""
-    value = clean_text(text).strip()
-    return f"<{value}>" if _PLAIN_URL.match(value) else inline(value)
 
 
 def export_markdown(campaign: Campaign, now: datetime, *, left_out: list[str] | None = None) -> str:
@@ -116,7 +83,7 @@ def _contact(
     facts = [
         ("Email", inline(contact.email)),
         ("Phone", inline(contact.phone)),
-        ("Profile", _url(contact.url) if contact.url.strip() else ""),
+        ("Profile", url_text(contact.url) if contact.url.strip() else ""),
         ("Source", inline(contact.source)),
         ("Referred by", inline(names.get(contact.referred_by or "", ""))),
         ("Tags", inline(", ".join(contact.tags))),
@@ -239,13 +206,7 @@ def _quoted(text: str) -> Iterable[str]:
     """Free text as a block quote: the user's lists and emphasis render, but no line can open
     a heading (ATX or setext), a code fence, or HTML, and nothing gets out of the quote."""
     lines = clean_text(text, multiline=True).strip("\n").split("\n")
-    return [f"> {_block_line(line)}".rstrip() for line in lines]
-
-
-def _block_line(line: str) -> str:
-    line = _html(line)
-    line = _HEADING.sub(r"\1\\#", line, count=1)
-    return _SETEXT_OR_FENCE.sub(r"\1\\\2", line, count=1)
+    return [f"> {block_line(line)}".rstrip() for line in lines]
 
 
 def _when(moment: datetime | None) -> str:
