@@ -40,7 +40,7 @@ from ..domain.outreach import (
     draft_outreach,
 )
 from ..domain.stages import Stage
-from ..markup import escape
+from ..markup import escape, plain
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.draft_area import DraftArea
 from ..widgets.key_bar import KeyBar
@@ -68,7 +68,7 @@ def open_composer(app: InfointApp, contact_id: str, kind: str | None = None) -> 
     kind = kind or KIND_BY_STAGE.get(contact.stage)
     if kind is None:
         app.notify(
-            f"Nothing to send {contact.name} now: the meeting is booked. "
+            f"Nothing to send {escape(contact.name)} now: the meeting is booked. "
             "p prepares it; after the meeting, c writes the thank-you.",
             timeout=6,
         )
@@ -217,10 +217,10 @@ class ComposeScreen(CampaignMixin, Screen[None]):
             self.specific = self.candidates[0]
         if self.kind == CHECK_IN and self.candidates:
             self.outcome = self.candidates[0]
-        self.generated = self.make_draft()
+        self.generated = plain(self.make_draft())
         saved = contact.drafts.get(self.kind)
         draft = self.query_one(DraftArea)
-        draft.load_text(saved if saved is not None else self.generated)
+        draft.load_text(plain(saved) if saved is not None else self.generated)
         self._text = draft.text
         if saved is not None and saved != self.generated:
             self.notify("Your saved draft. ctrl+r starts again from the template.", timeout=4)
@@ -389,7 +389,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         )
 
     def redraft(self) -> None:
-        self.generated = self.make_draft()
+        self.generated = plain(self.make_draft())
         self.query_one(DraftArea).load_text(self.generated)
         self._text = self.generated
         self.show_checks()
@@ -463,6 +463,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         record_sent(self.repo, self.contact_id, self.kind, self.text, self.now)
         contact = self.contact
         self.notify(
-            f"{TITLES[self.kind]} to {contact.name} marked sent · {contact.stage.label}", timeout=4
+            f"{TITLES[self.kind]} to {escape(contact.name)} marked sent · {contact.stage.label}",
+            timeout=4,
         )
         self.dismiss()

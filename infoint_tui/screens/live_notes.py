@@ -24,6 +24,7 @@ from ..domain.live_notes import KIND_LABELS, capture_text, is_repeat, split_refe
 from ..domain.models import Capture, CaptureKind, Contact, Meeting, Tiara
 from ..domain.stages import Stage
 from ..gc_policy import freeze_for_typing, thaw_after_typing
+from ..markup import plain
 from ..store import live_notes as store_live_notes
 from ..widgets.capture_bar import CaptureBar
 from ..widgets.capture_log import CaptureLog
@@ -126,7 +127,7 @@ class LiveNotesScreen(Screen[None]):
         self._opened_at = self._now()
         meeting, contact = self._meeting, self.contact
         self._editor = TextArea(
-            meeting.notes, id="notes", soft_wrap=True, placeholder=NOTES_PLACEHOLDER
+            plain(meeting.notes), id="notes", soft_wrap=True, placeholder=NOTES_PLACEHOLDER
         )
         yield Static(self._title(meeting, contact), id="live-title", markup=False)
         with Horizontal(id="live-body"):
@@ -149,7 +150,7 @@ class LiveNotesScreen(Screen[None]):
         if meeting.when is not None:
             parts.append(format_when(meeting.when, self._now()))
         parts.append(meeting.medium.label.lower())
-        return " · ".join(parts)
+        return plain(" · ".join(parts), multiline=False)
 
     def on_mount(self) -> None:
         editor = self.editor

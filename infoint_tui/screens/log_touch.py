@@ -24,6 +24,7 @@ from ..domain.dates import DateParseError, format_when
 from ..domain.models import Reminder, ReminderKind, TouchKind
 from ..domain.stages import Stage
 from ..domain.touches import CHOICE_OF, TOUCH_CHOICES, closed_by, touch_time
+from ..markup import escape
 from ..store import Repository
 from ..widgets.confirm import ConfirmScreen
 from .base import CampaignMixin
@@ -135,7 +136,7 @@ class LogTouchScreen(CampaignMixin, ModalScreen[bool]):
             else ""
         )
         with Vertical(id="touch-dialog") as dialog:
-            dialog.border_title = f"Log a touch with {contact.name}"
+            dialog.border_title = f"Log a touch with {escape(contact.name)}"
             dialog.border_subtitle = "⏎ next · ctrl+s log · esc cancel"
             yield Label(f"{contact.stage.label}{last}", id="touch-who")
             yield OptionList(*self._options(), id="touch-kind")
@@ -216,7 +217,7 @@ class LogTouchScreen(CampaignMixin, ModalScreen[bool]):
             return
         note = self.query_one("#touch-note", Input).value
         logged = record_touch(self.repo, self.contact_id, self.kind, moment, note)
-        self.app.notify(logged.summary(self.now), timeout=4)
+        self.app.notify(escape(logged.summary(self.now)), timeout=4)
         self.dismiss(True)
 
     def action_cancel(self) -> None:
@@ -250,7 +251,7 @@ def quick_reply(
         if yes:
             now = app.clock.now()
             logged = record_touch(repo, contact_id, TouchKind.REPLY, now)
-            app.notify(logged.summary(now), timeout=4)
+            app.notify(escape(logged.summary(now)), timeout=4)
         if done is not None:
             done(bool(yes))
 

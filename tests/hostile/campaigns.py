@@ -13,6 +13,8 @@ from infoint_tui.domain.models import (
     MeetingQuestion,
     Reminder,
     ReminderKind,
+    Settings,
+    Tiara,
     Touch,
     TouchKind,
 )
@@ -26,6 +28,9 @@ def hostile_campaign(repo: Repository) -> Contact:
     """A contact whose every field holds escapes, with a meeting and a reminder due soon, written
     straight through the store (as a file edited by hand, or an older version, would hold them)."""
     now = repo.clock.now()
+    repo.save_settings(
+        Settings(my_name=f"Sam{OSC52}", signature=f"Sam{CLEAR}", pitch=f"a teacher{BIDI}")
+    )
     contact = repo.add_contact(
         Contact(
             name=HOSTILE_NAME,
@@ -59,6 +64,33 @@ def hostile_campaign(repo: Repository) -> Contact:
     repo.put_record(
         "touches", Touch(contact_id=contact.id, kind=TouchKind.NOTE, at=now, note=f"hi{CLEAR}")
     )
+    # Someone they introduced, after a held call with an insight captured: the insights screen
+    # quotes names, tags, companies and what was said.
+    friend = repo.add_contact(
+        Contact(
+            name=f"Bo{OSC52}b",
+            company=f"Beta{CLEAR}",
+            tags=[f"vip{CLEAR}"],
+            source=f"event{BIDI}",
+            stage=Stage.INTERVIEWED,
+            referred_by=contact.id,
+        )
+    )
+    held = Meeting(
+        contact_id=friend.id,
+        when=now - timedelta(days=2),
+        started_at=now - timedelta(days=2),
+        ended_at=now - timedelta(days=2) + timedelta(minutes=30),
+        log=[
+            Capture(
+                at=now - timedelta(days=2),
+                kind=CaptureKind.INSIGHT,
+                tiara=Tiara.TRENDS,
+                text=f"AI everywhere{OSC52}",
+            )
+        ],
+    )
+    repo.save_meeting(held)
     return contact
 
 

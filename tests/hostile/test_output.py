@@ -14,6 +14,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from infoint_tui.domain.agenda import agenda, render_text
+from infoint_tui.domain.brief import brief_markdown, build_brief
 from infoint_tui.domain.models import Contact
 from infoint_tui.domain.stages import Stage
 from infoint_tui.formats.campaign import Campaign
@@ -59,8 +60,8 @@ def test_no_control_character_reaches_the_terminal_or_an_export(capsys, hostile_
 
 def test_list_json_is_clean_and_still_json(capsys, hostile_db):
     _, out, _ = run(capsys, "list", "--json", "--db", hostile_db)
-    (row,) = json.loads(out)
-    assert row["name"] == CLEAN_NAME and row["company"] == "Acme" and row["tags"] == ["vip", "ml"]
+    row = next(row for row in json.loads(out) if row["name"] == CLEAN_NAME)
+    assert row["company"] == "Acme" and row["tags"] == ["vip", "ml"]
 
 
 def test_error_lines_are_clean(capsys, hostile_db):
@@ -72,7 +73,7 @@ def test_error_lines_are_clean(capsys, hostile_db):
 def test_ics_export_text_is_clean(capsys, hostile_db):
     _, out, _ = run(capsys, "export", "ics", "--db", hostile_db)
     calendar = icalendar.Calendar.from_ical(out)
-    (event,) = calendar.walk("VEVENT")
+    (event,) = [e for e in calendar.walk("VEVENT") if "Ada" in str(e["summary"])]
     assert str(event["summary"]) == f"Video call with {CLEAN_NAME} (Head @ Acme)"
     assert str(event["location"]) == "Café"
     description = str(event["description"])
@@ -239,3 +240,19 @@ def test_markdown_export_through_the_command_line(capsys, repo, db_path):
         ("h2", "Scheduled"),
         ("h3", "Ada \\#\\# Not a section"),
     ]
+
+
+def test_the_brief_as_markdown_keeps_its_sections(repo, clock):
+    contact = hostile_campaign(repo)
+    contact.name = "Ada\n# Injected <script>x</script>"
+    contact.research_person = "# not a heading\n===\n<img src=x onerror=alert(1)>"
+    repo.save_contact(contact)
+    meeting = repo.next_meeting(contact.id)
+    brief = build_brief(meeting, contact, repo.settings, now=clock.now())
+    text = brief_markdown(brief)
+    headings = _headings(text)
+    assert headings[0] == ("h1", "Brief: Ada \\# Injected &lt;script>x&lt;/script>")
+    assert all(tag == "h2" for tag, _ in headings[1:])
+    assert [title for _, title in headings[1:]][:2] == ["When and where", "My objectives"]
+    rendered = MarkdownIt("commonmark").render(text)
+    assert "<script" not in rendered and "<img" not in rendered and not leaks(text)

@@ -1,0 +1,128 @@
+"""The app on a campaign holding hostile text or values out of range: every screen draws
+without a control character reaching the terminal, user text is never markup, nothing crashes.
+
+The screen is checked twice: the SVG of `export_screenshot()` (what was drawn) and the strips
+each widget renders (what the driver would write)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import TabbedContent
+
+from infoint_tui.domain.models import Contact
+from infoint_tui.domain.stages import Stage
+from infoint_tui.domain.text import has_controls
+from infoint_tui.screens.agenda import AgendaScreen
+from infoint_tui.screens.board import BoardScreen
+from infoint_tui.screens.contact import ContactScreen
+from infoint_tui.screens.prep import PrepScreen
+from infoint_tui.store import Repository
+from tests.app.helpers import running, saved_contacts, settle
+
+from .campaigns import hostile_campaign, out_of_range_campaign
+from .corpus import CLEAN_NAME, leaks
+
+
+def drawn(app) -> str:
+    """Everything on the screen: the screenshot, and each visible widget's rendered lines."""
+    parts = [app.export_screenshot()]
+    for widget in app.screen.query("*"):
+        if widget.display and widget.region.height:
+            for y in range(widget.size.height):
+                parts.append("".join(segment.text for segment in widget.render_line(y)))
+    return "\n".join(parts)
+
+
+def assert_clean(app, where: str) -> str:
+    shown = drawn(app)
+    assert not leaks(shown), f"{where}: {leaks(shown)}"
+    return shown
+
+
+@pytest.fixture
+def hostile(db_path, clock):
+    contact = hostile_campaign(Repository(db_path, clock=clock))
+    return contact.id
+
+
+async def test_the_board_draws_names_without_their_escapes(db_path, clock, hostile):
+    async with running(db_path, clock) as (app, pilot):
+        shown = assert_clean(app, "board")
+        assert CLEAN_NAME in shown and "Head @ Acme" in shown
+
+
+@pytest.mark.parametrize(
+    "open_screen",
+    [
+        lambda app, cid: app.open_agenda(),
+        lambda app, cid: app.open_insights(),
+        lambda app, cid: app.open_targets(),
+        lambda app, cid: app.open_settings(),
+        lambda app, cid: app.open_brief(cid),
+        lambda app, cid: app.open_live_notes(cid),
+        lambda app, cid: app.open_composer(cid, "thank-you"),
+        lambda app, cid: app.open_composer(cid, "outreach"),
+        lambda app, cid: app.push_screen(ContactScreen(cid)),
+        lambda app, cid: app.log_touch(cid),
+    ],
+    ids=[
+        "agenda", "insights", "targets", "settings", "brief", "live-notes", "thank-you",
+        "outreach", "contact", "log-touch",
+    ],
+)  # fmt: skip
+async def test_every_screen_draws_user_text_clean(db_path, clock, hostile, open_screen):
+    async with running(db_path, clock) as (app, pilot):
+        open_screen(app, hostile)
+        await pilot.pause()
+        assert_clean(app, type(app.screen).__name__)
+
+
+async def test_every_prep_tab_draws_clean(db_path, clock, hostile):
+    async with running(db_path, clock) as (app, pilot):
+        app.open_prep(hostile)
+        await pilot.pause()
+        assert isinstance(app.screen, PrepScreen)
+        tabs = app.screen.query_one(TabbedContent)
+        for pane in app.screen.query("TabPane"):
+            tabs.active = pane.id or ""
+            await pilot.pause()
+            assert_clean(app, f"prep {pane.id}")
+
+
+@pytest.mark.parametrize(
+    "name", ["[/]", "Ada [/b]", "x [@click=app.quit]y[/]", "[$accent]Eve", "back\\"]
+)
+async def test_a_name_is_never_markup(db_path, clock, name):
+    repo = Repository(db_path, clock=clock)
+    contact = repo.add_contact(Contact(name=name, stage=Stage.PROSPECTS))
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("x")  # archive: the notice quotes the name
+        await settle(app, pilot)
+        assert saved_contacts(db_path)[name]["archived"] is True
+        (notice,) = list(app._notifications)
+        assert notice.message.startswith("Archived ")
+        await pilot.press("u")
+        await pilot.pause()
+        app.push_screen(ContactScreen(contact.id))
+        await pilot.pause()
+        title = app.screen.query_one("#form-title")
+        assert str(title.render()).replace("\u200b", "") == name  # as typed, not as markup
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen) and app.is_running
+
+
+async def test_records_out_of_range_do_not_stop_the_board_or_the_agenda(db_path, clock):
+    out_of_range_campaign(Repository(db_path, clock=clock))
+    async with running(db_path, clock) as (app, pilot):
+        shown = drawn(app)
+        assert "Ada Lovelace" in shown and "Bob Odd" in shown
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        listing = "\n".join(
+            str(option.prompt) for option in app.screen.query_one("#agenda-list").options
+        )
+        assert "Left out, out of range in the data file" in listing
+        assert "meeting endless (Bob Odd): duration_min is 1000000000000000" in listing
+        assert not has_controls(listing)
