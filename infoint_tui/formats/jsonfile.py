@@ -133,7 +133,7 @@ def _tables(name: str, document: Any) -> dict[str, Any]:
         version = document.get("version")
         if not isinstance(version, int) or version > FORMAT_VERSION:
             raise FormatError(
-                f"{name} was exported by a newer infoint (export version {version}; this one "
+                f"{name} was exported by a newer infoint (export version {version!r}; this one "
                 f"reads up to {FORMAT_VERSION}); update infoint to import it"
             )
         tables: dict[str, Any] = {}

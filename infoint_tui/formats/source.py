@@ -99,13 +99,19 @@ def decode_source(name: str, raw: bytes) -> Source:
     encoding = _guess_encoding(raw)
     if encoding is None:
         raise FormatError(f"{name} is not a text file (it looks like binary data)")
-    if encoding == "utf-8":
-        text = raw.decode("utf-8-sig")
-    elif encoding == "cp1252":
-        # A byte cp1252 leaves undefined (0x81, 0x8d, ...) falls back to Latin-1 for that byte.
-        text = raw.decode("cp1252", errors="latin1_fallback")
-    else:
-        text = raw.decode(encoding)
+    try:
+        if encoding == "utf-8":
+            text = raw.decode("utf-8-sig")
+        elif encoding == "cp1252":
+            # A byte cp1252 leaves undefined (0x81, 0x8d, ...) falls back to Latin-1 for that byte.
+            text = raw.decode("cp1252", errors="latin1_fallback")
+        else:
+            text = raw.decode(encoding)
+    except UnicodeDecodeError as error:  # a UTF-8 BOM before other bytes, an odd UTF-16 length
+        label = _ENCODING_NAMES.get(encoding, encoding.upper())
+        raise FormatError(
+            f"{name} cannot be read as {label} text ({error.reason} at byte {error.start})"
+        ) from None
     text = text.removeprefix("\ufeff")
     if _looks_binary(text[:_SAMPLE]):
         raise FormatError(f"{name} is not a text file (it looks like binary data)")

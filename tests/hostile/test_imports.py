@@ -188,3 +188,24 @@ def test_a_file_name_with_escapes_is_shown_clean(capsys, tmp_path, db_path):
     code, _, err = run(capsys, "import", "linkedin", str(source), "--db", str(db_path))
     assert code == 1 and "evil.csv is not LinkedIn" in err and not leaks(err)
     assert decode_source(f"x{OSC52}.csv", b"a").name == f"x{OSC52}.csv"  # names come cleaned in
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"\x00", "input cannot be read as UTF-16 text (truncated data at byte 0)"),
+        (b"\xff\xfeN\x00a\x00\n", "input cannot be read as UTF-16 text (truncated data at byte 6)"),
+        (b"\xef\xbb\xbf\x80First Name", "input cannot be read as UTF-8 text (invalid start byte at byte 0)"),
+    ],
+)  # fmt: skip
+def test_bytes_that_claim_an_encoding_they_break_are_one_line(raw, message):
+    with pytest.raises(FormatError) as caught:
+        decode_source("input", raw)
+    assert str(caught.value) == message
+
+
+def test_a_version_of_any_shape_is_quoted_not_printed(tmp_path):
+    source = tmp_path / "export.json"
+    source.write_text(json.dumps({"format": "infoint-export", "version": f"{CLEAR}2"}))
+    with pytest.raises(FormatError, match=r"export version '\\x1b\[2J2'"):
+        parse_import("json", read_source(source))
