@@ -16,11 +16,14 @@ from infoint_tui.screens.agenda import AgendaScreen
 from infoint_tui.screens.board import BoardScreen
 from infoint_tui.screens.contact import ContactScreen
 from infoint_tui.screens.prep import PrepScreen
+from infoint_tui.screens.transfer import ImportScreen
 from infoint_tui.store import Repository
 from tests.app.helpers import running, saved_contacts, settle
+from tests.formats.helpers import connection, linkedin_csv
 
 from .campaigns import hostile_campaign, out_of_range_campaign
-from .corpus import CLEAN_NAME, leaks
+from .corpus import BIDI, CLEAN_NAME, CLEAR, OSC52, leaks
+from .helpers import saved_text
 
 
 def drawn(app) -> str:
@@ -126,3 +129,34 @@ async def test_records_out_of_range_do_not_stop_the_board_or_the_agenda(db_path,
         assert "Left out, out of range in the data file" in listing
         assert "meeting endless (Bob Odd): duration_min is 1000000000000000" in listing
         assert not has_controls(listing)
+
+
+async def test_an_import_in_the_app_previews_and_saves_clean_names(db_path, clock, tmp_path):
+    rows = [connection(1, first=f"Ada{OSC52}", last=f"{CLEAR}Lovelace", company=f"Acme{BIDI}")]
+    source = tmp_path / "Connections.csv"
+    source.write_text(linkedin_csv(rows), encoding="utf-8")
+    async with running(db_path, clock) as (app, pilot):
+        app.open_transfer("import", "linkedin")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportScreen)
+        app.screen.query_one("#path").value = str(source)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        preview = assert_clean(app, "import preview")
+        assert CLEAN_NAME in preview and "control characters taken out of: name, company" in preview
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, BoardScreen)
+        assert CLEAN_NAME in assert_clean(app, "board after import")
+    assert saved_contacts(db_path)[CLEAN_NAME]["company"] == "Acme"
+    assert not leaks(saved_text(db_path))
+
+
+async def test_file_names_with_escapes_are_never_suggested(tmp_path):
+    from infoint_tui.widgets.path_input import PathSuggester
+
+    (tmp_path / f"Connections{OSC52}.csv").write_text("x")
+    (tmp_path / "Contacts.csv").write_text("x")
+    suggester = PathSuggester((".csv",))
+    assert await suggester.get_suggestion(str(tmp_path / "Con")) == str(tmp_path / "Contacts.csv")
