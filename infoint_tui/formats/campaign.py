@@ -89,4 +89,6 @@ class Campaign:
                 left_out.append(f"{noun} {record.id}{who}: {'; '.join(problems)}")
         if all(len(kept[table]) == len(self.table(table)) for table in kept):
             return self
-        return dataclasses.replace(self, **kept)
+        return dataclasses.replace(
+            self, meetings=kept["meetings"], reminders=kept["reminders"], touches=kept["touches"]
+        )

@@ -103,12 +103,9 @@ def _depth_over(document: Any, limit: int) -> bool:
     pending: list[tuple[Any, int]] = [(document, 1)]
     while pending:
         value, depth = pending.pop()
-        if isinstance(value, dict):
-            children = value.values()
-        elif isinstance(value, list):
-            children = value
-        else:
+        if not isinstance(value, (dict, list)):
             continue
+        children = value.values() if isinstance(value, dict) else value
         if depth > limit:
             return True
         pending.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
