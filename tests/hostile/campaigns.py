@@ -24,7 +24,7 @@ from infoint_tui.store import Repository
 from .corpus import BIDI, CLEAR, HOSTILE_NAME, HOSTILE_NOTE, OSC52
 
 
-def hostile_campaign(repo: Repository) -> Contact:
+def hostile_campaign(repo: Repository, name: str = HOSTILE_NAME) -> Contact:
     """A contact whose every field holds escapes, with a meeting and a reminder due soon, written
     straight through the store (as a file edited by hand, or an older version, would hold them)."""
     now = repo.clock.now()
@@ -33,7 +33,7 @@ def hostile_campaign(repo: Repository) -> Contact:
     )
     contact = repo.add_contact(
         Contact(
-            name=HOSTILE_NAME,
+            name=name,
             role=f"Head{CLEAR}",
             company=f"Acme{OSC52}",
             email="ada@example.com",

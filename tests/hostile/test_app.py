@@ -22,7 +22,7 @@ from tests.app.helpers import running, saved_contacts, settle
 from tests.formats.helpers import connection, linkedin_csv
 
 from .campaigns import hostile_campaign, out_of_range_campaign
-from .corpus import BIDI, CLEAN_NAME, CLEAR, OSC52, leaks
+from .corpus import BIDI, CLEAN_NAME, CLEAR, HOSTILE_NAME, OSC52, leaks
 from .helpers import saved_text
 
 
@@ -42,16 +42,23 @@ def assert_clean(app, where: str) -> str:
     return shown
 
 
-@pytest.fixture
-def hostile(db_path, clock):
-    contact = hostile_campaign(Repository(db_path, clock=clock))
+# A name that is also markup: shown as typed, it neither styles nor breaks anything.
+MARKUP_NAME = "[/]Ada [b]Lovelace [@click=app.quit]x[/] \\"
+
+
+@pytest.fixture(params=["escapes", "markup"])
+def hostile(request, db_path, clock):
+    name = HOSTILE_NAME if request.param == "escapes" else MARKUP_NAME
+    contact = hostile_campaign(Repository(db_path, clock=clock), name)
     return contact.id
 
 
 async def test_the_board_draws_names_without_their_escapes(db_path, clock, hostile):
     async with running(db_path, clock) as (app, pilot):
         shown = assert_clean(app, "board")
-        assert CLEAN_NAME in shown and "Head @ Acme" in shown
+        assert "Head @ Acme" in shown
+        name = app.repo.contact(hostile).name
+        assert (CLEAN_NAME if name == HOSTILE_NAME else "[/]Ada [b]Lovelace") in shown
 
 
 @pytest.mark.parametrize(
@@ -78,6 +85,7 @@ async def test_every_screen_draws_user_text_clean(db_path, clock, hostile, open_
         open_screen(app, hostile)
         await pilot.pause()
         assert_clean(app, type(app.screen).__name__)
+        assert app.is_running and app.return_code is None
 
 
 async def test_every_prep_tab_draws_clean(db_path, clock, hostile):
@@ -160,3 +168,14 @@ async def test_file_names_with_escapes_are_never_suggested(tmp_path):
     (tmp_path / "Contacts.csv").write_text("x")
     suggester = PathSuggester((".csv",))
     assert await suggester.get_suggestion(str(tmp_path / "Con")) == str(tmp_path / "Contacts.csv")
+
+
+@pytest.mark.parametrize("name", ["[/]", f"Ada{OSC52} [b]Lovelace"])
+async def test_the_command_palette_lists_names_as_typed(db_path, clock, name):
+    Repository(db_path, clock=clock).add_contact(Contact(name=name, role="[/]", company="X"))
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("ctrl+p", *"go to")
+        await pilot.pause(0.3)
+        shown = assert_clean(app, "palette")
+        assert "[/] @ X" in shown
+        assert app.is_running
