@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import types
+import typing
 from typing import Any
 
 # C0 (but tab and newline), DEL, C1, and the bidi embeddings, overrides and isolates that can
@@ -77,22 +79,59 @@ def clean_record(record: Any) -> list[str]:
     tab made a space, is not counted).
     """
     changed: list[str] = []
-    for name in _text_fields(type(record)):
-        value = getattr(record, name)
-        cleaned = _cleaned(value, multiline=name in MULTILINE_FIELDS, changed=changed, name=name)
-        if cleaned is not value:
-            setattr(record, name, cleaned)
+    one_line, multiline, containers = _field_kinds(type(record))
+    # Most records are clean: one search over their text fields joined says so.
+    texts = [value for value in map(record.__getattribute__, one_line) if type(value) is str]
+    if texts and _DIRTY_ONE_LINE.search("".join(texts)):
+        _clean_fields(record, one_line, False, changed)
+    texts = [value for value in map(record.__getattribute__, multiline) if type(value) is str]
+    if texts and _DIRTY_MULTILINE.search("".join(texts)):
+        _clean_fields(record, multiline, True, changed)
+    for name in containers:
+        if getattr(record, name):
+            _clean_fields(record, (name,), name in MULTILINE_FIELDS, changed)
     return changed
 
 
-def _text_fields(cls: type) -> tuple[str, ...]:
-    fields = _FIELDS.get(cls)
-    if fields is None:
-        fields = _FIELDS[cls] = tuple(field.name for field in dataclasses.fields(cls))
-    return fields
+def _clean_fields(record: Any, names: tuple[str, ...], multiline: bool, changed: list[str]) -> None:
+    for name in names:
+        value = getattr(record, name)
+        cleaned = _cleaned(value, multiline=multiline, changed=changed, name=name)
+        if cleaned is not value:
+            setattr(record, name, cleaned)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+# What a text field must not hold: everything clean_text takes out, and on one line the breaks.
+_DIRTY_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_DIRTY_MULTILINE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_KINDS: dict[type, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _field_kinds(cls: type) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A record class's fields that can hold text: one-line text, multi-line text, and
+    containers (lists, dicts, records inside it), worked out once per class from its type
+    hints. Dates, numbers, flags and enums hold none."""
+    kinds = _KINDS.get(cls)
+    if kinds is None:
+        hints = typing.get_type_hints(cls)
+        one_line, multiline, containers = [], [], []
+        for field in dataclasses.fields(cls):
+            hint = hints.get(field.name, Any)
+            args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+            inner = args[0] if typing.get_origin(hint) in (typing.Union, types.UnionType) else hint
+            if inner is str:
+                (multiline if field.name in MULTILINE_FIELDS else one_line).append(field.name)
+            elif inner is Any or typing.get_origin(inner) in (list, dict) or _is_record(inner):
+                containers.append(field.name)
+        kinds = _KINDS[cls] = (tuple(one_line), tuple(multiline), tuple(containers))
+    return kinds
+
+
+def _is_record(value: Any) -> bool:
+    """A dataclass instance, or a dataclass type (a field's hint)."""
+    return dataclasses.is_dataclass(value)
 
 
 def _cleaned(value: Any, *, multiline: bool, changed: list[str], name: str) -> Any:
@@ -118,7 +157,7 @@ def _cleaned(value: Any, *, multiline: bool, changed: list[str], name: str) -> A
             key in value and pairs[key] is value[key] for key in pairs
         )
         return value if same else pairs
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if _is_record(value) and not isinstance(value, type):
         for field in clean_record(value):
             label = f"{name}.{field}"
             if label not in changed:
