@@ -116,7 +116,9 @@ def _field_kinds(cls: type) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str
     kinds = _KINDS.get(cls)
     if kinds is None:
         hints = typing.get_type_hints(cls)
-        one_line, multiline, containers = [], [], []
+        one_line: list[str] = []
+        multiline: list[str] = []
+        containers: list[str] = []
         for field in dataclasses.fields(cls):
             hint = hints.get(field.name, Any)
             args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
