@@ -61,12 +61,17 @@ class TransferActions(CampaignBase):
 
         return apply_import(self, plan)
 
-    def export(self, kind: str, *, reminders_as: str = "todo") -> bytes:
-        """The campaign in one of formats.EXPORT_KINDS, as the file should hold it."""
+    def export(
+        self, kind: str, *, reminders_as: str = "todo", left_out: list[str] | None = None
+    ) -> bytes:
+        """The campaign in one of formats.EXPORT_KINDS, as the file should hold it. Records
+        out of range (a file edited by hand) are left out and named in `left_out`."""
         from ..formats import render_export
         from ..formats.campaign import Campaign as Records
 
-        return render_export(kind, Records.of(self), self.now(), reminders_as=reminders_as)
+        return render_export(
+            kind, Records.of(self), self.now(), reminders_as=reminders_as, left_out=left_out
+        )
 
     def write_file(self, path: Path, data: bytes) -> None:
         """Write a file the user asked for (an export, a brief): atomically, readable by the

@@ -116,6 +116,13 @@ def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentP
     ]
 
 
+def _one_line(error: Exception) -> str:
+    """An error for the terminal: a name or path it quotes may hold control characters."""
+    from ..domain.text import clean_text
+
+    return clean_text(str(error))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(given)
@@ -126,10 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_app(args)
         return int(args.run(args))
     except UsageError as error:
-        print(f"infoint: error: {error}", file=sys.stderr)
+        print(f"infoint: error: {_one_line(error)}", file=sys.stderr)
         return EXIT_USAGE
     except (DataError, StoreError) as error:
-        print(f"infoint: {error}", file=sys.stderr)
+        print(f"infoint: {_one_line(error)}", file=sys.stderr)
         return EXIT_DATA
     except KeyboardInterrupt:
         return 130

@@ -46,23 +46,24 @@ def cmd_add(args: argparse.Namespace) -> int:
     from ..domain.dedupe import find_duplicate
     from ..domain.models import Contact
     from ..domain.stages import Stage, UnknownStage
-    from ..domain.validation import InvalidField, check_email, check_name, check_url
+    from ..domain.text import clean_text
+    from ..domain.validation import InvalidField, check_email, check_line, check_name, check_url
 
     try:
         stage = Stage.parse(args.stage)
         contact = Contact(
             name=check_name(args.name),
-            company=args.company.strip(),
-            role=args.role.strip(),
-            email=check_email(args.email),
-            phone=args.phone.strip(),
-            url=check_url(args.url),
-            industry=args.industry.strip(),
-            location=args.location.strip(),
-            source=args.source.strip(),
+            company=check_line(args.company, "the company"),
+            role=check_line(args.role, "the role"),
+            email=check_email(clean_text(args.email)),
+            phone=check_line(args.phone, "the phone"),
+            url=check_url(clean_text(args.url)),
+            industry=check_line(args.industry, "the industry"),
+            location=check_line(args.location, "the location"),
+            source=check_line(args.source, "the source"),
             stage=stage,
             tags=_tags(args.tag),
-            notes=args.notes,
+            notes=clean_text(args.notes, multiline=True),
         )
     except (UnknownStage, InvalidField) as error:
         raise UsageError(str(error)) from None
@@ -80,10 +81,13 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def _tags(values: Sequence[str]) -> list[str]:
+    """Tags from `--tag a,b --tag c`: a line break or a control character in one is not kept."""
+    from ..domain.validation import check_line
+
     tags: list[str] = []
     for value in values:
         for tag in value.split(","):
-            tag = tag.strip()
+            tag = check_line(tag, "a tag")
             if tag and tag not in tags:
                 tags.append(tag)
     return tags
@@ -106,6 +110,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     import json
 
     from ..domain.stages import STAGES, Stage, UnknownStage
+    from ..domain.text import clean_text
 
     try:
         stage = Stage.parse(args.stage) if args.stage else None
@@ -116,6 +121,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         c for c in campaign.contacts(archived=args.archived) if stage is None or c.stage == stage
     ]
     contacts.sort(key=lambda c: (c.stage.order, c.name.casefold()))
+    # A name from a file edited by hand can hold control characters: none reach the terminal.
     if args.json:
         rows = [
             {
@@ -125,6 +131,11 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
             for c in contacts
         ]  # fmt: skip
+        for row in rows:
+            for key, value in row.items():
+                if isinstance(value, str):
+                    row[key] = clean_text(value)
+            row["tags"] = [clean_text(tag) for tag in row["tags"]]  # type: ignore[union-attr]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not contacts:
@@ -137,5 +148,5 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"{group.label} ({len(members)})")
         for c in members:
             detail = "  ".join(part for part in (c.role_at_company, c.email) if part)
-            print(f"  {c.name:<28} {detail}".rstrip())
+            print(f"  {clean_text(c.name):<28} {clean_text(detail)}".rstrip())
     return 0

@@ -42,6 +42,7 @@ def register_import(commands: argparse._SubParsersAction, common: argparse.Argum
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..actions.transfer import read_import
+    from ..domain.text import clean_text
     from ..formats.source import FormatError, MissingSource
 
     try:
@@ -59,7 +60,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         lines[0] = "dry run, nothing written: " + lines[0]
     elif plan.changes_anything:
         campaign.apply_import(plan)
-    print("\n".join(lines))
+    print("\n".join(clean_text(line) for line in lines))  # names from the campaign, too
     return 0
 
 
@@ -104,7 +105,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if output is not None:
         _check_output(output, db_path(args))
     campaign = open_campaign(args, create=False)
-    data = campaign.export(args.kind, reminders_as=args.reminders_as)
+    left_out: list[str] = []
+    data = campaign.export(args.kind, reminders_as=args.reminders_as, left_out=left_out)
+    for line in left_out:  # a file edited by hand: said, and the rest exported
+        print(f"infoint: left out of the export, out of range: {line}", file=sys.stderr)
     if output is None:
         _write_stdout(data)
         return 0

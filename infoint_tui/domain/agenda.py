@@ -24,6 +24,8 @@ from typing import Protocol
 from .dates import DateParseError, parse_when
 from .models import Contact, Medium, Reminder, ReminderKind
 from .stages import Stage
+from .text import clean_text
+from .validation import meeting_problems, moment_problem, record_problems
 
 
 class MeetingLike(Protocol):
@@ -141,6 +143,8 @@ class Agenda:
     overdue: list[AgendaItem] = field(default_factory=list)
     today: list[AgendaItem] = field(default_factory=list)
     upcoming: list[AgendaItem] = field(default_factory=list)  # the next 7 days after `day`
+    # Records out of range (a file edited by hand): left out, one line each, never a crash.
+    left_out: list[str] = field(default_factory=list)
 
     @property
     def done_for_today(self) -> bool:
@@ -157,10 +161,16 @@ def due_items(
     contacts: Iterable[Contact],
     meetings: Iterable[MeetingLike],
     reminders: Iterable[Reminder],
+    left_out: list[str] | None = None,
 ) -> list[AgendaItem]:
-    """Everything open for the active contacts, at any date, by due time."""
+    """Everything open for the active contacts, at any date, by due time.
+
+    A record whose dates or length are out of range (domain.validation) is left out, and a
+    line saying why is added to `left_out` when given.
+    """
     people = {c.id: c for c in contacts if not c.archived}
     items: list[AgendaItem] = []
+    skipped: list[str] = [] if left_out is None else left_out
     for reminder in reminders:
         if not reminder.is_open:
             continue
@@ -169,18 +179,36 @@ def due_items(
             contact = people.get(reminder.contact_id)
             if contact is None:  # archived or gone
                 continue
+        problems = record_problems(reminder)
+        if problems:
+            skipped.append(_left_out("reminder", reminder.id, contact, problems))
+            continue
         items.append(_reminder_item(reminder, contact, now))
     for meeting in meetings:
         contact = people.get(meeting.contact_id)
-        if contact is not None:
+        if contact is not None and meeting.when is not None and meeting.ended_at is None:
+            problems = meeting_problems(meeting)
+            if problems:
+                skipped.append(_left_out("meeting", meeting.id, contact, problems))
+                continue
             item = _meeting_item(meeting, contact, now)
             if item is not None:
                 items.append(item)
     for contact in people.values():
         if contact.next_action_due is not None:
+            problem = moment_problem(contact.next_action_due, "next_action_due")
+            if problem:
+                skipped.append(_left_out("contact", contact.id, contact, [problem]))
+                continue
             items.append(_next_action_item(contact, now))
     items.sort(key=_sort_key)
     return items
+
+
+def _left_out(what: str, record_id: str, contact: Contact | None, problems: list[str]) -> str:
+    who = f" ({clean_text(contact.name)})" if contact is not None and what != "contact" else ""
+    name = f" {clean_text(contact.name)}" if contact is not None and what == "contact" else ""
+    return f"{what} {record_id}{name}{who}: {'; '.join(problems)}"
 
 
 def _sort_key(item: AgendaItem) -> tuple[datetime, int, str]:
@@ -265,7 +293,7 @@ def agenda(
     today = now.date()
     horizon = today + timedelta(days=days)
     result = Agenda(day=today, now=now)
-    for item in due_items(now, contacts, meetings, reminders):
+    for item in due_items(now, contacts, meetings, reminders, result.left_out):
         starts = _day(item.starts, now)
         if item.overdue:
             result.overdue.append(item)
@@ -394,13 +422,16 @@ def render_text(result: Agenda, *, is_today: bool = True) -> str:
     if result.upcoming:
         lines += ["", f"Next {UPCOMING_DAYS} days ({len(result.upcoming)})"]
         lines.extend(_text_row(item, result.now) for item in result.upcoming)
+    if result.left_out:
+        lines += ["", f"Left out, out of range in the data file ({len(result.left_out)})"]
+        lines.extend(f"  {line}" for line in result.left_out)
     return "\n".join(lines) + "\n"
 
 
 def _text_row(item: AgendaItem, now: datetime) -> str:
     local = item.due.astimezone(now.tzinfo) if now.tzinfo else item.due
     when = f"{local:%a} {local.day} {local:%b} {local:%H:%M}"
-    who = f"{item.contact_name}: " if item.contact else ""
+    who = f"{clean_text(item.contact_name)}: " if item.contact else ""
     notes = []
     if item.kind is AgendaKind.CHECK_IN and item.latest is not None:
         latest = item.latest.astimezone(now.tzinfo) if now.tzinfo else item.latest
@@ -408,7 +439,7 @@ def _text_row(item: AgendaItem, now: datetime) -> str:
     if item.snoozed:
         notes.append("snoozed")
     extra = f" ({', '.join(notes)})" if notes else ""
-    return f"  {when:<17}{item.kind.value:<11}{who}{item.title}{extra}".rstrip()
+    return f"  {when:<17}{item.kind.value:<11}{who}{clean_text(item.title)}{extra}".rstrip()
 
 
 # -- snoozing -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .dates import format_when
+from .markdown_text import block_line, inline
 from .models import BankQuestion, Contact, Meeting, Settings
 from .prep import (
     introduction_text,
@@ -190,49 +191,57 @@ def who_line(brief: Brief) -> str:
 
 
 def brief_markdown(brief: Brief) -> str:
-    """The brief as a Markdown page (for `export markdown` and the brief screen's export)."""
-    lines = [f"# Brief: {brief.name}", ""]
+    """The brief as a Markdown page (for `export markdown` and the brief screen's export).
+    What the user or an import wrote is escaped: it reads as typed, never as markup."""
+    lines = [f"# Brief: {inline(brief.name)}", ""]
     if brief.role_at_company:
-        headline = f"**{brief.role_at_company}**"
+        headline = f"**{inline(brief.role_at_company)}**"
         if brief.industry:
-            headline += f" · {brief.industry}"
+            headline += f" · {inline(brief.industry)}"
         lines += [headline, ""]
-    about = [line for line in (who_line(brief), _focus_line(brief)) if line]
+    about = [line for line in (inline(who_line(brief)), _focus_line(brief)) if line]
     lines += [*(f"- {line}" for line in about), *([""] if about else [])]
 
     lines += ["## When and where", "", f"- {brief.date_text}"]
     if brief.when is not None:
         lines.append(f"- {brief.duration_min} minutes")
-    lines.append(f"- {brief.place}")
+    lines.append(f"- {inline(brief.place)}")
     if brief.who_pays:
-        lines.append(f"- {brief.who_pays}")
+        lines.append(f"- {inline(brief.who_pays)}")
     if brief.phone:
-        lines.append(f"- Their phone: {brief.phone}")
+        lines.append(f"- Their phone: {inline(brief.phone)}")
     lines.append("")
 
-    lines += _section("My objectives", [f"- {o}" for o in brief.objectives])
+    lines += _section("My objectives", [f"- {inline(o)}" for o in brief.objectives])
     lines += _section(
         "My questions",
         [
-            f"{q.number}. {f'[{q.letter}] ' if q.letter else ''}{q.text}"
-            + (f" _({q.asked_before})_" if q.asked_before else "")
+            f"{q.number}. {f'[{q.letter}] ' if q.letter else ''}{inline(q.text)}"
+            + (f" _({inline(q.asked_before)})_" if q.asked_before else "")
             for q in brief.questions
         ],
     )
-    lines += _section("The ask", [brief.ask] if brief.ask else [])
-    intro = brief.introduction
+    lines += _section("The ask", _block(brief.ask))
+    intro = _block(brief.introduction)
     if intro and brief.introduction_from_pitch:
-        intro += "  _(my pitch from Settings)_"
-    lines += _section("My introduction", [intro] if intro else [])
-    still = [f"- [ ] {text}" for text in brief.unchecked] + [f"- {m}" for m in brief.missing]
+        intro[-1] += "  _(my pitch from Settings)_"
+    lines += _section("My introduction", intro)
+    still = [f"- [ ] {inline(text)}" for text in brief.unchecked]
+    still += [f"- {inline(m)}" for m in brief.missing]
     if still:
         lines += _section(f"Still to do ({brief.readiness_percent}% ready)", still)
     if brief.research_person:
-        lines += _section(f"Research: {brief.name}", brief.research_person.splitlines())
+        lines += _section(f"Research: {inline(brief.name)}", _block(brief.research_person))
     if brief.research_company:
-        title = f"Research: {brief.company}" if brief.company else "Research: the company"
-        lines += _section(title, brief.research_company.splitlines())
+        company = inline(brief.company)
+        title = f"Research: {company}" if company else "Research: the company"
+        lines += _section(title, _block(brief.research_company))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _block(text: str) -> list[str]:
+    """Free text as the lines of a paragraph, none of which can open a heading or HTML."""
+    return [block_line(line) for line in text.splitlines()] if text.strip() else []
 
 
 def _focus_line(brief: Brief) -> str:

@@ -135,7 +135,10 @@ def _decode_datetime(value: Any) -> datetime:
         raise ValueError(f"datetime without a time zone: {value!r}")
     zone = _ZONE.get()
     if zone is not None:
-        local = parsed.astimezone(zone)
+        try:
+            local = parsed.astimezone(zone)
+        except (OverflowError, ValueError):  # at the edge of the calendar: as stored
+            return parsed
         if local.utcoffset() == parsed.utcoffset():
             return local
     return parsed

@@ -44,9 +44,17 @@ def parse_import(kind: str, source: Source) -> Parsed:
 
 
 def render_export(
-    kind: str, campaign: Campaign, now: datetime, *, reminders_as: str = "todo"
+    kind: str,
+    campaign: Campaign,
+    now: datetime,
+    *,
+    reminders_as: str = "todo",
+    left_out: list[str] | None = None,
 ) -> bytes:
-    """The campaign in one of EXPORT_KINDS, encoded as the file should hold it (UTF-8)."""
+    """The campaign in one of EXPORT_KINDS, encoded as the file should hold it (UTF-8).
+
+    Markdown and ICS leave out records whose dates or numbers are out of range (a file edited
+    by hand), each named by a line added to `left_out`; JSON and CSV keep everything."""
     if kind == "json":
         from .jsonfile import export_json
 
@@ -58,11 +66,14 @@ def render_export(
     if kind == "markdown":
         from .markdown import export_markdown
 
-        return export_markdown(campaign, now).encode()
+        return export_markdown(campaign, now, left_out=left_out).encode()
     if kind == "ics":
         from .ics import export_ics
 
         return export_ics(
-            campaign, now, reminders_as="event" if reminders_as == "event" else "todo"
+            campaign,
+            now,
+            reminders_as="event" if reminders_as == "event" else "todo",
+            left_out=left_out,
         )
     raise ValueError(f"unknown export format {kind!r} (expected one of: {', '.join(EXPORT_KINDS)})")

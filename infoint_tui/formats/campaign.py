@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -14,6 +15,8 @@ from ..domain.models import (
     TargetEmployer,
     Touch,
 )
+from ..domain.text import clean_text
+from ..domain.validation import record_problems
 
 # The record tables, in the order exports write them (contacts first: the others point at them).
 TABLES: dict[str, type] = {
@@ -63,3 +66,29 @@ class Campaign:
 
     def contact_by_id(self) -> dict[str, Contact]:
         return {c.id: c for c in self.contacts}
+
+    def in_range(self, left_out: list[str]) -> Campaign:
+        """The campaign without the meetings, reminders and touches whose dates or numbers
+        are out of range (domain.validation): what a calendar or a journal can be made of.
+        Each one left out adds a line to `left_out`; the records themselves are not copied."""
+        names = {c.id: c.name for c in self.contacts}
+        kept: dict[str, list[Any]] = {}
+        for table, noun in (
+            ("meetings", "meeting"),
+            ("reminders", "reminder"),
+            ("touches", "touch"),
+        ):
+            kept[table] = []
+            for record in self.table(table):
+                problems = record_problems(record)
+                if not problems:
+                    kept[table].append(record)
+                    continue
+                name = names.get(getattr(record, "contact_id", None) or "")
+                who = f" ({clean_text(name)})" if name else ""
+                left_out.append(f"{noun} {record.id}{who}: {'; '.join(problems)}")
+        if all(len(kept[table]) == len(self.table(table)) for table in kept):
+            return self
+        return dataclasses.replace(
+            self, meetings=kept["meetings"], reminders=kept["reminders"], touches=kept["touches"]
+        )

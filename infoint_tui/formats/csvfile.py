@@ -1,13 +1,26 @@
-"""The CSV export: one row per contact with the main fields, for a spreadsheet."""
+"""The CSV export: one row per contact with the main fields, for a spreadsheet.
+
+A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula, and some also
+after a tab or CR: a contact named `=HYPERLINK("http://evil", "Click")` or `@SUM(1+1)*cmd|' /C
+calc'!A0` would act when the file is opened. Such a cell gets a single quote in front, as
+OWASP's "CSV Injection" page advises; the cell then reads as the text it is. A plain number or
+phone number (`-12`, `+1 555 0100`, `+44 (0)20 7946 0958`: digits, spaces and `().-/` only)
+is left as it is: without letters it can call no function and point at no cell.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, datetime
 
 from ..domain.models import Contact
+from ..domain.text import clean_text
 from .campaign import Campaign
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-][\d\s().\-/]*\d[\d\s().\-/]*$")
 
 COLUMNS = (
     "id", "name", "stage", "role", "company", "industry", "location", "email", "phone", "url",
@@ -38,8 +51,21 @@ def export_csv(campaign: Campaign) -> str:
     )
     for contact in ordered:
         row = _row(contact, names, next_meeting.get(contact.id), open_reminders.get(contact.id, 0))
-        writer.writerow([row[column] for column in COLUMNS])
+        writer.writerow([_cell(row[column], multiline=column == "notes") for column in COLUMNS])
     return out.getvalue()
+
+
+def neutralize(text: str) -> str:
+    """A cell a spreadsheet will show as text: a quote before a leading formula character."""
+    if text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def _cell(value: object, *, multiline: bool) -> object:
+    if not isinstance(value, str):
+        return value
+    return neutralize(clean_text(value, multiline=multiline))
 
 
 def _row(

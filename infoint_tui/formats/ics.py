@@ -13,6 +13,7 @@ from typing import Literal
 from .. import __version__
 from ..domain.models import Contact, Medium, Meeting, Reminder
 from ..domain.prep import i_pick_up_the_tab
+from ..domain.text import clean_text
 from .campaign import Campaign
 
 UID_DOMAIN = "infoint"
@@ -35,10 +36,21 @@ def reminder_uid(reminder: Reminder) -> str:
     return f"reminder-{reminder.id}@{UID_DOMAIN}"
 
 
-def export_ics(campaign: Campaign, now: datetime, *, reminders_as: RemindersAs = "todo") -> bytes:
-    """Meetings that have a time, and open reminders, of contacts who are not archived."""
+def export_ics(
+    campaign: Campaign,
+    now: datetime,
+    *,
+    reminders_as: RemindersAs = "todo",
+    left_out: list[str] | None = None,
+) -> bytes:
+    """Meetings that have a time, and open reminders, of contacts who are not archived.
+
+    Records out of range (a file edited by hand) are left out, and named in `left_out` when
+    given. Text is written without control characters, which RFC 5545 does not allow.
+    """
     from icalendar import Calendar, Event, Todo
 
+    campaign = campaign.in_range(left_out if left_out is not None else [])
     contacts = {c.id: c for c in campaign.contacts}
     stamp = now.astimezone(timezone.utc)
     # Calendars accept an item again only with a higher SEQUENCE; minutes since 1970 grow with
@@ -60,10 +72,11 @@ def export_ics(campaign: Campaign, now: datetime, *, reminders_as: RemindersAs =
         event.add("sequence", sequence)
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=meeting.duration_min))
-        event.add("summary", f"{_VERB[meeting.medium]} {contact.name}" + _about(contact))
-        event.add("location", meeting.place or meeting.medium.label)
-        if meeting.place.startswith(("http://", "https://")):
-            event.add("url", meeting.place)
+        place = _line(meeting.place)
+        event.add("summary", f"{_VERB[meeting.medium]} {_line(contact.name)}" + _about(contact))
+        event.add("location", place or meeting.medium.label)
+        if place.startswith(("http://", "https://")):
+            event.add("url", place)
         event.add("description", _meeting_description(meeting, contact))
         event.add("status", "CONFIRMED")
         event.add("categories", ["Informational interview"])
@@ -94,31 +107,41 @@ def export_ics(campaign: Campaign, now: datetime, *, reminders_as: RemindersAs =
     return bytes(calendar.to_ical())
 
 
+def _line(text: str) -> str:
+    return clean_text(text).strip()
+
+
+def _block(text: str) -> str:
+    return clean_text(text, multiline=True).strip()
+
+
 def _about(contact: Contact) -> str:
-    return f" ({contact.role_at_company})" if contact.role_at_company else ""
+    about = _line(contact.role_at_company)
+    return f" ({about})" if about else ""
 
 
 def _reminder_title(reminder: Reminder, contact: Contact | None) -> str:
-    title = reminder.title or reminder.kind.value.replace("-", " ").capitalize()
-    if contact is not None and contact.name.split()[0] not in title:
-        title += f": {contact.name}"
+    title = _line(reminder.title) or reminder.kind.value.replace("-", " ").capitalize()
+    name = _line(contact.name) if contact is not None else ""
+    if name and name.split()[0] not in title:
+        title += f": {name}"
     return title
 
 
 def _contact_lines(contact: Contact) -> str:
-    lines = [f"{contact.name}{_about(contact)}"]
-    lines += [value for value in (contact.email, contact.phone, contact.url) if value]
+    lines = [f"{_line(contact.name)}{_about(contact)}"]
+    lines += [_line(value) for value in (contact.email, contact.phone, contact.url) if value]
     return "\n".join(lines)
 
 
 def _meeting_description(meeting: Meeting, contact: Contact) -> str:
     parts = [_contact_lines(contact)]
-    if meeting.objectives.strip():
-        parts.append("Objectives:\n" + meeting.objectives.strip())
-    if meeting.ask.strip():
-        parts.append("The ask:\n" + meeting.ask.strip())
+    if _block(meeting.objectives):
+        parts.append("Objectives:\n" + _block(meeting.objectives))
+    if _block(meeting.ask):
+        parts.append("The ask:\n" + _block(meeting.ask))
     if meeting.questions:
-        parts.append("Questions:\n" + "\n".join(f"- {q.text}" for q in meeting.questions))
+        parts.append("Questions:\n" + "\n".join(f"- {_line(q.text)}" for q in meeting.questions))
     if i_pick_up_the_tab(meeting):
         parts.append("I pick up the tab.")
     return "\n\n".join(parts)

@@ -17,6 +17,7 @@ from .. import __version__
 from ..domain.codec import RecordError, from_dict, to_dict
 from ..domain.models import Settings
 from .campaign import TABLES, Campaign
+from .intake import admit
 from .parsed import Incoming, Parsed, Skipped
 from .source import FormatError, Source
 
@@ -41,6 +42,11 @@ def export_json(campaign: Campaign, now: datetime) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+# How deep an export's values may nest. infoint's own records go five levels down; orjson, which
+# the store writes with, refuses more than 255, and Python's parser overflows its stack near 1,000.
+MAX_DEPTH = 64
+
+
 def parse_json(source: Source) -> Parsed:
     try:
         document = json.loads(source.text)
@@ -48,6 +54,10 @@ def parse_json(source: Source) -> Parsed:
         raise FormatError(
             f"{source.name} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except RecursionError:
+        raise _too_deep(source.name) from None
+    if _depth_over(document, MAX_DEPTH):
+        raise _too_deep(source.name)
     tables = _tables(source.name, document)
     parsed = Parsed(kind=KIND, source=source.name, exact_ids=True)
     if source.encoding_note:
@@ -79,12 +89,37 @@ def parse_json(source: Source) -> Parsed:
                 parsed.records.setdefault(table, []).append(item)
     if not parsed.readable and parsed.settings is None and not parsed.skipped:
         raise FormatError(f"{source.name} holds no infoint records")
-    return parsed
+    return admit(parsed)
+
+
+def _too_deep(name: str) -> FormatError:
+    return FormatError(
+        f"{name} is nested too deeply (more than {MAX_DEPTH} levels) to be an infoint export"
+    )
+
+
+def _depth_over(document: Any, limit: int) -> bool:
+    """Whether lists and objects nest more than `limit` levels (walked without recursion)."""
+    pending: list[tuple[Any, int]] = [(document, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if not isinstance(value, (dict, list)):
+            continue
+        children = value.values() if isinstance(value, dict) else value
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 def _where(table: str, index: int, doc: Any) -> str:
     label = doc.get("name") if table == "contacts" and isinstance(doc, dict) else None
+    if isinstance(label, str) and len(label) > _LABEL_LENGTH:
+        label = label[: _LABEL_LENGTH - 1] + "…"
     return f"{table} #{index}" + (f" ({label})" if isinstance(label, str) and label else "")
+
+
+_LABEL_LENGTH = 60  # a name quoted in "contacts #3 (name)"
 
 
 def _tables(name: str, document: Any) -> dict[str, Any]:
@@ -95,7 +130,7 @@ def _tables(name: str, document: Any) -> dict[str, Any]:
         version = document.get("version")
         if not isinstance(version, int) or version > FORMAT_VERSION:
             raise FormatError(
-                f"{name} was exported by a newer infoint (export version {version}; this one "
+                f"{name} was exported by a newer infoint (export version {version!r}; this one "
                 f"reads up to {FORMAT_VERSION}); update infoint to import it"
             )
         tables: dict[str, Any] = {}

@@ -15,7 +15,9 @@ from datetime import date, datetime
 
 from ..domain.models import Contact
 from ..domain.stages import Stage
-from ..domain.validation import InvalidField, check_email, check_name, check_url
+from ..domain.text import clean_text
+from ..domain.validation import InvalidField, check_email, check_moment, check_name, check_url
+from .intake import admit
 from .parsed import Incoming, Parsed, Skipped
 from .source import FormatError, Source
 
@@ -132,7 +134,7 @@ def parse_linkedin(source: Source) -> Parsed:
         parsed.notes.append(source.encoding_note)
     while position < len(lines):
         position = _read_rows(lines, position, delimiter, columns, header_cells, parsed)
-    return parsed
+    return admit(parsed)
 
 
 def _read_rows(
@@ -199,11 +201,14 @@ def _row_contact(where: str, row: list[str], columns: dict[str, int]) -> Incomin
         index = columns.get(field)
         return row[index].strip() if index is not None and index < len(row) else ""
 
+    written = f"{cell('first')} {cell('last')}"
     try:
-        name = check_name(f"{cell('first')} {cell('last')}")
-    except InvalidField:
-        return Skipped(where, "no first or last name")
-    item = Incoming(where, Contact(name=name))
+        check_name(written)  # admit() cleans the name as written, and says what it took out
+    except InvalidField as error:
+        return Skipped(
+            where, str(error) if clean_text(written).strip() else "no first or last name"
+        )
+    item = Incoming(where, Contact(name=written))
     contact: Contact = item.record
     contact.company, contact.role = cell("company"), cell("position")
     contact.source, contact.stage = SOURCE, Stage.PROSPECTS
@@ -218,8 +223,8 @@ def _row_contact(where: str, row: list[str], columns: dict[str, int]) -> Incomin
     connected = cell("connected")
     if connected:
         try:
-            contact.connected_on = parse_connection_date(connected)
-        except DateNotUnderstood:
+            contact.connected_on = check_moment(parse_connection_date(connected), "connected on")
+        except (DateNotUnderstood, InvalidField):
             item.warnings.append(
                 f"connection date {connected!r} not understood; imported without it"
             )

@@ -1,4 +1,10 @@
-"""The Markdown export: the campaign as a journal to read, a section per contact by stage."""
+"""The Markdown export: the campaign as a journal to read, a section per contact by stage.
+
+Every text the user or an import wrote is escaped: a name holding a line break, a `#`, a
+backtick or `<script>` stays inside its heading as text, and raw HTML never reaches the
+reader's renderer. Free text (notes, research) is a block quote in which the user's own light
+Markdown (lists, emphasis) still renders, but no line can open a heading or HTML.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 
+from ..domain.markdown_text import block_line, inline, url_text
 from ..domain.models import Contact, Meeting, Reminder, Touch
 from ..domain.prep import i_pick_up_the_tab, readiness
 from ..domain.stages import STAGES
+from ..domain.text import clean_text
 from .campaign import Campaign
 
 
-def export_markdown(campaign: Campaign, now: datetime) -> str:
+def export_markdown(campaign: Campaign, now: datetime, *, left_out: list[str] | None = None) -> str:
+    """The journal; records out of range (a file edited by hand) are left out and named in
+    `left_out` when given."""
+    campaign = campaign.in_range(left_out if left_out is not None else [])
     meetings: dict[str, list[Meeting]] = defaultdict(list)
     for meeting in sorted(campaign.meetings, key=_meeting_time):
         meetings[meeting.contact_id].append(meeting)
@@ -27,7 +38,9 @@ def export_markdown(campaign: Campaign, now: datetime) -> str:
     settings = campaign.settings
 
     out: list[str] = ["# Informational interviews: campaign journal", ""]
-    byline = " · ".join(part for part in (settings.my_name, f"exported {_when(now)}") if part)
+    byline = " · ".join(
+        part for part in (inline(settings.my_name), f"exported {_when(now)}") if part
+    )
     out += [byline, ""]
     counts = " · ".join(
         f"{stage.label} {sum(1 for c in active if c.stage == stage)}" for stage in STAGES
@@ -35,7 +48,7 @@ def export_markdown(campaign: Campaign, now: datetime) -> str:
     archived = len(campaign.contacts) - len(active)
     out += [f"{len(active)} contacts: {counts}" + (f" · {archived} archived" if archived else "")]
     if settings.pitch:
-        out += ["", f"My introduction: {settings.pitch}"]
+        out += ["", f"My introduction: {inline(settings.pitch)}"]
     groups = [(stage.label, [c for c in active if c.stage == stage]) for stage in STAGES]
     groups.append(("Archived", [c for c in campaign.contacts if c.archived]))
     for title, members in groups:
@@ -59,19 +72,21 @@ def _contact(
     reminders: list[Reminder],
     touches: list[Touch],
 ) -> list[str]:
-    out = ["", f"### {contact.name}", ""]
-    headline = " · ".join(
-        part for part in (contact.role_at_company, contact.industry, contact.location) if part
+    out = ["", f"### {inline(contact.name) or '(no name)'}", ""]
+    headline = inline(
+        " · ".join(
+            part for part in (contact.role_at_company, contact.industry, contact.location) if part
+        )
     )
     if headline:
         out += [headline, ""]
     facts = [
-        ("Email", contact.email),
-        ("Phone", contact.phone),
-        ("Profile", contact.url),
-        ("Source", contact.source),
-        ("Referred by", names.get(contact.referred_by or "", "")),
-        ("Tags", ", ".join(contact.tags)),
+        ("Email", inline(contact.email)),
+        ("Phone", inline(contact.phone)),
+        ("Profile", url_text(contact.url) if contact.url.strip() else ""),
+        ("Source", inline(contact.source)),
+        ("Referred by", inline(names.get(contact.referred_by or "", ""))),
+        ("Tags", inline(", ".join(contact.tags))),
         ("Focus", contact.focus.label if contact.focus else ""),
         ("Connected on", contact.connected_on.isoformat() if contact.connected_on else ""),
         ("Last contact", _when(contact.last_contact)),
@@ -93,7 +108,8 @@ def _contact(
     if touches:
         out += ["", "**Log of contacts**", ""]
         out += [
-            f"- {_when(t.at)} {t.kind.value}" + (f": {t.note}" if t.note else "") for t in touches
+            f"- {_when(t.at)} {t.kind.value}" + (f": {inline(t.note)}" if t.note else "")
+            for t in touches
         ]
     if contact.history:
         out += ["", "**Stages**", ""]
@@ -107,7 +123,7 @@ def _contact(
 
 def _meeting(meeting: Meeting, names: dict[str, str]) -> list[str]:
     when = _when(meeting.when) if meeting.when else "not scheduled yet"
-    details = [meeting.medium.label, f"{meeting.duration_min} min", meeting.place]
+    details = [meeting.medium.label, f"{meeting.duration_min} min", inline(meeting.place)]
     if i_pick_up_the_tab(meeting):
         details.append("I pick up the tab")
     out = ["", f"#### Meeting: {when}", "", " · ".join(d for d in details if d)]
@@ -130,13 +146,15 @@ def _meeting(meeting: Meeting, names: dict[str, str]) -> list[str]:
             f"*Prep* ({done}/{len(meeting.checklist)} done, {readiness(meeting):.0%} ready)",
             "",
         ]
-        out += [f"- [{'x' if item.done else ' '}] {item.text}" for item in meeting.checklist]
+        out += [
+            f"- [{'x' if item.done else ' '}] {inline(item.text)}" for item in meeting.checklist
+        ]
     if meeting.questions:
         out += ["", "*Questions*", ""]
         for question in meeting.questions:
             tag = f"({question.tiara.label}) " if question.tiara else ""
-            answer = f" — {question.answer}" if question.answer else ""
-            out.append(f"- [{'x' if question.asked else ' '}] {tag}{question.text}{answer}")
+            answer = f" — {inline(question.answer)}" if question.answer else ""
+            out.append(f"- [{'x' if question.asked else ' '}] {tag}{inline(question.text)}{answer}")
     if meeting.notes.strip():
         out += ["", "*Notes*", "", *_quoted(meeting.notes)]
     if meeting.log:
@@ -145,8 +163,8 @@ def _meeting(meeting: Meeting, names: dict[str, str]) -> list[str]:
             kind = capture.kind.value.replace("-", " ")
             if capture.tiara:
                 kind += f", {capture.tiara.label}"
-            who = f" → {names[capture.contact_id]}" if capture.contact_id in names else ""
-            out.append(f"- {capture.at:%H:%M} ({kind}) {capture.text}{who}")
+            who = f" → {inline(names[capture.contact_id])}" if capture.contact_id in names else ""
+            out.append(f"- {capture.at:%H:%M} ({kind}) {inline(capture.text)}{who}")
     for label, text in (
         ("What I learned", meeting.debrief_learned),
         ("How it fits me", meeting.debrief_fit),
@@ -158,11 +176,11 @@ def _meeting(meeting: Meeting, names: dict[str, str]) -> list[str]:
 
 
 def _reminder(reminder: Reminder) -> str:
-    title = reminder.title or reminder.kind.value.replace("-", " ")
+    title = inline(reminder.title or reminder.kind.value.replace("-", " "))
     if reminder.done_at:
         return f"- [x] {title} (done {_when(reminder.done_at)})"
     if reminder.closed_at:
-        why = f": {reminder.closed_reason}" if reminder.closed_reason else ""
+        why = f": {inline(reminder.closed_reason)}" if reminder.closed_reason else ""
         return f"- [-] {title} (closed {_when(reminder.closed_at)}{why})"
     return f"- [ ] {title} (due {_when(reminder.effective_due)})"
 
@@ -171,19 +189,24 @@ def _next_action(contact: Contact) -> str:
     if not contact.next_action:
         return ""
     due = f" (due {_when(contact.next_action_due)})" if contact.next_action_due else ""
-    return contact.next_action + due
+    return inline(contact.next_action) + due
 
 
 def _archived(contact: Contact) -> str:
     if not contact.archived:
         return ""
-    parts = [_when(contact.archived_at) if contact.archived_at else "yes", contact.archive_reason]
+    parts = [
+        _when(contact.archived_at) if contact.archived_at else "yes",
+        inline(contact.archive_reason),
+    ]
     return ", ".join(p for p in parts if p)
 
 
 def _quoted(text: str) -> Iterable[str]:
-    """Free text as a block quote, so a '#' or '-' the user typed cannot break the structure."""
-    return [f"> {line}".rstrip() for line in text.strip("\n").splitlines()]
+    """Free text as a block quote: the user's lists and emphasis render, but no line can open
+    a heading (ATX or setext), a code fence, or HTML, and nothing gets out of the quote."""
+    lines = clean_text(text, multiline=True).strip("\n").split("\n")
+    return [f"> {block_line(line)}".rstrip() for line in lines]
 
 
 def _when(moment: datetime | None) -> str:

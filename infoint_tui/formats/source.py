@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..domain.text import clean_text
 
 # Control characters that never appear in a text export; tab, newlines and form feed do.
 _CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13}
 # Above this share of control characters in the first few kilobytes, the file is not text.
 _BINARY_SHARE = 0.02
 _SAMPLE = 8192
+MAX_SIZE = 256 * 2**20  # bytes: far above any real export, below what would exhaust memory
 
 
 class FormatError(ValueError):
@@ -48,18 +53,43 @@ _ENCODING_NAMES = {
 
 def read_source(path: Path) -> Source:
     """Read `path` as text, or raise MissingSource / FormatError with one clear line."""
-    name = path.name or str(path)
+    # A file name is outside text too: one holding an escape sequence must not reach the terminal.
+    shown = clean_text(str(path))
+    name = clean_text(path.name) or shown
     try:
-        raw = path.read_bytes()
+        raw = _read_regular_file(path, shown)
     except FileNotFoundError:
-        raise MissingSource(f"{path}: no such file") from None
+        raise MissingSource(f"{shown}: no such file") from None
     except IsADirectoryError:
-        raise MissingSource(f"{path} is a folder, not a file") from None
+        raise MissingSource(f"{shown} is a folder, not a file") from None
     except PermissionError:
-        raise FormatError(f"{path} cannot be read: permission denied") from None
+        raise FormatError(f"{shown} cannot be read: permission denied") from None
     except OSError as error:
-        raise FormatError(f"{path} cannot be read: {error.strerror or error}") from None
+        raise FormatError(f"{shown} cannot be read: {error.strerror or error}") from None
     return decode_source(name, raw)
+
+
+def _read_regular_file(path: Path, shown: str) -> bytes:
+    # A FIFO would block the open itself, and a device (/dev/zero) never end: the file is
+    # opened without waiting, and only a regular one is read.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(status.st_mode):
+            raise FormatError(f"{shown} is not a regular file")
+        if status.st_size > MAX_SIZE:
+            raise FormatError(
+                f"{shown} is {status.st_size / 2**20:,.0f} MB; an import file holds at most "
+                f"{MAX_SIZE // 2**20} MB"
+            )
+        with os.fdopen(descriptor, "rb") as file:
+            descriptor = -1  # closed with the file
+            return file.read(MAX_SIZE + 1)
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
 
 
 def decode_source(name: str, raw: bytes) -> Source:
@@ -69,13 +99,19 @@ def decode_source(name: str, raw: bytes) -> Source:
     encoding = _guess_encoding(raw)
     if encoding is None:
         raise FormatError(f"{name} is not a text file (it looks like binary data)")
-    if encoding == "utf-8":
-        text = raw.decode("utf-8-sig")
-    elif encoding == "cp1252":
-        # A byte cp1252 leaves undefined (0x81, 0x8d, ...) falls back to Latin-1 for that byte.
-        text = raw.decode("cp1252", errors="latin1_fallback")
-    else:
-        text = raw.decode(encoding)
+    try:
+        if encoding == "utf-8":
+            text = raw.decode("utf-8-sig")
+        elif encoding == "cp1252":
+            # A byte cp1252 leaves undefined (0x81, 0x8d, ...) falls back to Latin-1 for that byte.
+            text = raw.decode("cp1252", errors="latin1_fallback")
+        else:
+            text = raw.decode(encoding)
+    except UnicodeDecodeError as error:  # a UTF-8 BOM before other bytes, an odd UTF-16 length
+        label = _ENCODING_NAMES.get(encoding, encoding.upper())
+        raise FormatError(
+            f"{name} cannot be read as {label} text ({error.reason} at byte {error.start})"
+        ) from None
     text = text.removeprefix("\ufeff")
     if _looks_binary(text[:_SAMPLE]):
         raise FormatError(f"{name} is not a text file (it looks like binary data)")

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.models import Contact
+from ..domain.text import clean_text
 from ..domain.validation import InvalidField, check_email, check_name, check_url, normalize_url
+from .intake import admit
 from .parsed import Alternative, Incoming, Parsed, Skipped
 from .source import FormatError, Source
 
@@ -97,7 +99,7 @@ def parse_vcard(source: Source) -> Parsed:
             continue
         item.warnings[:0] = warnings
         parsed.contacts.append(item)
-    return parsed
+    return admit(parsed)
 
 
 def _read_card(vobject: Any, text: str, *, ignore_unreadable: bool) -> tuple[Any, Any]:
@@ -214,11 +216,12 @@ def card_contact(where: str, component: Any, raw: Any) -> Incoming | Skipped:
     kind = {_text(line).lower() for line in _lines(raw, "kind")}
     if "company" in show_as or "org" in kind or "group" in kind:
         return Skipped(where, "a company or group card, not a person")
+    written = _name(component, raw)
     try:
-        name = check_name(_name(component, raw))
-    except InvalidField:
-        return Skipped(where, "no name (FN or N)")
-    contact = Contact(name=name)
+        check_name(written)  # admit() cleans the name as written, and says what it took out
+    except InvalidField as error:
+        return Skipped(where, str(error) if clean_text(written).strip() else "no name (FN or N)")
+    contact = Contact(name=written)
     item = Incoming(where, contact)
     notes: list[str] = [_value(line) for line in _lines(raw, "note")]
 

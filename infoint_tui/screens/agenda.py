@@ -30,7 +30,7 @@ from ..domain.dates import format_when
 from ..domain.models import ReminderKind
 from ..widgets.key_bar import KeyBar
 from ..widgets.palette import STAGE_COLORS
-from ..widgets.text import fit
+from ..widgets.text import escape, fit, plain
 from .base import CampaignMixin
 
 WHEN_WIDTH = 19  # 'by tomorrow 08:00' and a space
@@ -156,6 +156,13 @@ class AgendaScreen(CampaignMixin, Screen[None]):
                 options.append(Option("", disabled=True))
             nothing = f"Nothing in the next {UPCOMING_DAYS} days."
             options.append(Option(f"[dim]{nothing}[/]", disabled=True))
+        if result.left_out:  # a file edited by hand: said, never a crash
+            options.append(Option("", disabled=True))
+            heading = f"Left out, out of range in the data file  [dim]{len(result.left_out)}[/]"
+            options.append(Option(f"[b $warning]{heading}[/]", disabled=True))
+            options += [
+                Option(Content(fit(line, width)), disabled=True) for line in result.left_out
+            ]
         return options
 
     def _row(self, item: AgendaItem, width: int, colour: str) -> Content:
@@ -167,8 +174,9 @@ class AgendaScreen(CampaignMixin, Screen[None]):
         bar = STAGE_COLORS[contact.stage] if contact else "$text-muted"
         when = fit(when_text(item, self.now), WHEN_WIDTH - 1).ljust(WHEN_WIDTH)
         kind = fit(item.noun.capitalize(), KIND_WIDTH - 1).ljust(KIND_WIDTH)
-        name = fit(item.contact_name, name_width - 1).ljust(name_width)
-        title = fit(item.title + (" (snoozed)" if item.snoozed else ""), room)
+        name = fit(plain(item.contact_name, multiline=False), name_width - 1).ljust(name_width)
+        title = plain(item.title, multiline=False) + (" (snoozed)" if item.snoozed else "")
+        title = fit(title, room)
         return Content.assemble(
             ("▌", bar),
             " ",
@@ -246,7 +254,7 @@ class AgendaScreen(CampaignMixin, Screen[None]):
             message = f"Done: {item.title}"
         else:
             return
-        self.notify(message, timeout=3)
+        self.notify(escape(message), timeout=3)  # quotes a title and a name
         self.refresh_agenda(key)
 
     def action_snooze(self) -> None:
@@ -261,7 +269,8 @@ class AgendaScreen(CampaignMixin, Screen[None]):
             if until is None:
                 return
             self.snooze(item, until)
-            self.notify(f"Snoozed until {format_when(until, self.now)}: {item.title}", timeout=3)
+            until_text = format_when(until, self.now)
+            self.notify(f"Snoozed until {until_text}: {escape(item.title)}", timeout=3)
             self.refresh_agenda(key, leave=True)
 
         self.app.push_screen(SnoozeScreen(f"{who}{item.title}"), snoozed)

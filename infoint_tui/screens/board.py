@@ -357,7 +357,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self.refresh_card(contact_id)
         self.refresh_columns((source, target), keep={target: contact_id})
         self.focus_column(target.order, contact_id)
-        self.notify(f"{contact.name} → {target.label}", timeout=2)
+        self.notify(f"{escape(contact.name)} → {target.label}", timeout=2)
 
     # -- filter -----------------------------------------------------------------------------
     @property
@@ -463,7 +463,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self.refresh_card(contact_id)
         self.refresh_columns((contact.stage,))
         self.column(self.column_index).focus()
-        self.notify(f"Archived {contact.name}. Press u to undo.", timeout=6)
+        self.notify(f"Archived {escape(contact.name)}. Press u to undo.", timeout=6)
         self.refresh_bindings()
 
     def action_undo(self) -> None:
@@ -474,7 +474,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self.refresh_card(contact.id)
         self.refresh_columns((contact.stage,), keep={contact.stage: contact.id})
         self.focus_column(contact.stage.order, contact.id)
-        self.notify(f"{contact.name} is back on the board", timeout=3)
+        self.notify(f"{escape(contact.name)} is back on the board", timeout=3)
         self.refresh_bindings()
 
     def action_delete(self) -> None:
@@ -490,7 +490,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
             self.campaign.delete_contact(contact_id)
             self.cards.pop(contact_id, None)
             self.refresh_columns((contact.stage,))
-            self.notify(f"Deleted {contact.name}", timeout=3)
+            self.notify(f"Deleted {escape(contact.name)}", timeout=3)
 
         detail = (
             f" and {meetings} meeting{'s' if meetings != 1 else ''} with their notes"

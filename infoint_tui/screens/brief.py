@@ -153,7 +153,7 @@ class BriefScreen(CampaignMixin, Screen[None]):
 
         def done(path: Path | None) -> None:
             if path is not None:
-                self.notify(f"Brief saved to {path}", title="Exported", timeout=8)
+                self.notify(f"Brief saved to {escape(str(path))}", title="Exported", timeout=8)
 
         self.app.push_screen(PathPrompt("Export this brief as Markdown to:", default, write), done)
 

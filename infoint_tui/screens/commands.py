@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 from textual.screen import Screen
 
+from ..widgets.text import escape
+
 if TYPE_CHECKING:
     from ..app import InfointApp
 
@@ -38,8 +40,9 @@ def contact_commands(app: InfointApp) -> Iterable[SystemCommand]:
     for contact in app.campaign.contacts(archived=None):
         state = " (archived)" if contact.archived else ""
         where = contact.role_at_company
+        # The palette reads titles and help as markup: a name is escaped (and cleaned).
         yield SystemCommand(
-            f"Go to: {contact.name}{state}",
-            f"{where} · {contact.stage.label}" if where else contact.stage.label,
+            f"Go to: {escape(contact.name)}{state}",
+            f"{escape(where)} · {contact.stage.label}" if where else contact.stage.label,
             partial(app.go_to_contact, contact.id),
         )

@@ -45,7 +45,7 @@ from ..widgets.confirm import ConfirmScreen
 from ..widgets.draft_area import DraftArea
 from ..widgets.key_bar import KeyBar
 from ..widgets.key_list import KeyList
-from ..widgets.text import escape
+from ..widgets.text import escape, plain
 from .base import CampaignMixin
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def open_composer(app: InfointApp, contact_id: str, kind: str | None = None) -> 
     kind = kind or KIND_BY_STAGE.get(contact.stage)
     if kind is None:
         app.notify(
-            f"Nothing to send {contact.name} now: the meeting is booked. "
+            f"Nothing to send {escape(contact.name)} now: the meeting is booked. "
             "p prepares it; after the meeting, c writes the thank-you.",
             timeout=6,
         )
@@ -220,10 +220,10 @@ class ComposeScreen(CampaignMixin, Screen[None]):
             self.specific = self.candidates[0]
         if self.kind == CHECK_IN and self.candidates:
             self.outcome = self.candidates[0]
-        self.generated = self.make_draft()
+        self.generated = plain(self.make_draft())
         saved = contact.drafts.get(self.kind)
         draft = self.query_one(DraftArea)
-        draft.load_text(saved if saved is not None else self.generated)
+        draft.load_text(plain(saved) if saved is not None else self.generated)
         self._text = draft.text
         if saved is not None and saved != self.generated:
             self.notify("Your saved draft. ctrl+r starts again from the template.", timeout=4)
@@ -392,7 +392,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         )
 
     def redraft(self) -> None:
-        self.generated = self.make_draft()
+        self.generated = plain(self.make_draft())
         self.query_one(DraftArea).load_text(self.generated)
         self._text = self.generated
         self.show_checks()
@@ -466,6 +466,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         self.campaign.record_sent(self.contact_id, self.kind, self.text)
         contact = self.contact
         self.notify(
-            f"{TITLES[self.kind]} to {contact.name} marked sent · {contact.stage.label}", timeout=4
+            f"{TITLES[self.kind]} to {escape(contact.name)} marked sent · {contact.stage.label}",
+            timeout=4,
         )
         self.dismiss()

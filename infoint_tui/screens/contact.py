@@ -20,6 +20,7 @@ from ..domain.validation import InvalidField, check_email, check_name, check_url
 from ..widgets import FORMS_CSS
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
+from ..widgets.text import escape, plain
 from .base import CampaignMixin
 
 TEXT_FIELDS = ("name", "role", "company", "industry", "location", "email", "phone", "url")
@@ -32,6 +33,11 @@ LABELS = {
     "next_due": "Due", "research_person": "Research: the person",
     "research_company": "Research: the company", "notes": "Notes",
 }  # fmt: skip
+
+
+def _line(text: str) -> str:
+    """A field's value as its input shows it: one line, no control characters."""
+    return plain(text, multiline=False)
 
 
 class ContactScreen(CampaignMixin, Screen[str | None]):
@@ -69,18 +75,18 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         contact = self._contact()
-        title = contact.name if self.contact_id else "New contact"
+        title = escape(contact.name) if self.contact_id else "New contact"
         yield Static(f"[b]{title}[/]", id="form-title")
         with Horizontal(id="contact-body"):
             with VerticalScroll(id="contact-form"):
                 for field in TEXT_FIELDS:
                     yield from self._row(
-                        field, Input(getattr(contact, field), id=f"f-{field}", compact=True)
+                        field, Input(_line(getattr(contact, field)), id=f"f-{field}", compact=True)
                     )
                 yield from self._row(
                     "tags",
                     Input(
-                        ", ".join(contact.tags),
+                        _line(", ".join(contact.tags)),
                         id="f-tags",
                         compact=True,
                         placeholder="comma, separated",
@@ -88,7 +94,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
                 )
                 sources = [(s.capitalize(), s) for s in SOURCES]
                 if contact.source and contact.source not in SOURCES:
-                    sources.append((contact.source, contact.source))
+                    sources.append((escape(contact.source), contact.source))
                 yield from self._row(
                     "source",
                     Select(
@@ -104,7 +110,8 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
                     key=lambda c: c.name.casefold(),
                 )
                 referrers = [
-                    (f"{c.name}" + (f" ({c.company})" if c.company else ""), c.id) for c in others
+                    (escape(c.name + (f" ({c.company})" if c.company else "")), c.id)
+                    for c in others
                 ]
                 yield from self._row(
                     "referred_by",
@@ -147,7 +154,8 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
                     ),
                 )
                 yield from self._row(
-                    "next_action", Input(contact.next_action, id="f-next_action", compact=True)
+                    "next_action",
+                    Input(_line(contact.next_action), id="f-next_action", compact=True),
                 )
                 due = (
                     format_when(contact.next_action_due, self.now)
@@ -163,7 +171,10 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
                 for area in AREAS:
                     yield Label(LABELS[area], classes="area-label")
                     yield TextArea(
-                        getattr(contact, area), id=f"f-{area}", soft_wrap=True, classes="area"
+                        plain(getattr(contact, area)),
+                        id=f"f-{area}",
+                        soft_wrap=True,
+                        classes="area",
                     )
             with VerticalScroll(id="timeline"):
                 yield Label("Timeline", classes="section-title")
@@ -201,7 +212,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         lines = []
         for entry in timeline(self.campaign, self.contact_id):
             when = format_when(entry.at, self.now)
-            lines.append(f"[dim]{when}[/]  {entry.text}")
+            lines.append(f"[dim]{when}[/]  {escape(entry.text)}")
         body.update("\n".join(lines) or "[dim]Nothing yet.[/]")
 
     # -- values -----------------------------------------------------------------------------
@@ -304,7 +315,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         try:
             contact = self._build()
         except InvalidField as problem:
-            self.notify(str(problem), title="Not saved", severity="error")
+            self.notify(escape(str(problem)), title="Not saved", severity="error")
             return False
         campaign = self.campaign
         if self.contact_id is None:
@@ -314,7 +325,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         else:
             campaign.save_contact(contact)
         self._original = self._values()
-        self.query_one("#form-title", Static).update(f"[b]{contact.name}[/]")
+        self.query_one("#form-title", Static).update(f"[b]{escape(contact.name)}[/]")
         self._show_timeline()
         return True
 
@@ -349,10 +360,10 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         contact = self.campaign.contact(self.contact_id)
         if contact.archived:
             self.campaign.restore_contact(contact.id)
-            self.notify(f"{contact.name} restored", timeout=3)
+            self.notify(f"{escape(contact.name)} restored", timeout=3)
         else:
             self.campaign.archive_contact(contact.id)
-            self.notify(f"Archived {contact.name}; ctrl+r restores", timeout=4)
+            self.notify(f"Archived {escape(contact.name)}; ctrl+r restores", timeout=4)
         self._show_timeline()
 
     def action_compose(self) -> None:
@@ -368,7 +379,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.campaign.delete_contact(contact_id)
-                self.notify(f"Deleted {name}", timeout=3)
+                self.notify(f"Deleted {escape(name)}", timeout=3)
                 self.dismiss(None)
 
         self.app.push_screen(

@@ -29,6 +29,7 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.live_questions import LiveQuestions
 from ..widgets.meeting_clock import MeetingClock
 from ..widgets.status_line import StatusLine
+from ..widgets.text import plain
 from .live_notes_dialogs import (
     Debrief,
     DebriefDialog,
@@ -124,7 +125,7 @@ class LiveNotesScreen(Screen[None]):
         self._opened_at = self._now()
         meeting, contact = self._meeting, self.contact
         self._editor = TextArea(
-            meeting.notes, id="notes", soft_wrap=True, placeholder=NOTES_PLACEHOLDER
+            plain(meeting.notes), id="notes", soft_wrap=True, placeholder=NOTES_PLACEHOLDER
         )
         yield Static(self._title(meeting, contact), id="live-title", markup=False)
         with Horizontal(id="live-body"):
@@ -147,7 +148,7 @@ class LiveNotesScreen(Screen[None]):
         if meeting.when is not None:
             parts.append(format_when(meeting.when, self._now()))
         parts.append(meeting.medium.label.lower())
-        return " · ".join(parts)
+        return plain(" · ".join(parts), multiline=False)
 
     def on_mount(self) -> None:
         editor = self.editor

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ..domain.validation import InvalidField, check_name
+from ..widgets.text import escape, plain
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -50,14 +51,22 @@ class ReferralDialog(ModalScreen[Referral | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Referral from {self._referrer}", classes="title")
+            yield Label(f"Referral from {escape(self._referrer)}", classes="title")
             yield Label("Name")
-            yield Input(self._prefill_name, placeholder="Jane Doe", id="referral-name")
+            yield Input(
+                plain(self._prefill_name, multiline=False),
+                placeholder="Jane Doe",
+                id="referral-name",
+            )
             yield Label("Company (optional)")
-            yield Input(self._prefill_company, placeholder="Acme", id="referral-company")
+            yield Input(
+                plain(self._prefill_company, multiline=False),
+                placeholder="Acme",
+                id="referral-company",
+            )
             yield Static("", id="referral-problem", classes="problem")
             yield Static(
-                f"enter adds them to Prospects, referred by {self._referrer} · escape cancels",
+                f"enter adds them to Prospects, referred by {escape(self._referrer)} · escape cancels",
                 classes="hint",
             )
 
@@ -73,7 +82,7 @@ class ReferralDialog(ModalScreen[Referral | None]):
         wanted = " ".join(name.split()).casefold()
         known = bool(wanted) and wanted in self._known
         self.query_one("#referral-problem", Static).update(
-            f"Already in your contacts: {' '.join(name.split())}. Enter adds another card."
+            f"Already in your contacts: {escape(' '.join(name.split()))}. Enter adds another card."
             if known
             else ""
         )
@@ -83,7 +92,7 @@ class ReferralDialog(ModalScreen[Referral | None]):
         try:
             name = check_name(self.query_one("#referral-name", Input).value)
         except InvalidField as problem:
-            self.query_one("#referral-problem", Static).update(str(problem).capitalize())
+            self.query_one("#referral-problem", Static).update(escape(str(problem).capitalize()))
             self.query_one("#referral-name", Input).focus()
             return
         company = " ".join(self.query_one("#referral-company", Input).value.split())
@@ -158,15 +167,17 @@ class DebriefDialog(ModalScreen[Debrief | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Debrief: your conversation with {self._contact_name}", classes="title")
+            yield Label(
+                f"Debrief: your conversation with {escape(self._contact_name)}", classes="title"
+            )
             # under the title: at 80x24 the dialog fills the screen and its foot is cut off
             yield Static("tab next field · ctrl+s or escape saves and closes", classes="hint")
             yield Label("What did I learn?")
-            yield TextArea(self._current.learned, id="debrief-learned")
+            yield TextArea(plain(self._current.learned), id="debrief-learned")
             yield Label("How does it fit me?")
-            yield TextArea(self._current.fit, id="debrief-fit")
+            yield TextArea(plain(self._current.fit), id="debrief-fit")
             yield Label("Who else should I talk to?")
-            yield TextArea(self._current.who_else, id="debrief-who-else")
+            yield TextArea(plain(self._current.who_else), id="debrief-who-else")
 
     def on_mount(self) -> None:
         self.query_one("#debrief-learned", TextArea).focus()

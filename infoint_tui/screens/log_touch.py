@@ -24,6 +24,7 @@ from ..domain.models import TouchKind
 from ..domain.rules import stage_after_touch
 from ..domain.touches import TOUCH_CHOICES, closed_by, describe_closed, touch_time
 from ..widgets.confirm import ConfirmScreen
+from ..widgets.text import escape
 from .base import CampaignMixin
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class LogTouchScreen(CampaignMixin, ModalScreen[bool]):
             else ""
         )
         with Vertical(id="touch-dialog") as dialog:
-            dialog.border_title = f"Log a touch with {contact.name}"
+            dialog.border_title = f"Log a touch with {escape(contact.name)}"
             dialog.border_subtitle = "⏎ next · ctrl+s log · esc cancel"
             yield Label(f"{contact.stage.label}{last}", id="touch-who")
             yield OptionList(*self._options(), id="touch-kind")
@@ -150,7 +151,7 @@ class LogTouchScreen(CampaignMixin, ModalScreen[bool]):
             return
         note = self.query_one("#touch-note", Input).value
         logged = self.campaign.record_touch(self.contact_id, self.kind, moment, note)
-        self.app.notify(logged.summary(self.now), timeout=4)
+        self.app.notify(escape(logged.summary(self.now)), timeout=4)
         self.dismiss(True)
 
     def action_cancel(self) -> None:
@@ -184,7 +185,7 @@ def quick_reply(
         if yes:
             now = app.clock.now()
             logged = campaign.record_touch(contact_id, TouchKind.REPLY, now)
-            app.notify(logged.summary(now), timeout=4)
+            app.notify(escape(logged.summary(now)), timeout=4)
         if done is not None:
             done(bool(yes))
 

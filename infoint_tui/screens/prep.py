@@ -50,7 +50,7 @@ from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
 from ..widgets.question_picker import QuestionPicker
 from ..widgets.readiness import meter_line, missing_line
-from ..widgets.text import escape
+from ..widgets.text import escape, plain
 from .base import CampaignMixin
 from .prep_fields import (
     GO_TO,
@@ -143,13 +143,13 @@ class PrepScreen(CampaignMixin, Screen[None]):
                     with Vertical():
                         yield Label(f"On {escape(contact.name)}", classes="area-title")
                         yield TextArea(
-                            contact.research_person, id="research-person", soft_wrap=True
+                            plain(contact.research_person), id="research-person", soft_wrap=True
                         )
                     with Vertical():
                         company = escape(contact.company) if contact.company else "the company"
                         yield Label(f"On {company}", classes="area-title")
                         yield TextArea(
-                            contact.research_company, id="research-company", soft_wrap=True
+                            plain(contact.research_company), id="research-company", soft_wrap=True
                         )
             with TabPane("Plan", id="tab-plan"), VerticalScroll(classes="pane"):
                 yield from plan_fields(meeting, self.campaign.settings)
@@ -390,7 +390,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
     def _remove(self, event: Checklist.Removed) -> None:
         item = remove_item(self.meeting, event.index)
         hint = " (r puts it back)" if item.key else ""
-        self.notify(f"Removed “{item.text}”{hint}", timeout=3)
+        self.notify(f"Removed “{escape(item.text)}”{hint}", timeout=3)
         self.changed()
 
     @on(Checklist.RestoreWanted)
@@ -415,7 +415,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
         try:
             add_item(self.meeting, event.value, group)
         except ValueError as problem:
-            self.notify(str(problem).capitalize(), severity="warning", timeout=4)
+            self.notify(escape(str(problem).capitalize()), severity="warning", timeout=4)
             return
         event.input.value = ""
         self.changed()
@@ -454,9 +454,9 @@ class PrepScreen(CampaignMixin, Screen[None]):
         try:
             add_objective(self.meeting, str(event.option.prompt))
         except ValueError as problem:
-            self.notify(str(problem).capitalize(), timeout=3)
+            self.notify(escape(str(problem).capitalize()), timeout=3)
             return
-        self.query_one("#objectives", TextArea).load_text(self.meeting.objectives)
+        self.query_one("#objectives", TextArea).load_text(plain(self.meeting.objectives))
         self.changed()
 
     @on(Input.Changed, "#ask")
@@ -504,7 +504,10 @@ class PrepScreen(CampaignMixin, Screen[None]):
         problems = check_question_text(event.text, company=company)
         if problems:
             self.notify(
-                problems[0].message, title="Saved, but think again", severity="warning", timeout=8
+                escape(problems[0].message),
+                title="Saved, but think again",
+                severity="warning",
+                timeout=8,
             )
         else:
             self.notify("Added to this meeting and saved to your bank", timeout=3)

@@ -13,7 +13,7 @@ from ..domain.models import Contact, Medium, Meeting, Settings
 from ..domain.prep import ASK_SUGGESTIONS, DURATIONS, OBJECTIVE_SUGGESTIONS
 from ..widgets.choice import Choice
 from ..widgets.key_list import KeyList
-from ..widgets.text import escape
+from ..widgets.text import escape, plain
 
 PLACE_LABELS = {
     Medium.PHONE: ("Phone number", "their number, or who calls whom"),
@@ -35,6 +35,11 @@ GO_TO = {
     "confirm": ("tab-logistics", "#when"),
     "tab": ("tab-logistics", "#i-pay"),
 }
+
+
+def _line(text: str) -> str:
+    """A field's value as its input shows it: one line, no control characters."""
+    return plain(text, multiline=False)
 
 
 def when_text(moment: datetime | None) -> str:
@@ -86,7 +91,7 @@ def logistics_fields(meeting: Meeting) -> ComposeResult:
                 )
     with Horizontal(classes="row"):
         yield Label("", id="place-label", classes="row-label")
-        yield Input(meeting.place, id="place", compact=True, classes="row-field")
+        yield Input(_line(meeting.place), id="place", compact=True, classes="row-field")
     with Horizontal(classes="row", id="who-pays"):  # shown for a coffee or in person only
         yield Label("Who pays", classes="row-label")
         with Vertical(classes="row-field"):
@@ -97,18 +102,18 @@ def logistics_fields(meeting: Meeting) -> ComposeResult:
 def plan_fields(meeting: Meeting, settings: Settings) -> ComposeResult:
     """Objectives with ideas, the ask with other asks, my introduction."""
     yield Label("My objectives [dim](one a line: what I want to learn)[/]", classes="area-title")
-    yield TextArea(meeting.objectives, id="objectives", soft_wrap=True)
+    yield TextArea(plain(meeting.objectives), id="objectives", soft_wrap=True)
     yield Label("[dim]Ideas (enter adds one):[/]", classes="hint")
     yield KeyList(*OBJECTIVE_SUGGESTIONS, id="objective-ideas", classes="ideas", compact=True)
     yield Label("The ask [dim](at the end of the meeting)[/]", classes="area-title")
-    yield Input(meeting.ask, id="ask", compact=True, placeholder=settings.default_ask)
+    yield Input(_line(meeting.ask), id="ask", compact=True, placeholder=_line(settings.default_ask))
     yield Label("[dim]Other asks (enter uses one):[/]", classes="hint")
     yield KeyList(*ASK_SUGGESTIONS, id="ask-ideas", classes="ideas", compact=True)
     yield Label(
         "My introduction [dim](30 seconds: who I am, what I am exploring)[/]",
         classes="area-title",
     )
-    yield TextArea(meeting.introduction, id="introduction", soft_wrap=True)
+    yield TextArea(plain(meeting.introduction), id="introduction", soft_wrap=True)
     yield Static(id="intro-hint", classes="hint")
 
 

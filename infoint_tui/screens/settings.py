@@ -17,7 +17,7 @@ from ..domain.outreach import TEMPLATE_FIELDS, check_request, draft_outreach
 from ..domain.stages import Stage
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
-from ..widgets.text import escape
+from ..widgets.text import escape, plain
 from .base import CampaignMixin
 
 TEXT_FIELDS = {
@@ -69,7 +69,8 @@ class SettingsScreen(CampaignMixin, Screen[None]):
                 with Horizontal(classes="s-row"):
                     yield Label(label, classes="s-label")
                     yield Input(
-                        getattr(settings, field), id=f"s-{field}", placeholder=placeholder,
+                        plain(getattr(settings, field), multiline=False), id=f"s-{field}",
+                        placeholder=placeholder,
                         compact=True, classes="s-field",
                     )  # fmt: skip
             yield Label("Defaults", classes="section")
@@ -86,7 +87,10 @@ class SettingsScreen(CampaignMixin, Screen[None]):
             for field, label in TEMPLATES.items():
                 yield Label(f"[b]{label}[/]")
                 yield TextArea(
-                    getattr(settings, field), id=f"s-{field}", classes="template", soft_wrap=True
+                    plain(getattr(settings, field)),
+                    id=f"s-{field}",
+                    classes="template",
+                    soft_wrap=True,
                 )
                 placeholders = (
                     " ".join(f"{{{name}}}" for name in TEMPLATE_FIELDS)

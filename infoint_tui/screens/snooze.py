@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ..domain.agenda import snooze_options, snooze_until
 from ..domain.dates import DateParseError, format_when
+from ..widgets.text import plain
 from .base import CampaignMixin
 
 DATE_OPTION = "snooze-date"
@@ -53,7 +54,7 @@ class SnoozeScreen(CampaignMixin, ModalScreen[datetime | None]):
         with Vertical(id="snooze-dialog") as dialog:
             dialog.border_title = "Snooze until"
             dialog.border_subtitle = "1 2 3 · 4 a date · esc cancel"
-            yield Label(self.what, id="snooze-what", markup=False)  # wraps; typed text
+            yield Label(plain(self.what), id="snooze-what", markup=False)  # wraps; typed text
             yield OptionList(
                 *[
                     Option(

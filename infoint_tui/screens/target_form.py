@@ -18,7 +18,7 @@ from ..domain.targets import MOTIVATION_LABELS, check_new_target
 from ..widgets.choice import Choice
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_list import KeyList
-from ..widgets.text import escape
+from ..widgets.text import escape, plain
 from .base import CampaignMixin
 
 
@@ -45,7 +45,7 @@ class TargetForm(CampaignMixin, ModalScreen[TargetEmployer | None]):
                 yield Label("Company", classes="t-label")
                 with Vertical(classes="t-field"):
                     yield Input(
-                        target.company,
+                        plain(target.company, multiline=False),
                         id="t-company",
                         compact=True,
                         placeholder="e.g. Northwind Health",
@@ -79,10 +79,15 @@ class TargetForm(CampaignMixin, ModalScreen[TargetEmployer | None]):
                     )
             with Horizontal(classes="t-row"):
                 yield Label("Industry", classes="t-label")
-                yield Input(target.industry, id="t-industry", compact=True, classes="t-field")
+                yield Input(
+                    plain(target.industry, multiline=False),
+                    id="t-industry",
+                    compact=True,
+                    classes="t-field",
+                )
             with Horizontal(classes="t-row"):
                 yield Label("Notes", classes="t-label")
-                yield TextArea(target.notes, id="t-notes", soft_wrap=True, classes="t-field")
+                yield TextArea(plain(target.notes), id="t-notes", soft_wrap=True, classes="t-field")
             yield Label("[dim]ctrl+s or escape saves it; tab moves between fields[/]")
 
     def on_mount(self) -> None:

@@ -22,7 +22,7 @@ from ..domain.targets import (
 )
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
-from ..widgets.text import escape
+from ..widgets.text import escape, plain
 from .base import CampaignMixin
 from .target_form import TargetForm, TargetPeople
 
@@ -115,7 +115,7 @@ class TargetsScreen(CampaignMixin, Screen[None]):
             connection = "yes" if target.has_connection else ("met" if summary.connected else "—")
             table.add_row(
                 str(summary.rank),
-                Text(target.company, style="bold"),
+                Text(plain(target.company, multiline=False), style="bold"),
                 motivation_cell(summary),
                 Text("●", style="bold #a3be8c") if target.active else "",
                 str(summary.contact_count),
@@ -210,7 +210,7 @@ class TargetsScreen(CampaignMixin, Screen[None]):
         def done(target: TargetEmployer | None) -> None:
             if target is not None:
                 self.show(target.id)
-                self.notify(f"{target.company} added", timeout=2)
+                self.notify(f"{escape(target.company)} added", timeout=2)
 
         self.app.push_screen(TargetForm(None, self._suggestions()), done)
 
@@ -261,7 +261,7 @@ class TargetsScreen(CampaignMixin, Screen[None]):
             if yes:
                 self.campaign.delete_target(target.id)
                 self.show()
-                self.notify(f"{target.company} deleted from the targets", timeout=3)
+                self.notify(f"{escape(target.company)} deleted from the targets", timeout=3)
 
         people = summary.contact_count
         self.app.push_screen(

@@ -219,20 +219,28 @@ class ExportScreen(CampaignMixin, ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def write_export(self, path: Path) -> None:
+        left_out: list[str] = []
         try:
-            self.campaign.write_file(path, self.campaign.export(self.kind))
+            self.campaign.write_file(path, self.campaign.export(self.kind, left_out=left_out))
         except OSError as error:
             self.app.call_from_thread(
                 self._show_error, f"could not write {path}: {error.strerror or error}"
             )
             return
-        self.app.call_from_thread(self._written, path)
+        self.app.call_from_thread(self._written, path, left_out)
 
     def _show_error(self, message: str) -> None:
         self.query_one("#preview-text", Static).update(f"[$error]{escape(message)}[/]")
 
-    def _written(self, path: Path) -> None:
+    def _written(self, path: Path, left_out: list[str]) -> None:
         self.notify(f"Wrote {escape(str(path))}", timeout=6)
+        if left_out:  # a file edited by hand: the rest is exported, and what is not is said
+            more = f" (and {len(left_out) - 1} more)" if len(left_out) > 1 else ""
+            self.notify(
+                f"Left out, out of range: {escape(left_out[0])}{more}",
+                severity="warning",
+                timeout=12,
+            )
         self.dismiss(path)
 
     def _problem(self, path: Path) -> str:

@@ -478,7 +478,8 @@ def _medium(value: object) -> Medium:
 
 
 def _minutes(value: object) -> int:
-    return value if type(value) is int and 0 < value <= 24 * 60 else 30
+    """As stored (the agenda reports one out of range); a length that is not a number: 30."""
+    return value if type(value) is int else 30
 
 
 def _meeting_order(meeting: Meeting) -> tuple[int, str]:

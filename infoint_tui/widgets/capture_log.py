@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from ..domain.live_notes import capture_tag
 from ..domain.models import Capture, CaptureKind
+from .text import plain
 
 EMPTY_HINT = "Nothing captured yet. Tag the line you are on: ctrl+n note, ctrl+t / ctrl+o action item (mine / theirs), ctrl+r referral, ctrl+l insight."
 
@@ -33,7 +34,7 @@ def capture_line(capture: Capture, zone: tzinfo | None) -> Text:
         " ",
         (f"{capture_tag(capture):<4}", _TAG_STYLES[capture.kind]),
         " ",
-        capture.text,
+        plain(capture.text, multiline=False),
     )
 
 
@@ -44,7 +45,9 @@ def capture_row(capture: Capture, zone: tzinfo | None) -> Table:
     grid.add_column(width=5, style="dim")
     grid.add_column(width=4, style=_TAG_STYLES[capture.kind])
     grid.add_column(ratio=1)
-    grid.add_row(moment.strftime("%H:%M"), capture_tag(capture), capture.text)
+    grid.add_row(
+        moment.strftime("%H:%M"), capture_tag(capture), plain(capture.text, multiline=False)
+    )
     return grid
 
 

@@ -14,6 +14,7 @@ from rich.style import Style
 from textual.color import Color
 
 from ..domain.cards import Card
+from ..domain.text import clean_text
 from .text import fit, pad
 
 CARD_ROWS = 4
@@ -112,19 +113,21 @@ def card_segments(
     room = width - 2
     if room <= 0:
         return segments[:width]
+    # Card text comes from the file: no control character may reach the terminal.
     if row == 0:
-        name = card.name + (" (archived)" if card.archived else "")
+        name = clean_text(card.name) + (" (archived)" if card.archived else "")
         style = styles[prefix + ("archived" if card.archived else "name")]
         segments.append(Segment(pad(name, room), style))
     elif row == 1:
-        segments.append(Segment(pad(card.detail, room), styles[prefix + "detail"]))
+        segments.append(Segment(pad(clean_text(card.detail), room), styles[prefix + "detail"]))
     elif row == 2:
         due = card.due
         if due is None:
             segments.append(Segment(" " * room, base))
         else:
             mark = "! " if due.level == "overdue" else ""
-            segments.append(Segment(pad(mark + due.text, room), styles[prefix + due.level]))
+            text = mark + clean_text(due.text)
+            segments.append(Segment(pad(text, room), styles[prefix + due.level]))
     else:
         segments.extend(_tag_segments(card.tags, room, base, styles[prefix + "chip"]))
     return segments
@@ -134,7 +137,7 @@ def _tag_segments(tags: tuple[str, ...], room: int, base: Style, chip: Style) ->
     segments: list[Segment] = []
     used = 0
     for tag in tags:
-        text = f" {tag} "
+        text = f" {clean_text(tag)} "
         size = cell_len(text)
         if used + size + 1 > room:
             if not segments and room >= 4:  # a first tag longer than the card: cut, not hidden

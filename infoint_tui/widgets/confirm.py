@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from . import FORMS_CSS
+from .text import plain
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -27,9 +28,10 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.question, id="question")
+            # Questions quote names and titles: shown as typed, never as markup.
+            yield Label(plain(self.question), id="question", markup=False)
             if self.detail:
-                yield Label(self.detail, id="detail")
+                yield Label(plain(self.detail), id="detail", markup=False)
             with Horizontal(id="buttons"):
                 yield Button(f"{self.no} (n)", id="no")
                 yield Button(f"{self.yes} (y)", id="yes", variant="error")

@@ -25,7 +25,7 @@ from ..domain.insights import (
 from ..domain.models import Contact, source_name
 from ..domain.stages import Stage
 from .palette import STAGE_COLORS
-from .text import fit
+from .text import fit, plain
 
 SMALL = "small sample"
 FOOTNOTE = f"* fewer than {SMALL_SAMPLE} cases: a small sample"
@@ -62,7 +62,7 @@ def highlights_text(found: Sequence[str], contacts: int, heard_from: int) -> Tex
             text.append("\n")
         text.append("• ", style="bold")
         main, small, _ = sentence.partition(f" ({SMALL})")
-        text.append(main)
+        text.append(plain(main))  # quotes tags, companies and what people said
         if small:
             text.append(f" ({SMALL})", style="dim italic")
     return text
@@ -129,7 +129,7 @@ def replies_text(replies: ReplyStats, by_source: dict[str, ReplyStats], width: i
     text.append(f"\n\n{'by source':<{LABEL + 2}}{'replied':<10}{'median':<10}", style="dim")
     for name, stats in by_source.items():
         text.append("\n")
-        text.append(fit(source_name(name), LABEL + 1).ljust(LABEL + 2))
+        text.append(fit(plain(source_name(name), multiline=False), LABEL + 1).ljust(LABEL + 2))
         text.append(f"{stats.replied} of {stats.reached_out}".ljust(10))
         text.append(span(stats.median).ljust(10))
         if stats.small_sample and width >= LABEL + 2 + 20 + 13:
@@ -214,7 +214,7 @@ def themes_text(groups: Sequence[InsightGroup], width: int, limit: int = 5) -> T
     for n, group in enumerate(groups):
         if n:
             text.append("\n")
-        text.append(group.name, style="bold")
+        text.append(plain(group.name, multiline=False), style="bold")
         heard = group.heard_from
         people = "person" if heard == 1 else "people"
         text.append(f"  heard from {heard} {people}", style="dim")
@@ -224,9 +224,11 @@ def themes_text(groups: Sequence[InsightGroup], width: int, limit: int = 5) -> T
             text.append("\n  nothing captured yet", style="dim")
         for theme in group.themes[:limit]:
             # Long lines wrap (indented) rather than lose the words or names that matter here.
-            for line in _wrap(f"“{theme.text}”", width, "  ", "   "):
+            for line in _wrap(f"“{plain(theme.text, multiline=False)}”", width, "  ", "   "):
                 text.append("\n" + line)
-            names = ", ".join(p.name.replace(" ", NBSP) for p in theme.people)
+            names = ", ".join(
+                plain(p.name, multiline=False).replace(" ", NBSP) for p in theme.people
+            )
             many = len(theme.people) >= 2
             for line in _wrap(f"{group.mentioned_by(theme)}: {names}", width, "    ", "      "):
                 text.append("\n" + line, style="bold green" if many else "dim")
@@ -258,11 +260,12 @@ def tree_text(tree: IntroTree, people: dict[str, Contact], width: int) -> Text:
         if n:
             text.append("\n")
         text.append(prefix, style="dim")
-        text.append(contact.name, style=f"bold {STAGE_COLORS[contact.stage]}")
+        name = plain(contact.name, multiline=False)
+        text.append(name, style=f"bold {STAGE_COLORS[contact.stage]}")
         detail = f" · {contact.stage.label}"
         if contact.role_at_company:
-            detail += f" · {contact.role_at_company}"
-        room = width - len(prefix) - len(contact.name)
+            detail += f" · {plain(contact.role_at_company, multiline=False)}"
+        room = width - len(prefix) - len(name)
         if room > 6:
             text.append(fit(detail, room), style="dim")
     return text

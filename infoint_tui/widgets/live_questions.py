@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ..domain.models import MeetingQuestion
+from .text import plain
 
 NO_QUESTIONS = "No questions picked for this meeting (choose them in prep)."
 
@@ -25,9 +26,10 @@ def question_prompt(question: MeetingQuestion) -> Table:
     grid.add_column(ratio=1)
     mark = Text("☑", style="bold green") if question.asked else Text("☐")
     letter = question.tiara.letter if question.tiara else ""
-    grid.add_row(mark, letter, Text(question.text, style="dim" if question.asked else ""))
+    text = plain(question.text, multiline=False)
+    grid.add_row(mark, letter, Text(text, style="dim" if question.asked else ""))
     if question.answer:
-        grid.add_row("", "→", Text(question.answer, style="italic"))
+        grid.add_row("", "→", Text(plain(question.answer, multiline=False), style="italic"))
     return grid
 
 
@@ -128,7 +130,7 @@ class LiveQuestions(Vertical):
         message.stop()
         self._answering = message.index
         field = self.query_one(AnswerInput)
-        field.value = self.questions[message.index].answer
+        field.value = plain(self.questions[message.index].answer, multiline=False)
         field.add_class("-open")
         field.focus()
         field.cursor_position = len(field.value)

@@ -8,6 +8,8 @@ from pathlib import Path
 from textual.suggester import Suggester
 from textual.widgets import Input
 
+from ..domain.text import has_controls
+
 
 class PathSuggester(Suggester):
     def __init__(self, suffixes: tuple[str, ...] = ()) -> None:
@@ -25,6 +27,8 @@ class PathSuggester(Suggester):
             return None
         for name in names:
             if not name.startswith(prefix) or name == prefix or name.startswith("."):
+                continue
+            if has_controls(name):  # drawn as a suggestion, an escape sequence would run
                 continue
             full = os.path.join(folder, name)
             is_dir = os.path.isdir(full)

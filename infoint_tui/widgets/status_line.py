@@ -6,6 +6,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from .text import plain
+
 
 class StatusLine(Static):
     """Always one line of the same size: an update repaints it and never relayouts the screen
@@ -36,5 +38,5 @@ class StatusLine(Static):
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(no_wrap=True, justify="right")
         style = "bold white on red" if self.save_failed else ""
-        grid.add_row(Text(self.message), Text(self.save_text, style=style))
+        grid.add_row(Text(plain(self.message)), Text(self.save_text, style=style))
         self.update(grid, layout=False)

@@ -18,8 +18,8 @@ from infoint_tui.formats.campaign import Campaign
 from infoint_tui.formats.source import Source
 
 MODULES = (
-    "source, campaign, merge, parsed, people, preview, plan, linkedin, vcard, jsonfile, csvfile, "
-    "markdown, ics"
+    "source, campaign, merge, parsed, intake, people, preview, plan, linkedin, vcard, jsonfile, "
+    "csvfile, markdown, ics"
 )
 
 

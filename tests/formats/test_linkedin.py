@@ -168,7 +168,7 @@ def test_multiline_quoted_position_is_one_row():
         linkedin_csv([connection(1, position="Lead\nPlatform team"), connection(2)])
     )
     assert parsed.skipped == []
-    assert parsed.contacts[0].record.role == "Lead\nPlatform team"
+    assert parsed.contacts[0].record.role == "Lead Platform team"  # a role is one line
     assert parsed.contacts[1].where == "line 7"  # Person1's row spans lines 5 and 6
 
 
