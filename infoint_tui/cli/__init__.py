@@ -106,7 +106,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:
-    from . import agenda, contacts, transfer
+    from . import agenda, contacts, merge, transfer
 
     return [
         contacts.register_add,
@@ -114,6 +114,7 @@ def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentP
         agenda.register_agenda,
         transfer.register_import,
         transfer.register_export,
+        merge.register_merge,
     ]
 
 
