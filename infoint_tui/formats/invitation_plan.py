@@ -122,6 +122,8 @@ def describe(item: PlannedInvitation, add_unknown: bool = False) -> str:
         if add_unknown:
             return f"adds {newcomer_name(item.newcomer)} ({who}) in Scheduled, meeting {when}"
         return f"{who} is not a contact yet (add them, in Scheduled, to import it)"
+    if item.contact is None:  # a cancellation from nobody known
+        return "cancelled; nobody it names is a contact, so there is nothing to cancel"
     name = item.label
     why = f" ({item.why})" if item.why else ""
     text = {
@@ -211,6 +213,8 @@ def _plan_one(
         item.change = _update(known, invitation)
         return item
     found = people.find(invitation, me)
+    if found is None and invitation.cancelled:
+        return PlannedInvitation(invitation, Change.NOTHING_TO_CANCEL)
     if found is None:
         return PlannedInvitation(invitation, Change.UNKNOWN, newcomer=_newcomer(invitation, me))
     contact, why, others = found

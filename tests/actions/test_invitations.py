@@ -16,6 +16,7 @@ from infoint_tui.formats.campaign import Campaign
 from infoint_tui.formats.invitation_plan import Change, plan_invitations
 from infoint_tui.formats.invitations import read_invitations
 from infoint_tui.formats.jsonfile import export_json
+from infoint_tui.formats.markdown import export_markdown
 from infoint_tui.formats.source import decode_source, read_source
 from infoint_tui.store import Repository
 from tests.conftest import ZONE
@@ -125,8 +126,20 @@ def test_a_cancellation_takes_the_meeting_off_the_board_and_agenda_but_not_the_t
     assert repo.contact(contact.id).stage is Stage.SCHEDULED  # they may find another time
     again, _ = run(repo, clock, "google_cancel.ics")
     assert again.items[0].change is Change.SAME
+    journal = export_markdown(Campaign.of(repo), clock.now())
+    assert "#### Meeting: cancelled Wed 18 Nov 2026 09:30 (was Tue 01 Dec 2026 10:00)" in journal
     (stored,) = saved_meetings(db_path)
     assert stored["when"] is None and stored["cancelled_at"].startswith("2026-11-18T09:30")
+
+
+def test_a_cancellation_from_someone_unknown_offers_nobody(repo, clock):
+    (item,) = plan(repo, "outlook_cancel.ics").items
+    assert item.change is Change.NOTHING_TO_CANCEL and item.newcomer is None
+    assert (
+        plan(repo, "outlook_cancel.ics")
+        .summary_lines()[1]
+        .endswith("cancelled; nobody it names is a contact, so there is nothing to cancel")
+    )
 
 
 def test_a_cancelled_meeting_comes_back_with_a_newer_invitation(repo, clock):
