@@ -190,7 +190,7 @@ def _invitation(
         place=place,
         summary=summary,
         method=method,
-        organizer=_person(event.get("ORGANIZER")),
+        organizer=next(map(_person, _as_list(event.get("ORGANIZER"))), None),
         attendees=[p for p in map(_person, _as_list(event.get("ATTENDEE"))) if p is not None],
         warnings=warnings,
     )

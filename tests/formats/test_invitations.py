@@ -207,3 +207,22 @@ def test_an_unreadable_line_is_said_with_the_event_it_spoils():
     assert str(skip).startswith("event 1 (Spoilt): has no UID")
     assert "a line could not be read: Content line could not be parsed" in skip.reason
     assert found.invitations[0].warnings[0].startswith("a line could not be read")
+
+
+def test_odd_people_lines_are_read_or_left_out():
+    text = calendar(
+        *event(
+            "UID:a@test", "DTSTART:20261201T100000Z",
+            "ORGANIZER;CN=First:mailto:first@example.org",
+            "ORGANIZER;CN=Second:mailto:second@example.org",  # twice: the first counts
+            "ATTENDEE;CUTYPE=ROOM;CN=Room 4:mailto:room4@example.org",
+            "ATTENDEE;ROLE=NON-PARTICIPANT;CN=Assistant:mailto:pa@example.org",
+            "ATTENDEE;CN=\x1b[31mEve:mailto:eve@example.org",
+            "ATTENDEE:urn:uuid:0000",
+        )
+    )  # fmt: skip
+    (invitation,) = read_text(text).invitations
+    assert invitation.organizer is not None and invitation.organizer.name == "First"
+    assert invitation.attendees == []  # the room, the assistant, no address, a broken line
+    (warning,) = invitation.warnings
+    assert warning.startswith("a line could not be read") and "\x1b" not in warning
