@@ -50,8 +50,8 @@ def _data_file_document(path: Path) -> dict[str, dict[str, object]] | None:
 class TransferActions(CampaignBase):
     def plan_import(self, parsed: Parsed) -> ImportPlan:
         """What importing would do to the campaign as it is now; nothing is written."""
-        from ..formats.campaign import Campaign as Records
         from ..formats.plan import plan_import
+        from ..formats.snapshot import Snapshot as Records
 
         return plan_import(Records.of(self), parsed)
 
@@ -67,7 +67,7 @@ class TransferActions(CampaignBase):
         """The campaign in one of formats.EXPORT_KINDS, as the file should hold it. Records
         out of range (a file edited by hand) are left out and named in `left_out`."""
         from ..formats import render_export
-        from ..formats.campaign import Campaign as Records
+        from ..formats.snapshot import Snapshot as Records
 
         return render_export(
             kind, Records.of(self), self.now(), reminders_as=reminders_as, left_out=left_out

@@ -104,7 +104,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:
-    from . import agenda, backups, contacts, transfer
+    from . import agenda, backups, contacts, merge, transfer
 
     return [
         contacts.register_add,
@@ -113,6 +113,7 @@ def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentP
         transfer.register_import,
         transfer.register_export,
         backups.register_backups,
+        merge.register_merge,
     ]
 
 

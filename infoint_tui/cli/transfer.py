@@ -9,8 +9,8 @@ from pathlib import Path
 from . import DataError, UsageError, db_path, open_campaign
 
 # The same as formats.IMPORT_KINDS / EXPORT_KINDS, repeated so that --help stays light.
-IMPORT_KINDS = ("linkedin", "vcard", "json")
-EXPORT_KINDS = ("json", "csv", "markdown", "ics")
+IMPORT_KINDS = ("linkedin", "vcard", "json", "ics")
+EXPORT_KINDS = ("json", "csv", "markdown", "ics", "vcard")
 # How many skipped rows the one-line error names when nothing at all could be imported.
 _NAMED_IN_ERROR = 3
 
@@ -20,16 +20,23 @@ def register_import(commands: argparse._SubParsersAction, common: argparse.Argum
     command = commands.add_parser(
         "import",
         parents=[common],
-        help="add contacts from LinkedIn, a vCard file, or an infoint export",
+        help="add contacts from LinkedIn, a vCard file or an infoint export; a calendar invitation",
         description="Add contacts from a file. The same profile URL or email is the same "
         "person: what the file knows fills that contact's empty fields, nothing you typed is "
-        "replaced, and importing the same file again adds nothing.",
+        "replaced, and importing the same file again adds nothing. The exception is a job "
+        "change: a newer LinkedIn or vCard file with another company or title replaces them, "
+        "keeps the old job in the contact's history, and adds a congratulations check-in for "
+        "people you have been in touch with. People added who look like someone already here "
+        "are listed with the command that merges them.",
         epilog="FORMAT: linkedin (Connections.csv from LinkedIn's 'Get a copy of your data'), "
         "vcard (a .vcf file from a phone, Google or Apple Contacts), json (a file made by "
-        "'infoint export json': restores it into an empty file, merges it into one in use).",
+        "'infoint export json': restores it into an empty file, merges it into one in use), "
+        "ics (a calendar invitation from Google Calendar, Outlook or Zoom: the meeting is "
+        "created, moved or cancelled for the contact it names, who moves to Scheduled; the "
+        "same invitation again changes nothing).",
     )
     command.add_argument(
-        "kind", metavar="FORMAT", choices=IMPORT_KINDS, help="linkedin, vcard or json"
+        "kind", metavar="FORMAT", choices=IMPORT_KINDS, help="linkedin, vcard, json or ics"
     )
     command.add_argument("file", metavar="FILE", help="the file to import")
     command.add_argument(
@@ -37,15 +44,25 @@ def register_import(commands: argparse._SubParsersAction, common: argparse.Argum
         action="store_true",
         help="show what would be added, updated and skipped, and write nothing",
     )
+    command.add_argument(
+        "--add",
+        action="store_true",
+        help="ics: add the person an invitation is with as a new contact (in Scheduled) "
+        "when they are not a contact yet",
+    )
     command.set_defaults(run=cmd_import)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ..actions.transfer import read_import
     from ..domain.text import clean_text
-    from ..formats.source import FormatError, MissingSource
+    from ..formats.source import FormatError, MissingSource, read_source
 
+    if args.add and args.kind != "ics":
+        raise UsageError("--add is for calendar invitations (import ics)")
     try:
+        if args.kind == "ics":
+            return _import_invitations(args, read_source(Path(args.file)))
         parsed = read_import(args.kind, Path(args.file))
     except MissingSource as error:
         raise UsageError(str(error)) from None
@@ -53,14 +70,45 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise DataError(str(error)) from None
     if not parsed.readable and parsed.settings is None:
         raise DataError(_nothing_readable(parsed))
+    from ..actions.imports import run_import
+
     campaign = open_campaign(args, create=not args.dry_run)
     plan = campaign.plan_import(parsed)
-    lines = plan.summary_lines()
+    lines = plan.summary_lines(merge_commands=not args.dry_run)
     if args.dry_run:
         lines[0] = "dry run, nothing written: " + lines[0]
     elif plan.changes_anything:
-        campaign.apply_import(plan)
+        lines += run_import(campaign, plan, campaign.now()).lines()
     print("\n".join(clean_text(line) for line in lines))  # names from the campaign, too
+    return 0
+
+
+def _import_invitations(args: argparse.Namespace, source) -> int:
+    from ..actions.invitations import import_invitations
+    from ..domain.clock import local_zone
+    from ..domain.text import clean_text
+    from ..formats.invitation_plan import plan_invitations
+    from ..formats.invitations import read_invitations
+    from ..formats.snapshot import Snapshot as Records
+
+    found = read_invitations(source, local_zone())  # a time with no zone is the user's
+    if not found.invitations:
+        raise DataError(_nothing_readable(found))
+    # Not created until something is written: an invitation from nobody known writes nothing.
+    campaign = open_campaign(args, create=False)
+    plan = plan_invitations(Records.of(campaign), found)
+    lines = plan.summary_lines(add_unknown=args.add)
+    if args.dry_run:
+        lines[0] = "dry run, nothing written: " + lines[0]
+    elif plan.changes_anything(add_unknown=args.add):
+        import_invitations(campaign, plan, campaign.now(), add=args.add)
+    elif plan.unknown:
+        who = "; ".join(str(item.newcomer) for item in plan.unknown)
+        raise DataError(
+            f"{source.name}: nobody it names is a contact ({who}); nothing was written "
+            "(--add adds them in Scheduled)"
+        )
+    print("\n".join(clean_text(line) for line in lines))
     return 0
 
 
@@ -78,16 +126,17 @@ def register_export(commands: argparse._SubParsersAction, common: argparse.Argum
     command = commands.add_parser(
         "export",
         parents=[common],
-        help="write the campaign as JSON, CSV, Markdown or iCalendar",
+        help="write the campaign as JSON, CSV, Markdown, iCalendar or vCards",
         description="Write the campaign to standard output, or to a file with -o (written "
         "atomically: an existing file is replaced only once the new one is complete).",
         epilog="FORMAT: json (everything, for 'infoint import json'), csv (one row per "
         "contact), markdown (a journal: a section per contact with its meetings, prep, notes "
         "and log), ics (meetings as events and open reminders as to-dos, for a calendar; "
-        "importing a newer export updates the same items).",
+        "importing a newer export updates the same items), vcard (a vCard 3.0 card per "
+        "contact, for a phone or an address book; 'infoint import vcard' reads it back).",
     )
     command.add_argument(
-        "kind", metavar="FORMAT", choices=EXPORT_KINDS, help="json, csv, markdown or ics"
+        "kind", metavar="FORMAT", choices=EXPORT_KINDS, help="json, csv, markdown, ics or vcard"
     )
     command.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     command.add_argument(

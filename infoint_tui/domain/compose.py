@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from .jobs import congratulations_line
 from .models import (
     CaptureKind,
     Contact,
@@ -58,7 +59,8 @@ class Candidate:
     """A line the user can pick for a draft."""
 
     text: str  # the line itself (quoted in a thank-you) or a ready sentence (check-in)
-    source: str  # "insight", "answer", "note"; check-in: "introduction", "advice", "resource"
+    source: str  # "insight", "answer", "note"; check-in: "congratulations", "introduction",
+    # "advice", "resource"
     tiara: Tiara | None = None
     contact_id: str | None = None  # check-in introductions: the person they introduced
 
@@ -310,9 +312,13 @@ def check_in_candidates(
     now: datetime,
 ) -> list[Candidate]:
     """Sentences telling them what came of their help: each person they introduced (where
-    that conversation stands), then their advice and resources captured in meetings."""
+    that conversation stands), then their advice and resources captured in meetings. After a
+    recent job change (domain.jobs), the congratulations come first."""
     all_meetings = list(meetings)
     found: list[Candidate] = []
+    congratulations = congratulations_line(contact, now)
+    if congratulations:
+        found.append(Candidate(congratulations, "congratulations"))
     for person in contacts:
         if person.referred_by != contact.id or person.archived:
             continue

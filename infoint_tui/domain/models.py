@@ -103,6 +103,19 @@ class StageChange:
 
 
 @dataclass(kw_only=True)
+class JobChange:
+    """A change of company or title that an import brought: the job before, the job after, and
+    when the change was learnt (the import's moment, not the day they started)."""
+
+    at: datetime
+    company: str = ""  # the company before
+    role: str = ""  # the title before
+    new_company: str = ""
+    new_role: str = ""
+    source: str = ""  # what told us: "LinkedIn connections from Connections.csv"
+
+
+@dataclass(kw_only=True)
 class Contact:
     name: str
     id: str = field(default_factory=new_id)
@@ -122,6 +135,8 @@ class Contact:
     notes: str = ""
     stage: Stage = Stage.PROSPECTS
     history: list[StageChange] = field(default_factory=list)
+    # Earlier jobs, oldest first: each change of company or title an import found.
+    job_history: list[JobChange] = field(default_factory=list)
     next_action: str = ""
     next_action_due: datetime | None = None
     cadence_weeks: int | None = None
@@ -178,6 +193,16 @@ class Capture:
 
 
 @dataclass(kw_only=True)
+class Invitation:
+    """The calendar invitation a meeting came from: how to know it again, and its updates."""
+
+    uid: str
+    sequence: int = 0  # the organizer's revision number; an older one changes nothing
+    start: datetime | None = None  # the start it gave (a cancelled meeting keeps it here)
+    organizer: str = ""  # "Alice Walker <alice@example.com>"
+
+
+@dataclass(kw_only=True)
 class Meeting:
     contact_id: str
     id: str = field(default_factory=new_id)
@@ -199,11 +224,19 @@ class Meeting:
     debrief_fit: str = ""
     debrief_who_else: str = ""
     created_at: datetime | None = None
+    invitation: Invitation | None = None
+    # A cancelled meeting has no time (`when` is None: it leaves the board and the agenda);
+    # its prep is kept, and giving it a time again brings it back.
+    cancelled_at: datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def held(self) -> bool:
         return self.ended_at is not None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None and self.when is None
 
 
 @dataclass(kw_only=True)

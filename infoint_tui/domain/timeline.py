@@ -1,4 +1,4 @@
-"""A contact's history in one list: stage changes, meetings, touches and reminders."""
+"""A contact's history in one list: stage changes, job changes, meetings, touches, reminders."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from .jobs import JobMove
 from .models import Contact, Meeting, Reminder, Touch
 from .touches import CHOICE_OF
 
@@ -39,13 +40,21 @@ def timeline(reader: CampaignReader, contact_id: str) -> list[Entry]:
                 else f"Added to {change.stage.label}",
             )
         )
+    for job in contact.job_history:
+        move = JobMove(job.company, job.role, job.new_company, job.new_role)
+        entries.append(Entry(job.at, f"Job change: {move.describe()}"))
     for meeting in reader.meetings(contact_id):
+        kind = f"Meeting ({meeting.medium.label}, {meeting.duration_min} min)"
         if meeting.when is not None:
             state = "held" if meeting.ended_at else "planned"
+            entries.append(Entry(meeting.when, f"{kind} {state}"))
+        if meeting.cancelled_at is not None:
+            # At the time it was to take place, if the invitation said; else when cancelled.
+            was = meeting.invitation.start if meeting.invitation else None
             entries.append(
                 Entry(
-                    meeting.when,
-                    f"Meeting ({meeting.medium.label}, {meeting.duration_min} min) {state}",
+                    was or meeting.cancelled_at,
+                    f"{kind} cancelled on {meeting.cancelled_at:%a %d %b}",
                 )
             )
     for touch in reader.touches(contact_id):

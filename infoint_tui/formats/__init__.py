@@ -1,11 +1,15 @@
 """Import and export: LinkedIn CSV, vCard, JSON, CSV, Markdown, iCalendar.
 
-The entry points for a command or a screen (each parser and exporter is imported on first use):
+Files are read and written here; what they do to the campaign is decided in actions/
+(actions/transfer.py, imports.py, invitations.py). Each parser and exporter is imported on
+first use:
 
     parsed = parse_import("linkedin", read_source(path))   # Parsed; FormatError if unreadable
-    plan = plan_import(Campaign.of(repo), parsed)           # formats.plan: a preview, no writes
-    apply_import(repo, plan)                                # one batch
-    data = render_export("ics", Campaign.of(repo), now)     # bytes, ready for atomic_write
+    plan = plan_import(Snapshot.of(campaign), parsed)       # formats.plan: a preview, no writes
+    data = render_export("ics", Snapshot.of(campaign), now) # bytes, ready for atomic_write
+
+A calendar invitation ("ics") is not a list of people but a meeting: it has its own reader and
+plan (formats.invitations, formats.invitation_plan) and use case (actions.invitations).
 
 Nothing here imports Textual or the store.
 """
@@ -16,18 +20,22 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .campaign import Campaign
     from .plan import Parsed
+    from .snapshot import Snapshot
     from .source import Source
 
-IMPORT_KINDS = ("linkedin", "vcard", "json")
-EXPORT_KINDS = ("json", "csv", "markdown", "ics")
+IMPORT_KINDS = ("linkedin", "vcard", "json", "ics")
+CONTACT_IMPORT_KINDS = ("linkedin", "vcard", "json")  # what `parse_import` reads
+EXPORT_KINDS = ("json", "csv", "markdown", "ics", "vcard")
 # The file name an export suggests: `infoint-2026-11-18.ics`.
-EXPORT_SUFFIXES = {"json": ".json", "csv": ".csv", "markdown": ".md", "ics": ".ics"}
+EXPORT_SUFFIXES = {
+    "json": ".json", "csv": ".csv", "markdown": ".md", "ics": ".ics", "vcard": ".vcf",
+}  # fmt: skip
 
 
 def parse_import(kind: str, source: Source) -> Parsed:
-    """Read a file of one of IMPORT_KINDS; raises source.FormatError when it cannot be read."""
+    """Read a file of one of CONTACT_IMPORT_KINDS; raises source.FormatError when it cannot be
+    read."""
     if kind == "linkedin":
         from .linkedin import parse_linkedin
 
@@ -40,12 +48,14 @@ def parse_import(kind: str, source: Source) -> Parsed:
         from .jsonfile import parse_json
 
         return parse_json(source)
-    raise ValueError(f"unknown import format {kind!r} (expected one of: {', '.join(IMPORT_KINDS)})")
+    raise ValueError(
+        f"unknown import format {kind!r} (expected one of: {', '.join(CONTACT_IMPORT_KINDS)})"
+    )
 
 
 def render_export(
     kind: str,
-    campaign: Campaign,
+    campaign: Snapshot,
     now: datetime,
     *,
     reminders_as: str = "todo",
@@ -76,4 +86,8 @@ def render_export(
             reminders_as="event" if reminders_as == "event" else "todo",
             left_out=left_out,
         )
+    if kind == "vcard":
+        from .vcard_export import export_vcard
+
+        return export_vcard(campaign)
     raise ValueError(f"unknown export format {kind!r} (expected one of: {', '.join(EXPORT_KINDS)})")

@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from ..domain.models import Contact
 from ..domain.text import clean_text
-from .campaign import Campaign
+from .snapshot import Snapshot
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"^[+-][\d\s().\-/]*\d[\d\s().\-/]*$")
@@ -30,7 +30,7 @@ COLUMNS = (
 )  # fmt: skip
 
 
-def export_csv(campaign: Campaign) -> str:
+def export_csv(campaign: Snapshot) -> str:
     """Contacts by stage then name (archived ones last); stages by canonical name."""
     names = {c.id: c.name for c in campaign.contacts}
     next_meeting: dict[str, datetime] = {}

@@ -14,7 +14,7 @@ from .. import __version__
 from ..domain.models import Contact, Medium, Meeting, Reminder
 from ..domain.prep import i_pick_up_the_tab
 from ..domain.text import clean_text
-from .campaign import Campaign
+from .snapshot import Snapshot
 
 UID_DOMAIN = "infoint"
 REMINDER_MINUTES = 15  # how long a reminder blocks when written as an event
@@ -37,7 +37,7 @@ def reminder_uid(reminder: Reminder) -> str:
 
 
 def export_ics(
-    campaign: Campaign,
+    campaign: Snapshot,
     now: datetime,
     *,
     reminders_as: RemindersAs = "todo",

@@ -16,9 +16,9 @@ from typing import Any
 from .. import __version__
 from ..domain.codec import RecordError, from_dict, to_dict
 from ..domain.models import Settings
-from .campaign import TABLES, Campaign
 from .intake import admit
 from .parsed import Incoming, Parsed, Skipped
+from .snapshot import TABLES, Snapshot
 from .source import FormatError, Source
 
 KIND = "infoint JSON export"
@@ -29,7 +29,7 @@ FORMAT_VERSION = 1
 DATA_SCHEMA = 2
 
 
-def export_json(campaign: Campaign, now: datetime) -> str:
+def export_json(campaign: Snapshot, now: datetime) -> str:
     document: dict[str, Any] = {
         "format": FORMAT_MARKER,
         "version": FORMAT_VERSION,

@@ -12,15 +12,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 
+from ..domain.jobs import JobMove
 from ..domain.markdown_text import block_line, inline, url_text
 from ..domain.models import Contact, Meeting, Reminder, Touch
 from ..domain.prep import i_pick_up_the_tab, readiness
 from ..domain.stages import STAGES
 from ..domain.text import clean_text
-from .campaign import Campaign
+from .snapshot import Snapshot
 
 
-def export_markdown(campaign: Campaign, now: datetime, *, left_out: list[str] | None = None) -> str:
+def export_markdown(campaign: Snapshot, now: datetime, *, left_out: list[str] | None = None) -> str:
     """The journal; records out of range (a file edited by hand) are left out and named in
     `left_out` when given."""
     campaign = campaign.in_range(left_out if left_out is not None else [])
@@ -111,6 +112,12 @@ def _contact(
             f"- {_when(t.at)} {t.kind.value}" + (f": {inline(t.note)}" if t.note else "")
             for t in touches
         ]
+    if contact.job_history:
+        out += ["", "**Earlier jobs**", ""]
+        for change in contact.job_history:
+            move = JobMove(change.company, change.role, change.new_company, change.new_role)
+            source = f" ({change.source})" if change.source else ""
+            out.append(f"- {_when(change.at)} {move.describe()}{source}")
     if contact.history:
         out += ["", "**Stages**", ""]
         out += [
@@ -123,6 +130,9 @@ def _contact(
 
 def _meeting(meeting: Meeting, names: dict[str, str]) -> list[str]:
     when = _when(meeting.when) if meeting.when else "not scheduled yet"
+    if meeting.cancelled and meeting.cancelled_at is not None:
+        was = meeting.invitation.start if meeting.invitation else None
+        when = f"cancelled {_when(meeting.cancelled_at)}" + (f" (was {_when(was)})" if was else "")
     details = [meeting.medium.label, f"{meeting.duration_min} min", inline(meeting.place)]
     if i_pick_up_the_tab(meeting):
         details.append("I pick up the tab")

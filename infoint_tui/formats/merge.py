@@ -38,6 +38,7 @@ LATEST = frozenset({"last_contact"})
 LIST_KEYS: dict[str, Callable[[Any], Any]] = {
     "tags": lambda tag: str(tag).casefold(),
     "history": lambda change: (change.stage, change.at),
+    "job_history": lambda change: (change.at, change.company, change.role),
     "questions": lambda question: " ".join(question.text.casefold().split()),
     "checklist": lambda item: item.key or " ".join(item.text.casefold().split()),
     "log": lambda capture: (capture.at, capture.kind, capture.text),

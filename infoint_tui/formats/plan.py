@@ -5,7 +5,7 @@ behave alike:
 
     source = read_source(path)                  # formats.source: text, whatever the encoding
     parsed = parse_linkedin(source)             # or parse_vcard / parse_json: pure, no store
-    plan = plan_import(Campaign.of(repo), parsed)
+    plan = plan_import(Snapshot.of(repo), parsed)
     for line in plan.summary_lines(): ...       # or show plan.added / .updated / .skipped
     outcome = apply_import(repo, plan)          # one repo.batch(): all of it or nothing
 
@@ -22,20 +22,27 @@ Rules (see formats.merge for the field-by-field merge):
   touches follow a merged contact to the id it survives under.
 - Two rows of one LinkedIn or vCard file for the same person become one contact.
 - Importing the same file twice adds and changes nothing the second time.
+- A LinkedIn or vCard file that gives someone another company or title is a job change
+  (domain.jobs): the new job replaces the old, which goes to their job history.
+- People added who look like someone already here (domain.merging.likely_duplicates) are
+  listed, with the command that merges them.
 """
 
 from __future__ import annotations
 
 import copy
+from datetime import datetime
 from typing import Any
 
 from ..domain.dedupe import DuplicateFinder
+from ..domain.jobs import apply_move, is_earlier_job, job_move, same_company
+from ..domain.merging import likely_duplicates
 from ..domain.models import Contact, Settings
-from .campaign import TABLES, Campaign
 from .merge import append_lines, apply_changes, fill_from, merged_changes, same_value
 from .parsed import Alternative, Incoming, Parsed, Skipped
 from .people import KnownPeople
 from .preview import ImportOutcome, ImportPlan, Planned, describe
+from .snapshot import TABLES, Snapshot
 
 __all__ = [
     "Alternative", "ImportOutcome", "ImportPlan", "Incoming", "Parsed", "Planned", "Skipped",
@@ -44,7 +51,7 @@ __all__ = [
 
 
 # -- planning ----------------------------------------------------------------------------------
-def plan_import(campaign: Campaign, parsed: Parsed) -> ImportPlan:
+def plan_import(campaign: Snapshot, parsed: Parsed) -> ImportPlan:
     """Compare what a file holds with the campaign; nothing is changed or written."""
     plan = ImportPlan(
         kind=parsed.kind,
@@ -58,13 +65,15 @@ def plan_import(campaign: Campaign, parsed: Parsed) -> ImportPlan:
     for item in [*contacts, *(i for items in records.values() for i in items)]:
         plan.warnings += [Skipped(item.where, warning) for warning in item.warnings]
     id_map = _plan_contacts(campaign, contacts, plan)
+    newcomers = [item.record for item in plan.added if item.table == "contacts"]
+    plan.duplicates = likely_duplicates(campaign.contacts, newcomers)
     _plan_records(campaign, records, plan, id_map)
     if parsed.settings is not None:
         _plan_settings(campaign, parsed.settings, plan)
     return plan
 
 
-def _plan_contacts(campaign: Campaign, items: list[Incoming], plan: ImportPlan) -> dict[str, str]:
+def _plan_contacts(campaign: Snapshot, items: list[Incoming], plan: ImportPlan) -> dict[str, str]:
     """Decide what each incoming contact is; return incoming id -> the id it will be kept under."""
     by_id = campaign.contact_by_id()
     known_people = KnownPeople(campaign.contacts)
@@ -109,9 +118,16 @@ def _plan_contacts(campaign: Campaign, items: list[Incoming], plan: ImportPlan) 
             plan.added.append(Planned(item.where, "contacts", contact))
         elif target.id in by_id:
             changes = merged_changes(target, contact)
+            move = None if plan.exact_ids else job_move(target, contact)
+            if move is not None:
+                changes.update(company=move.new_company, role=move.new_role)
+            elif not plan.exact_ids:
+                _note_earlier_job(item, target, plan)
             bucket = plan.updated if changes else plan.present
             bucket.append(
-                Planned(item.where, "contacts", contact, target.id, target.name, changes, reason)
+                Planned(
+                    item.where, "contacts", contact, target.id, target.name, changes, reason, move
+                )
             )
         else:  # the same person as an earlier row of this file: one contact gets both rows' facts
             fill_from(target, contact)
@@ -119,6 +135,22 @@ def _plan_contacts(campaign: Campaign, items: list[Incoming], plan: ImportPlan) 
                 Planned(item.where, "contacts", contact, target.id, target.name, reason=reason)
             )
     return id_map
+
+
+def _note_earlier_job(item: Incoming, target: Contact, plan: ImportPlan) -> None:
+    incoming: Contact = item.record
+    if (
+        incoming.company
+        and not same_company(incoming.company, target.company)
+        and is_earlier_job(target, incoming.company, incoming.role)
+    ):
+        plan.warnings.append(
+            Skipped(
+                item.where,
+                f"{target.name}: kept {target.company or 'the current job'}; "
+                f"{incoming.company} is an earlier job",
+            )
+        )
 
 
 _ALTERNATIVE_TITLES = {"email": "email", "phone": "phone", "url": "web address"}
@@ -156,7 +188,7 @@ _SAME_CONTENT = {
 
 
 def _plan_records(
-    campaign: Campaign, records: dict[str, list[Incoming]], plan: ImportPlan, id_map: dict[str, str]
+    campaign: Snapshot, records: dict[str, list[Incoming]], plan: ImportPlan, id_map: dict[str, str]
 ) -> None:
     contact_ids = set(campaign.contact_by_id()) | set(id_map.values())
     for table in TABLES:
@@ -206,7 +238,7 @@ def _relink(record: Any, id_map: dict[str, str], contact_ids: set[str]) -> str:
     return ""
 
 
-def _plan_settings(campaign: Campaign, incoming: Settings, plan: ImportPlan) -> None:
+def _plan_settings(campaign: Snapshot, incoming: Settings, plan: ImportPlan) -> None:
     if campaign.settings == Settings():  # never set: the export's settings are restored whole
         if incoming != campaign.settings:
             plan.settings = copy.deepcopy(incoming)
@@ -221,14 +253,18 @@ def _plan_settings(campaign: Campaign, incoming: Settings, plan: ImportPlan) -> 
 
 
 # -- applying ----------------------------------------------------------------------------------
-def apply_import(repo: Any, plan: ImportPlan) -> ImportOutcome:
+def apply_import(repo: Any, plan: ImportPlan, now: datetime | None = None) -> ImportOutcome:
     """Write a plan in one batch (one file write; nothing kept if anything fails).
 
-    `repo` is the Repository (typed loosely so formats/ does not import the store).
+    `repo` is the Repository (typed loosely so formats/ does not import the store); `now`
+    dates job changes (default: the repository's clock). Job changes are listed in the outcome:
+    the congratulations check-ins are the use case's (actions/imports.py).
     """
     outcome = ImportOutcome()
     if not plan.changes_anything:
         return outcome
+    moment = now or repo.clock.now()
+    jobs = None if plan.exact_ids else _JobChanges(moment, f"{plan.kind} from {plan.source}")
     with repo.batch():
         current = {table: {r.id: r for r in repo.records(table)} for table in TABLES}
         finder = DuplicateFinder(current["contacts"].values())
@@ -238,7 +274,7 @@ def apply_import(repo: Any, plan: ImportPlan) -> ImportOutcome:
             if target is None and item.table == "contacts":
                 target = finder.find(record)
             if target is not None:  # appeared since the plan was made: merge, never duplicate
-                _update(repo, item.table, target, record, outcome)
+                _update(repo, item.table, target, record, outcome)  # no job change unpreviewed
                 continue
             if item.table == "contacts" and not plan.exact_ids:
                 repo.add_contact(record)
@@ -249,8 +285,9 @@ def apply_import(repo: Any, plan: ImportPlan) -> ImportOutcome:
             outcome.added[item.table] += 1
         for item in plan.updated:
             target = current[item.table].get(item.target_id or "")
-            if target is not None:
-                _update(repo, item.table, target, copy.deepcopy(item.record), outcome)
+            if target is not None:  # a job change only where the preview showed one
+                moving = jobs if item.job_move is not None else None
+                _update(repo, item.table, target, copy.deepcopy(item.record), outcome, moving)
         if plan.settings is not None:
             settings = copy.deepcopy(repo.settings)
             if plan.restores_settings and settings == Settings():
@@ -263,9 +300,28 @@ def apply_import(repo: Any, plan: ImportPlan) -> ImportOutcome:
     return outcome
 
 
-def _update(repo: Any, table: str, target: Any, incoming: Any, outcome: ImportOutcome) -> None:
+class _JobChanges:
+    """When and from which file the job changes of an import are learnt."""
+
+    def __init__(self, at: datetime, source: str) -> None:
+        self.at, self.source = at, source
+
+
+def _update(
+    repo: Any,
+    table: str,
+    target: Any,
+    incoming: Any,
+    outcome: ImportOutcome,
+    jobs: _JobChanges | None = None,
+) -> None:
+    # The job change is judged on the record as it is now, before its empty fields are filled.
+    move = job_move(target, incoming) if jobs is not None and table == "contacts" else None
     changes = merged_changes(target, incoming)
-    if changes:
+    if changes or move is not None:
         apply_changes(target, changes)
+        if move is not None and jobs is not None:
+            change = apply_move(target, move, jobs.at, jobs.source)
+            outcome.job_changes.append((target.id, change))
         repo.put_record(table, target)
         outcome.updated[table] += 1

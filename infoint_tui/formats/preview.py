@@ -6,7 +6,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain.models import Settings
+from ..domain.jobs import JobMove
+from ..domain.merging import LikelyDuplicate
+from ..domain.models import JobChange, Settings
 from .parsed import Skipped
 
 
@@ -21,6 +23,7 @@ class Planned:
     target_label: str = ""
     changes: dict[str, Any] = field(default_factory=dict)  # an update's fields and new values
     reason: str = ""  # why it is the same: "same email", "same record", "same person as line 4"
+    job_move: JobMove | None = None  # a contact's new company or title (see domain.jobs)
 
     @property
     def label(self) -> str:
@@ -41,6 +44,11 @@ class ImportPlan:
     settings_changes: list[str] = field(default_factory=list)
     restores_settings: bool = False  # the file's settings replace defaults never changed
     exact_ids: bool = False
+    duplicates: list[LikelyDuplicate] = field(default_factory=list)  # added people to look at
+
+    @property
+    def job_changes(self) -> list[Planned]:
+        return [item for item in self.updated if item.job_move is not None]
 
     @property
     def changes_anything(self) -> bool:
@@ -50,8 +58,10 @@ class ImportPlan:
         items: list[Planned] = getattr(self, bucket)
         return sum(1 for item in items if item.table == table)
 
-    def summary_lines(self) -> list[str]:
-        """The headline, then one line per update, skip and remark (for a terminal or a preview)."""
+    def summary_lines(self, *, merge_commands: bool = True) -> list[str]:
+        """The headline, then one line per update, job change, skip, remark and likely duplicate
+        (for a terminal or a preview); `merge_commands=False` leaves out the `infoint merge`
+        commands (a dry run: the ids of people not added yet would not be theirs)."""
         head = (
             f"{self.kind} from {self.source}: {self.count('added')} added, "
             f"{self.count('updated')} updated, {self.count('present')} already present, "
@@ -70,10 +80,26 @@ class ImportPlan:
         for item in self.present:
             if item.reason.startswith("same person as"):
                 lines.append(f"  {item.where}: {item.reason} ({item.label}), merged into it")
+        for item in self.job_changes:
+            assert item.job_move is not None
+            lines.append(f"  {item.label}: {item.job_move.describe()}")
         lines += [f"  {skip.where} skipped: {skip.reason}" for skip in self.skipped]
         lines += [f"  {warning}" for warning in self.warnings]
         lines += [f"  note: {note}" for note in self.notes]
+        for pair in self.duplicates:
+            merge = f"; to merge them: {pair.command}" if merge_commands else ""
+            lines.append(f"  {duplicate_text(pair)}{merge}")
         return lines
+
+
+def duplicate_text(pair: LikelyDuplicate) -> str:
+    """ "Alice Walker (new, Initech) may be Alice Walker (Prospects; referred by …): same name…"."""
+    return f"likely the same person: {_who(pair.other)} and {_who(pair.keep)} ({pair.why})"
+
+
+def _who(contact: Any) -> str:
+    detail = contact.role_at_company or contact.stage.label
+    return f"{contact.name} ({detail})"
 
 
 @dataclass
@@ -83,6 +109,7 @@ class ImportOutcome:
     added: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     settings_saved: bool = False
+    job_changes: list[tuple[str, JobChange]] = field(default_factory=list)  # (contact id, change)
 
     @property
     def wrote_anything(self) -> bool:

@@ -60,6 +60,14 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         ),  # fmt: skip
         # priority: inputs use ctrl+d to delete a character; here it asks before deleting the contact
         Binding("ctrl+d", "delete", "Delete contact", show=False, priority=True),
+        Binding(
+            "ctrl+g",
+            "merge",
+            "Merge with…",
+            show=False,
+            priority=True,
+            tooltip="Merge another record of this person into this one",
+        ),
     ]
 
     def __init__(self, contact_id: str | None) -> None:
@@ -182,7 +190,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         yield KeyBar()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("archive", "log_touch", "compose", "delete"):
+        if action in ("archive", "log_touch", "compose", "delete", "merge"):
             return self.contact_id is not None  # a new contact: once saved (ctrl+s)
         return True
 
@@ -386,6 +394,23 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
             ConfirmScreen(f"Delete {name} for good?", "This cannot be undone.", yes="Delete"),
             confirmed,
         )
+
+    def action_merge(self) -> None:
+        """Pick another record of this person, see the merged result, merge (saved first)."""
+        if self.contact_id is None or not self.save():
+            return
+        from .merge import MergeScreen
+
+        self.app.push_screen(MergeScreen(self.contact_id), self._merged)
+
+    async def _merged(self, kept_id: str | None) -> None:
+        if kept_id is None:
+            return
+        self.contact_id = kept_id  # the other one, if the user chose to keep it instead
+        await self.recompose()
+        self._original = self._values()
+        self._show_timeline()
+        self.query_one("#f-name", Input).focus()
 
     def action_log_touch(self) -> None:
         """Log a touch for this contact (saved first, so the form and the file agree)."""

@@ -6,6 +6,7 @@ what would be added, updated and skipped, and write only when the user says so.
 
 from __future__ import annotations
 
+from datetime import timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Label, SelectionList, Static
 
 from ..formats import EXPORT_SUFFIXES
 from ..widgets import FORMS_CSS
@@ -23,6 +24,7 @@ from ..widgets.text import escape
 from .base import CampaignMixin
 
 if TYPE_CHECKING:
+    from ..formats.invitation_plan import InvitationPlan
     from ..formats.plan import ImportPlan
 
 IMPORT_TITLES = {
@@ -41,12 +43,18 @@ IMPORT_TITLES = {
         (".json",),
         "a file made by Export JSON (or `infoint export json`)",
     ),
+    "ics": (
+        "a calendar invitation",
+        (".ics",),
+        "an invitation (.ics) from Google Calendar, Outlook or Zoom: the meeting, for its contact",
+    ),
 }
 EXPORT_TITLES = {
     "json": "everything, as JSON (re-importable)",
     "csv": "one row per contact, as CSV",
     "markdown": "a journal of the campaign, as Markdown",
     "ics": "meetings and reminders, as an iCalendar file",
+    "vcard": "one card per contact, as vCards (for a phone)",
 }
 PREVIEW_ROWS = 200
 
@@ -65,7 +73,7 @@ class ImportScreen(CampaignMixin, ModalScreen[bool]):
     def __init__(self, kind: str) -> None:
         super().__init__(classes="transfer")
         self.kind = kind
-        self.plan: ImportPlan | None = None
+        self.plan: ImportPlan | InvitationPlan | None = None
 
     def compose(self) -> ComposeResult:
         title, suffixes, hint = IMPORT_TITLES[self.kind]
@@ -91,6 +99,7 @@ class ImportScreen(CampaignMixin, ModalScreen[bool]):
     def _preview(self) -> None:
         path = self.query_one("#path", PathInput).path
         self.plan = None
+        self.query("#preview ImportOffers").remove()
         self.query_one("#confirm", Button).disabled = True
         self.query_one("#preview-text", Static).update(f"Reading {escape(str(path))}…")
         self.plan_import(path)
@@ -100,6 +109,9 @@ class ImportScreen(CampaignMixin, ModalScreen[bool]):
         from ..actions.transfer import read_import
         from ..formats.source import FormatError
 
+        if self.kind == "ics":
+            self._plan_invitations(path)
+            return
         try:
             parsed = read_import(self.kind, path)
         except FormatError as error:
@@ -114,16 +126,63 @@ class ImportScreen(CampaignMixin, ModalScreen[bool]):
             )
             return
         plan = self.campaign.plan_import(parsed)
-        self.app.call_from_thread(self._show_plan, plan)
+        # Awaited on the UI thread (the offers are mounted before the buttons are updated).
+        self.app.call_from_thread(self._show_plan, plan)  # type: ignore[arg-type]
+
+    def _plan_invitations(self, path: Path) -> None:  # in the worker thread
+        from ..formats.invitation_plan import plan_invitations
+        from ..formats.invitations import read_invitations
+        from ..formats.snapshot import Snapshot
+        from ..formats.source import FormatError, read_source
+
+        try:
+            found = read_invitations(read_source(path), self.now.tzinfo or timezone.utc)
+        except FormatError as error:
+            self.app.call_from_thread(self._show_problem, str(error))
+            return
+        plan = plan_invitations(Snapshot.of(self.campaign), found)
+        self.app.call_from_thread(self._show_invitations, plan)  # type: ignore[arg-type]
+
+    async def _show_invitations(self, plan: InvitationPlan) -> None:
+        from .transfer_offers import invitation_offers, invitation_preview
+
+        self.plan = plan
+        self.query_one("#preview-text", Static).update(invitation_preview(plan))
+        await self._show_offers(invitation_offers(plan))
+
+    async def _show_offers(self, groups: list) -> None:  # type: ignore[type-arg]
+        await self.query("#preview ImportOffers").remove()
+        await self.query_one("#preview").mount_all(groups)
+        self.query_one("#transfer-dialog").add_class("-previewing")
+        self._update_confirm()
+
+    def _update_confirm(self) -> None:
+        self.query_one("#confirm", Button).disabled = not self._writes_anything()
+        self.refresh_bindings()
+
+    @on(SelectionList.SelectedChanged)
+    def _offer_ticked(self) -> None:
+        self._update_confirm()
+
+    def _writes_anything(self) -> bool:
+        from ..formats.invitation_plan import InvitationPlan
+
+        if isinstance(self.plan, InvitationPlan):
+            from .transfer_offers import NEWCOMERS, chosen
+
+            return self.plan.changes_anything() or bool(chosen(self, NEWCOMERS))
+        return self.plan is not None and self.plan.changes_anything
 
     def _show_problem(self, message: str) -> None:
         self.query_one("#preview-text", Static).update(
             f"[$error]{escape(message)}[/]\nNothing was written."
         )
 
-    def _show_plan(self, plan: ImportPlan) -> None:
+    async def _show_plan(self, plan: ImportPlan) -> None:
+        from .transfer_offers import contact_offers
+
         self.plan = plan
-        lines = plan.summary_lines()
+        lines = plan.summary_lines(merge_commands=False)
         text = [f"[b]{escape(lines[0])}[/]"]
         if plan.added:
             text.append("")
@@ -143,22 +202,24 @@ class ImportScreen(CampaignMixin, ModalScreen[bool]):
             text.append("")
             text.append("Nothing new: everything in this file is already here.")
         self.query_one("#preview-text", Static).update("\n".join(text))
-        self.query_one("#transfer-dialog").add_class("-previewing")
-        self.query_one("#confirm", Button).disabled = not plan.changes_anything
-        self.refresh_bindings()
+        await self._show_offers(contact_offers(plan, self.campaign))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "confirm":
-            return self.plan is not None and self.plan.changes_anything
+            return self._writes_anything()
         return True
 
     def action_confirm(self) -> None:
-        if self.plan is None or not self.plan.changes_anything:
+        if self.plan is None or not self._writes_anything():
             return
-        self.campaign.apply_import(self.plan)
-        added = self.plan.count("added")
-        updated = self.plan.count("updated")
-        self.notify(f"Imported: {added} added, {updated} updated", timeout=5)
+        from ..formats.invitation_plan import InvitationPlan
+        from .transfer_offers import write_contacts, write_invitations
+
+        if isinstance(self.plan, InvitationPlan):
+            message = write_invitations(self, self.plan, self.now)
+        else:
+            message = write_contacts(self, self.plan, self.now)
+        self.notify(escape(message), timeout=5)
         self.dismiss(True)
 
     def action_cancel(self) -> None:

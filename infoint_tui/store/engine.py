@@ -58,6 +58,7 @@ MEETING_LOGISTICS = frozenset(
         "i_pay",
         "started_at",
         "ended_at",
+        "cancelled_at",
         "created_at",
     }
 )

@@ -333,9 +333,9 @@ class Repository:
         return found
 
     def next_meeting(self, contact_id: str) -> Meeting | None:
-        """The contact's first meeting that has not ended, if any."""
+        """The contact's first meeting that has not ended and is not cancelled, if any."""
         for meeting in self.meetings(contact_id):
-            if meeting.ended_at is None:
+            if meeting.ended_at is None and not meeting.cancelled:
                 return meeting
         return None
 

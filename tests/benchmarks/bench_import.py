@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from infoint_tui.actions.campaign import open_campaign  # noqa: E402
-from infoint_tui.formats.campaign import Campaign  # noqa: E402
 from infoint_tui.formats.linkedin import parse_linkedin  # noqa: E402
 from infoint_tui.formats.plan import apply_import, plan_import  # noqa: E402
+from infoint_tui.formats.snapshot import Snapshot  # noqa: E402
 from infoint_tui.formats.source import read_source  # noqa: E402
 
 ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 800
@@ -77,7 +77,7 @@ def main() -> None:
         for label, db in (("empty file", "steps.json"), ("same file again", "steps.json")):
             repo = open_campaign(Path(folder) / db)
             parsed, t_parse = timed(lambda: parse_linkedin(read_source(source)))
-            plan, t_plan = timed(lambda: plan_import(Campaign.of(repo), parsed))  # noqa: B023
+            plan, t_plan = timed(lambda: plan_import(Snapshot.of(repo), parsed))  # noqa: B023
             outcome, t_apply = timed(lambda: apply_import(repo, plan))  # noqa: B023
             print(
                 f"  into {label}: parse {t_parse * 1000:.0f} ms, plan {t_plan * 1000:.0f} ms, "

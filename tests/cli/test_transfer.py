@@ -15,7 +15,7 @@ from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.actions.demo import seed_demo
 from infoint_tui.cli import main
 from infoint_tui.domain.models import Contact
-from infoint_tui.formats.campaign import Campaign
+from infoint_tui.formats.snapshot import Snapshot
 from tests.disk import journal_of, saved
 from tests.formats.helpers import FIXTURES, connection, linkedin_csv, vcard
 
@@ -180,7 +180,7 @@ def test_export_json_to_stdout_and_file_then_restore(capsys, demo_db, tmp_path, 
     restored = tmp_path / "restored.json"
     code, out, _ = run(capsys, "import", "json", str(target), "--db", str(restored))
     assert code == 0 and "13 added" in out and "settings: restored" in out
-    assert Campaign.of(open_campaign(restored)) == Campaign.of(open_campaign(demo_db))
+    assert Snapshot.of(open_campaign(restored)) == Snapshot.of(open_campaign(demo_db))
     code, out, _ = run(capsys, "import", "json", str(target), "--db", str(restored))
     assert "0 added, 0 updated, 13 already present" in out
 

@@ -15,12 +15,12 @@ from infoint_tui.actions import campaign as actions_campaign
 from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.actions.demo import seed_demo
 from infoint_tui.domain.models import Contact, Medium, Meeting
-from infoint_tui.formats.campaign import TABLES, Campaign
 from infoint_tui.formats.csvfile import COLUMNS, export_csv
 from infoint_tui.formats.ics import export_ics
 from infoint_tui.formats.jsonfile import FORMAT_MARKER, export_json, parse_json
 from infoint_tui.formats.markdown import export_markdown
 from infoint_tui.formats.plan import apply_import, plan_import
+from infoint_tui.formats.snapshot import TABLES, Snapshot
 from infoint_tui.formats.source import FormatError, decode_source
 
 
@@ -33,44 +33,44 @@ def demo(repo, clock):
 def restore(text: str, path, clock) -> actions_campaign.Campaign:
     target = open_campaign(path, clock=clock)
     parsed = parse_json(decode_source("export.json", text.encode()))
-    apply_import(target, plan_import(Campaign.of(target), parsed))
+    apply_import(target, plan_import(Snapshot.of(target), parsed))
     return target
 
 
 # -- json ----------------------------------------------------------------------------------------
 def test_json_round_trip_restores_the_whole_campaign(demo, clock, tmp_path):
-    text = export_json(Campaign.of(demo), clock.now())
+    text = export_json(Snapshot.of(demo), clock.now())
     document = json.loads(text)
     assert document["format"] == FORMAT_MARKER and document["version"] == 1
-    original = Campaign.of(demo)
+    original = Snapshot.of(demo)
     assert all(
         original.table(t) for t in ("contacts", "meetings", "reminders", "touches", "targets")
     )
     restored = restore(text, tmp_path / "restored.json", clock)
-    assert Campaign.of(restored) == original
+    assert Snapshot.of(restored) == original
     # And the restored file says the same thing when reopened from disk.
-    reopened = Campaign.of(open_campaign(tmp_path / "restored.json", clock=clock))
+    reopened = Snapshot.of(open_campaign(tmp_path / "restored.json", clock=clock))
     assert reopened == original
     assert export_json(reopened, clock.now()) == text
 
 
 def test_json_import_into_the_same_campaign_changes_nothing(demo, clock, db_path):
-    text = export_json(Campaign.of(demo), clock.now())
+    text = export_json(Snapshot.of(demo), clock.now())
     saved = db_path.read_bytes()
-    plan = plan_import(Campaign.of(demo), parse_json(decode_source("e.json", text.encode())))
+    plan = plan_import(Snapshot.of(demo), parse_json(decode_source("e.json", text.encode())))
     assert not plan.changes_anything and plan.skipped == []
-    assert len(plan.present) == sum(len(Campaign.of(demo).table(t)) for t in TABLES)
+    assert len(plan.present) == sum(len(Snapshot.of(demo).table(t)) for t in TABLES)
     assert db_path.read_bytes() == saved
 
 
 def test_json_merge_keeps_local_work_and_adds_the_rest(demo, clock, tmp_path):
-    text = export_json(Campaign.of(demo), clock.now())
+    text = export_json(Snapshot.of(demo), clock.now())
     other = open_campaign(tmp_path / "laptop.json", clock=clock)
     local = other.add_contact(
         Contact(name="Daniel K.", email="DKIM@northwind.example", role="typed on the laptop")
     )
     other.add_contact(Contact(name="Someone New"))
-    plan = plan_import(Campaign.of(other), parse_json(decode_source("e.json", text.encode())))
+    plan = plan_import(Snapshot.of(other), parse_json(decode_source("e.json", text.encode())))
     apply_import(other, plan)
     assert len(other.contacts(archived=None)) == len(demo.contacts(archived=None)) + 1
     daniel = other.contact(local.id)
@@ -110,7 +110,7 @@ def test_bad_records_are_skipped_and_named(clock):
     reasons = [str(skip) for skip in parsed.skipped]
     assert reasons[0].startswith("contacts #2 (Bob): cannot be read (Contact.stage:")
     assert reasons[1:] == ["contacts #3 (No id): has no id", "contacts #4: is not a JSON object"]
-    plan = plan_import(Campaign(), parsed)
+    plan = plan_import(Snapshot(), parsed)
     assert (
         str(plan.skipped[-1]) == "meetings #1: its contact (c2) is not in the file or the campaign"
     )
@@ -119,13 +119,13 @@ def test_bad_records_are_skipped_and_named(clock):
 def test_the_data_file_itself_can_be_imported(demo, db_path, clock, tmp_path):
     demo.store.close()  # the journal folded into the file, as when the app quits
     restored = restore(db_path.read_text(), tmp_path / "copy.json", clock)
-    assert Campaign.of(restored) == Campaign.of(demo)
+    assert Snapshot.of(restored) == Snapshot.of(demo)
 
 
 # -- csv -----------------------------------------------------------------------------------------
 def test_csv_has_one_row_per_contact_with_canonical_stages(demo):
     demo.archive_contact(demo.find_contacts("Wen Li")[0].id, "not a fit")
-    rows = list(csv.DictReader(io.StringIO(export_csv(Campaign.of(demo)))))
+    rows = list(csv.DictReader(io.StringIO(export_csv(Snapshot.of(demo)))))
     assert tuple(rows[0]) == COLUMNS
     assert len(rows) == len(demo.contacts(archived=None))
     assert {row["stage"] for row in rows} == {
@@ -141,7 +141,7 @@ def test_csv_has_one_row_per_contact_with_canonical_stages(demo):
 
 # -- markdown ------------------------------------------------------------------------------------
 def test_markdown_journal_has_a_section_per_contact_with_meetings_and_notes(demo, clock):
-    text = export_markdown(Campaign.of(demo), clock.now())
+    text = export_markdown(Snapshot.of(demo), clock.now())
     assert text.startswith("# Informational interviews: campaign journal\n")
     for contact in demo.contacts():
         assert f"\n### {contact.name}\n" in text
@@ -163,7 +163,7 @@ def parse_ics(data: bytes):
 
 
 def test_ics_meetings_are_events_with_start_duration_and_details(demo, clock):
-    events, todos = parse_ics(export_ics(Campaign.of(demo), clock.now()))
+    events, todos = parse_ics(export_ics(Snapshot.of(demo), clock.now()))
     active = {c.id for c in demo.contacts()}
     scheduled = [m for m in demo.meetings() if m.when is not None and m.contact_id in active]
     assert len(events) == len(scheduled) >= 4
@@ -186,12 +186,12 @@ def test_ics_meetings_are_events_with_start_duration_and_details(demo, clock):
 
 
 def test_ics_uids_are_stable_and_sequence_grows(demo, clock):
-    first = export_ics(Campaign.of(demo), clock.now())
+    first = export_ics(Snapshot.of(demo), clock.now())
     meeting = demo.meetings()[0]
     meeting.when = meeting.when + timedelta(hours=2)
     demo.save_meeting(meeting)
     clock.advance(minutes=5)
-    second = export_ics(Campaign.of(demo), clock.now())
+    second = export_ics(Snapshot.of(demo), clock.now())
     events1, todos1 = parse_ics(first)
     events2, todos2 = parse_ics(second)
     assert [e["uid"] for e in events1] == [e["uid"] for e in events2]
@@ -204,7 +204,7 @@ def test_ics_uids_are_stable_and_sequence_grows(demo, clock):
 def test_ics_reminders_as_events_and_archived_contacts_left_out(demo, clock):
     (amara,) = demo.find_contacts("Amara Nwosu")
     demo.archive_contact(amara.id, "moved abroad")
-    events, todos = parse_ics(export_ics(Campaign.of(demo), clock.now(), reminders_as="event"))
+    events, todos = parse_ics(export_ics(Snapshot.of(demo), clock.now(), reminders_as="event"))
     assert todos == []
     reminder_events = [e for e in events if str(e["uid"]).startswith("reminder-")]
     assert len(reminder_events) == len(demo.reminders()) and reminder_events
@@ -224,6 +224,6 @@ def test_ics_video_link_and_unscheduled_meetings(repo, clock):
             place="https://meet.example/ada",
         )
     )
-    (event,), _ = parse_ics(export_ics(Campaign.of(repo), clock.now()))
+    (event,), _ = parse_ics(export_ics(Snapshot.of(repo), clock.now()))
     assert str(event["url"]) == "https://meet.example/ada"
     assert event.decoded("dtstart") == clock.now().astimezone(timezone.utc)

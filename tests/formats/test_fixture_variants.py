@@ -12,8 +12,8 @@ from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.actions.demo import seed_demo
 from infoint_tui.cli import main
 from infoint_tui.formats import parse_import
-from infoint_tui.formats.campaign import Campaign
 from infoint_tui.formats.jsonfile import export_json
+from infoint_tui.formats.snapshot import Snapshot
 from infoint_tui.formats.source import decode_source
 from tests.formats.helpers import FIXTURES
 
@@ -79,7 +79,7 @@ def test_an_export_json_variant_restores_the_whole_campaign(tmp_path, clock, var
     source = open_campaign(tmp_path / "source.json", clock=clock)
     seed_demo(source, clock.now())
     exported = tmp_path / "export.json"
-    exported.write_bytes(VARIANTS[variant](export_json(Campaign.of(source), clock.now()).encode()))
+    exported.write_bytes(VARIANTS[variant](export_json(Snapshot.of(source), clock.now()).encode()))
     target = tmp_path / "restored.json"
     assert main(["import", "json", str(exported), "--db", str(target)]) == 0
-    assert Campaign.of(open_campaign(target, clock=clock)) == Campaign.of(source)
+    assert Snapshot.of(open_campaign(target, clock=clock)) == Snapshot.of(source)

@@ -24,10 +24,10 @@ from infoint_tui.domain.models import (
     TouchKind,
 )
 from infoint_tui.domain.stages import Stage
-from infoint_tui.formats.campaign import Campaign
 from infoint_tui.formats.linkedin import parse_linkedin
 from infoint_tui.formats.merge import append_lines, merged_changes
 from infoint_tui.formats.plan import Incoming, Parsed, apply_import, plan_import
+from infoint_tui.formats.snapshot import Snapshot
 from infoint_tui.formats.source import decode_source
 from infoint_tui.formats.vcard import parse_vcard
 from tests.formats.helpers import connection, linkedin_csv, vcard
@@ -38,7 +38,7 @@ def linkedin(rows):
 
 
 def test_new_connections_are_added_as_prospects(repo, clock):
-    plan = plan_import(Campaign.of(repo), linkedin([connection(1), connection(3)]))
+    plan = plan_import(Snapshot.of(repo), linkedin([connection(1), connection(3)]))
     assert [p.record.name for p in plan.added] == ["Person1 Example1", "Person3 Example3"]
     assert repo.contacts() == []  # planning writes nothing
     outcome = apply_import(repo, plan)
@@ -55,7 +55,7 @@ def test_same_url_or_email_is_the_same_person_and_only_empty_fields_fill(repo):
     )
     by_email = repo.add_contact(Contact(name="Three", email="PERSON3@example.com"))
     before = copy.deepcopy(repo.contacts())
-    plan = plan_import(Campaign.of(repo), linkedin([connection(1), connection(3), connection(4)]))
+    plan = plan_import(Snapshot.of(repo), linkedin([connection(1), connection(3), connection(4)]))
     assert repo.contacts() == before  # the plan did not touch the live records
     assert [p.record.name for p in plan.added] == ["Person4 Example4"]
     updates = {p.target_id: p for p in plan.updated}
@@ -72,9 +72,9 @@ def test_same_url_or_email_is_the_same_person_and_only_empty_fields_fill(repo):
 
 def test_importing_the_same_file_twice_adds_and_changes_nothing(repo, db_path):
     parsed = linkedin([connection(n) for n in range(1, 30)])
-    apply_import(repo, plan_import(Campaign.of(repo), parsed))
+    apply_import(repo, plan_import(Snapshot.of(repo), parsed))
     saved = db_path.read_bytes()
-    plan = plan_import(Campaign.of(repo), parsed)
+    plan = plan_import(Snapshot.of(repo), parsed)
     assert not plan.changes_anything and len(plan.present) == 29
     assert not apply_import(repo, plan).wrote_anything
     assert db_path.read_bytes() == saved
@@ -82,7 +82,7 @@ def test_importing_the_same_file_twice_adds_and_changes_nothing(repo, db_path):
 
 def test_two_rows_for_one_person_become_one_contact(repo):
     rows = [connection(1), connection(2), connection(1, email="p1@example.com", position="Lead")]
-    plan = plan_import(Campaign.of(repo), linkedin(rows))
+    plan = plan_import(Snapshot.of(repo), linkedin(rows))
     assert len(plan.added) == 2
     (dupe,) = plan.present
     assert dupe.where == "line 7" and dupe.reason == "same person as line 5"
@@ -104,7 +104,7 @@ def test_a_differing_email_or_phone_goes_to_the_notes_once(repo):
         "NOTE:Loves engines",
     )
     parsed = parse_vcard(decode_source("a.vcf", card.encode()))
-    plan = plan_import(Campaign.of(repo), parsed)
+    plan = plan_import(Snapshot.of(repo), parsed)
     (update,) = plan.updated
     assert update.target_id == kept.id and update.reason == "same email"  # via a second email
     apply_import(repo, plan)
@@ -115,13 +115,13 @@ def test_a_differing_email_or_phone_goes_to_the_notes_once(repo):
         "Loves engines",
         "Other email: ada@home.example",
     ]
-    again = plan_import(Campaign.of(repo), parsed)
+    again = plan_import(Snapshot.of(repo), parsed)
     assert not again.changes_anything
 
 
 def test_a_stale_plan_neither_duplicates_nor_overwrites(repo):
     parsed = linkedin([connection(1), connection(2)])
-    plan = plan_import(Campaign.of(repo), parsed)
+    plan = plan_import(Snapshot.of(repo), parsed)
     # While the preview was open, the user added Person1 by hand and typed a company.
     repo.add_contact(
         Contact(name="Someone", url="linkedin.com/in/person-1-example", company="Typed Co")
@@ -135,7 +135,7 @@ def test_a_stale_plan_neither_duplicates_nor_overwrites(repo):
 
 def test_a_failing_apply_leaves_nothing(repo, db_path, monkeypatch):
     saved = db_path.read_bytes()
-    plan = plan_import(Campaign.of(repo), linkedin([connection(1), connection(2)]))
+    plan = plan_import(Snapshot.of(repo), linkedin([connection(1), connection(2)]))
     calls = []
     real = repo.add_contact
 
@@ -178,7 +178,7 @@ def test_merging_an_export_points_records_at_the_surviving_contact(repo, clock):
             "touches": [Incoming("touches #1", touch), Incoming("touches #2", orphan)],
         },
     )
-    plan = plan_import(Campaign.of(repo), parsed)
+    plan = plan_import(Snapshot.of(repo), parsed)
     assert theirs.id != mine.id and meeting.contact_id == theirs.id  # parsed records untouched
     assert [(s.where, s.reason) for s in plan.skipped] == [
         ("touches #2", "its contact (nobody) is not in the file or the campaign")
@@ -191,7 +191,7 @@ def test_merging_an_export_points_records_at_the_surviving_contact(repo, clock):
     (stored_meeting,) = repo.meetings()
     assert stored_meeting.contact_id == mine.id and stored_meeting.log[0].contact_id == friend.id
     assert repo.reminders()[0].contact_id == mine.id and repo.touches()[0].contact_id == mine.id
-    assert not plan_import(Campaign.of(repo), parsed).changes_anything
+    assert not plan_import(Snapshot.of(repo), parsed).changes_anything
 
 
 def test_same_record_id_merges_facts_without_overwriting(repo, clock):
@@ -210,7 +210,7 @@ def test_same_record_id_merges_facts_without_overwriting(repo, clock):
         kind="k", source="s", exact_ids=True,
         records={"meetings": [Incoming("m", incoming_meeting)], "reminders": [Incoming("r", done)]},
     )  # fmt: skip
-    apply_import(repo, plan_import(Campaign.of(repo), parsed))
+    apply_import(repo, plan_import(Snapshot.of(repo), parsed))
     stored = repo.meeting(meeting.id)
     assert stored.notes == "line one\nline two typed on the laptop"
     assert stored.when == clock.now() + timedelta(days=1) and stored.duration_min == 30
@@ -223,7 +223,7 @@ def test_targets_and_questions_match_by_content(repo):
         kind="k", source="s", exact_ids=True,
         records={"targets": [Incoming("t", TargetEmployer(company="northwind  health", industry="health"))]},
     )  # fmt: skip
-    plan = plan_import(Campaign.of(repo), parsed)
+    plan = plan_import(Snapshot.of(repo), parsed)
     assert plan.added == [] and plan.updated[0].reason == "same company"
     apply_import(repo, plan)
     (target,) = repo.targets()
@@ -233,10 +233,10 @@ def test_targets_and_questions_match_by_content(repo):
 def test_settings_are_restored_whole_only_over_untouched_defaults(repo):
     incoming = Settings(my_name="Sam", pitch="a teacher", default_duration_min=45)
     parsed = Parsed(kind="k", source="s", exact_ids=True, settings=incoming)
-    apply_import(repo, plan_import(Campaign.of(repo), parsed))
+    apply_import(repo, plan_import(Snapshot.of(repo), parsed))
     assert repo.settings == incoming
     repo.save_settings(Settings(my_name="Me", default_duration_min=15))
-    plan = plan_import(Campaign.of(repo), parsed)
+    plan = plan_import(Snapshot.of(repo), parsed)
     assert plan.settings_changes == ["pitch"]
     apply_import(repo, plan)
     assert repo.settings.my_name == "Me" and repo.settings.pitch == "a teacher"
@@ -275,7 +275,7 @@ def test_a_new_contact_gets_its_other_emails_and_phones_in_the_notes(repo):
         "TEL;TYPE=CELL:+1 555 0001", "TEL;TYPE=HOME:+1 555 0002", "TEL:+1 555 0003",
     )  # fmt: skip
     parsed = parse_vcard(decode_source("a.vcf", card.encode()))
-    apply_import(repo, plan_import(Campaign.of(repo), parsed))
+    apply_import(repo, plan_import(Snapshot.of(repo), parsed))
     (ada,) = repo.contacts()
     assert ada.email == "a@work.example" and ada.phone == "+1 555 0001"
     assert ada.notes.splitlines() == [
@@ -283,7 +283,7 @@ def test_a_new_contact_gets_its_other_emails_and_phones_in_the_notes(repo):
         "Other emails: a@home.example (Personal)",
         "Other phones: +1 555 0002 (home); +1 555 0003",
     ]
-    assert not plan_import(Campaign.of(repo), parsed).changes_anything
+    assert not plan_import(Snapshot.of(repo), parsed).changes_anything
 
 
 def test_without_email_or_url_the_same_name_and_company_is_the_same_person(repo):
@@ -294,9 +294,9 @@ def test_without_email_or_url_the_same_name_and_company_is_the_same_person(repo)
         ["Bob", "Smith", "", "", "", ""],
     ]
     parsed = parse_linkedin(decode_source("old.csv", linkedin_csv(rows, header=header).encode()))
-    apply_import(repo, plan_import(Campaign.of(repo), parsed))
+    apply_import(repo, plan_import(Snapshot.of(repo), parsed))
     again = parse_linkedin(decode_source("old.csv", linkedin_csv(rows, header=header).encode()))
-    plan = plan_import(Campaign.of(repo), again)
+    plan = plan_import(Snapshot.of(repo), again)
     assert not plan.changes_anything
     assert [p.reason for p in plan.present] == [
         "same name and company",
@@ -309,12 +309,12 @@ def test_a_phone_book_without_emails_imported_twice_adds_nothing(repo):
         "FN:Dentist", "TEL:01 23 45 67 89"
     )
     apply_import(
-        repo, plan_import(Campaign.of(repo), parse_vcard(decode_source("a.vcf", text.encode())))
+        repo, plan_import(Snapshot.of(repo), parse_vcard(decode_source("a.vcf", text.encode())))
     )
     renumbered = text.replace(
         "+33 6 12 34 56 78", "06 12 34 56 78"
     )  # the same number, written otherwise
-    plan = plan_import(Campaign.of(repo), parse_vcard(decode_source("a.vcf", renumbered.encode())))
+    plan = plan_import(Snapshot.of(repo), parse_vcard(decode_source("a.vcf", renumbered.encode())))
     assert not plan.changes_anything and len(plan.present) == 2
     assert [p.reason for p in plan.present] == ["same name and phone"] * 2
 
@@ -323,7 +323,7 @@ def test_a_hand_typed_contact_meets_its_linkedin_row_by_name_and_company(repo):
     typed = repo.add_contact(
         Contact(name="person1  example1", company="company 1, inc.", role="Mine")
     )
-    plan = plan_import(Campaign.of(repo), linkedin([connection(1)]))
+    plan = plan_import(Snapshot.of(repo), linkedin([connection(1)]))
     (update,) = plan.updated
     assert update.target_id == typed.id and update.reason == "same name and company"
     assert "url" in update.changes and "role" not in update.changes
@@ -335,7 +335,7 @@ def test_same_name_with_different_profiles_is_two_people(repo):
             name="Person1 Example1", company="Company 1, Inc.", url="linkedin.com/in/someone-else"
         )
     )
-    plan = plan_import(Campaign.of(repo), linkedin([connection(1)]))
+    plan = plan_import(Snapshot.of(repo), linkedin([connection(1)]))
     assert len(plan.added) == 1
 
 
@@ -345,7 +345,7 @@ def test_later_rows_of_one_person_bring_their_keys_along(repo):
         connection(1, email="one@example.com"),  # line 6: the same URL, and an email
         connection(9, first="P.", last="One", url="", email="one@example.com"),  # line 7: the email
     ]
-    plan = plan_import(Campaign.of(repo), linkedin(rows))
+    plan = plan_import(Snapshot.of(repo), linkedin(rows))
     assert len(plan.added) == 1
     assert [p.reason for p in plan.present] == ["same person as line 5", "same person as line 5"]
     apply_import(repo, plan)
@@ -371,7 +371,7 @@ def test_a_contact_never_moved_takes_the_stage_of_the_same_person_further_along(
         exact_ids=True,
         contacts=[Incoming(f"#{i}", c) for i, c in enumerate(theirs)],
     )
-    apply_import(repo, plan_import(Campaign.of(repo), parsed))
+    apply_import(repo, plan_import(Snapshot.of(repo), parsed))
     ada, bob = repo.contact(imported.id), repo.contact(moved.id)
     assert ada.stage is Stage.INTERVIEWED and ada.history == theirs[0].history
     assert bob.stage is Stage.REACHED_OUT and [c.stage for c in bob.history] == [

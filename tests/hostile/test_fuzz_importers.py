@@ -27,9 +27,10 @@ from infoint_tui.domain.codec import to_dict
 from infoint_tui.domain.models import Contact
 from infoint_tui.domain.text import has_controls
 from infoint_tui.domain.validation import record_problems
-from infoint_tui.formats import IMPORT_KINDS, parse_import
-from infoint_tui.formats.campaign import Campaign
+from infoint_tui.formats import CONTACT_IMPORT_KINDS, IMPORT_KINDS, parse_import
+from infoint_tui.formats.invitations import read_invitations
 from infoint_tui.formats.jsonfile import export_json
+from infoint_tui.formats.snapshot import Snapshot
 from infoint_tui.formats.source import FormatError, decode_source
 from tests.disk import saved
 from tests.formats.helpers import FIXTURES
@@ -43,16 +44,19 @@ NOW = datetime(2026, 11, 18, 9, 30, tzinfo=timezone.utc)
 def _seeds() -> dict[str, list[bytes]]:
     folders = [FIXTURES] + ([SHARED] if SHARED.is_dir() else [])
     files = [path for folder in folders for path in sorted(folder.iterdir())]
-    seeds: dict[str, list[bytes]] = {"linkedin": [], "vcard": [], "json": []}
+    seeds: dict[str, list[bytes]] = {"linkedin": [], "vcard": [], "json": [], "ics": []}
+    files += sorted((FIXTURES / "invitations").iterdir())
     for path in files:
         if path.suffix == ".csv":
             seeds["linkedin"].append(path.read_bytes())
         elif path.suffix == ".vcf":
             seeds["vcard"].append(path.read_bytes())
+        elif path.suffix == ".ics":
+            seeds["ics"].append(path.read_bytes())
     with tempfile.TemporaryDirectory() as folder:
         repo = open_campaign(Path(folder) / "demo.json", clock=FixedClock(NOW))
         seed_demo(repo, NOW)
-        seeds["json"].append(export_json(Campaign.of(repo), NOW).encode())
+        seeds["json"].append(export_json(Snapshot.of(repo), NOW).encode())
     return seeds
 
 
@@ -152,7 +156,21 @@ def _assert_clean(parsed) -> None:
     assert not any(has_controls(line) for line in shown)
 
 
-@pytest.mark.parametrize("kind", IMPORT_KINDS)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_the_invitation_reader_reads_anything_cleanly_or_says_why_in_one_line(data):
+    raw = data.draw(any_input("ics"))
+    try:
+        found = read_invitations(decode_source("input", raw), timezone.utc)
+    except FormatError as error:
+        assert "\n" not in str(error) and not has_controls(str(error))
+        return
+    for invitation in found.invitations:
+        for text in strings(vars(invitation)):
+            assert not has_controls(text), text
+
+
+@pytest.mark.parametrize("kind", CONTACT_IMPORT_KINDS)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_parsers_read_anything_cleanly_or_say_why_in_one_line(kind, data):

@@ -17,9 +17,9 @@ from infoint_tui.domain.agenda import agenda, render_text
 from infoint_tui.domain.brief import brief_markdown, build_brief
 from infoint_tui.domain.models import Contact
 from infoint_tui.domain.stages import Stage
-from infoint_tui.formats.campaign import Campaign
 from infoint_tui.formats.csvfile import neutralize
 from infoint_tui.formats.markdown import export_markdown
+from infoint_tui.formats.snapshot import Snapshot
 from tests.disk import saved
 
 from .campaigns import hostile_campaign, out_of_range_campaign
@@ -219,7 +219,7 @@ def test_markdown_structure_stays_intact_with_hostile_text(repo, clock):
                 stage=Stage.PROSPECTS,
             )
         )
-    text = export_markdown(Campaign.of(repo), clock.now())
+    text = export_markdown(Snapshot.of(repo), clock.now())
     headings = _headings(text)
     assert [tag for tag, _ in headings] == ["h1", "h2"] + ["h3"] * len(HOSTILE_MARKDOWN)
     rendered = MarkdownIt("commonmark").render(text)

@@ -39,7 +39,7 @@ class RecordSource(Protocol):
 
 
 @dataclass
-class Campaign:
+class Snapshot:
     contacts: list[Contact] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
     reminders: list[Reminder] = field(default_factory=list)
@@ -49,7 +49,7 @@ class Campaign:
     settings: Settings = field(default_factory=Settings)
 
     @classmethod
-    def of(cls, repo: RecordSource) -> Campaign:
+    def of(cls, repo: RecordSource) -> Snapshot:
         """Everything in the repository, archived contacts and closed reminders included.
 
         The lists hold the repository's own objects: readers must not change them.
@@ -67,7 +67,7 @@ class Campaign:
     def contact_by_id(self) -> dict[str, Contact]:
         return {c.id: c for c in self.contacts}
 
-    def in_range(self, left_out: list[str]) -> Campaign:
+    def in_range(self, left_out: list[str]) -> Snapshot:
         """The campaign without the meetings, reminders and touches whose dates or numbers
         are out of range (domain.validation): what a calendar or a journal can be made of.
         Each one left out adds a line to `left_out`; the records themselves are not copied."""
