@@ -184,6 +184,9 @@ def seed_demo(repo: Repository, now: datetime) -> None:
         grace.referred_by = ids["Ruth Abebe"]
         repo.save_contact(grace)
         _no_answer(repo, today)
+        from .actions.follow_through import sync_confirmations
+
+        sync_confirmations(repo, now)  # the meetings booked above, confirmed the day before
         repo.log_touch(
             ids["Ruth Abebe"],
             TouchKind.CHECK_IN,

@@ -106,12 +106,13 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:
-    from . import agenda, contacts, transfer
+    from . import agenda, contacts, draft, transfer
 
     return [
         contacts.register_add,
         contacts.register_list,
         agenda.register_agenda,
+        draft.register_draft,
         transfer.register_import,
         transfer.register_export,
     ]

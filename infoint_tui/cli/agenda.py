@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from . import UsageError, open_repository
 
@@ -22,13 +23,21 @@ def register_agenda(commands: argparse._SubParsersAction, common: argparse.Argum
         default=None,
         help="the day to show (default today): 2026-12-03, Dec 3, tomorrow, next tue",
     )
+    parser.add_argument(
+        "--notify",
+        action="store_true",
+        help="also raise a desktop notification for what is overdue or due (notify-send, "
+        "osascript on macOS, else a terminal notification); the text printed is the same",
+    )
     parser.set_defaults(run=cmd_agenda)
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
     from ..domain.agenda import agenda, moment_for, render_text
     from ..domain.clock import SystemClock
+    from ..domain.confirm import plan_confirmations
     from ..domain.dates import DateParseError, parse_when
+    from ..domain.goals import week_progress
 
     now = SystemClock().now()
     day = now.date()
@@ -39,11 +48,33 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             raise UsageError(f"--date: {error}") from None
     repo = open_repository(args, create=False)
     moment = moment_for(day, repo.clock.now())
-    result = agenda(
+    meetings = repo.meetings()
+    reminders = repo.reminders()
+    # Confirmations of meetings the app has not seen yet (imported, added elsewhere): shown
+    # as the app will make them; this command writes nothing.
+    plan = plan_confirmations(
+        [m for m in meetings if m.when is not None and m.ended_at is None],
+        {c.id: c for c in repo.contacts(archived=None)},
+        repo.reminders(open_only=False),
         moment,
-        repo.contacts(),
-        repo.meetings(),
-        repo.reminders(),
     )
-    print(render_text(result, is_today=day == now.date()), end="")
+    closing = {id(r) for r, _ in plan.close}
+    closing |= {id(r) for r in plan.done}
+    reminders = [r for r in reminders if id(r) not in closing]
+    reminders += [r for r in plan.create if r.is_open] + plan.reopen
+    result = agenda(moment, repo.contacts(), meetings, reminders)
+    progress = week_progress(repo.contacts(archived=None), meetings, repo.settings, moment)
+    text = render_text(result, is_today=day == now.date())
+    if progress.has_goals:
+        head, _, rest = text.partition("\n")
+        text = f"{head}\n{progress.text}\n{rest}"
+    print(text, end="")
+    if args.notify:
+        from ..domain.reminding import notification
+        from ..notifier import send
+
+        sys.stdout.flush()
+        message = notification(result)
+        if message is not None:
+            send(*message)
     return 0

@@ -161,9 +161,11 @@ class BoardScreen(CampaignMixin, Screen[None]):
     # -- data to cards ----------------------------------------------------------------------
     def rebuild(self) -> None:
         """Recompute every card from the store (on mount, and when coming back to the board)."""
+        from ..actions.follow_through import sync_confirmations
         from ..domain.board import build_cards
 
         repo = self.repo
+        sync_confirmations(repo, self.now)  # meetings booked, moved or imported elsewhere
         rows = repo.contact_rows(archived=None if self.show_archived else False)
         self.cards = build_cards(
             rows, repo.reminders(), repo.meeting_slots(upcoming=True), self.now

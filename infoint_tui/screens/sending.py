@@ -1,6 +1,7 @@
 """What "mark sent" means for each kind of message: the question asked first, and the effects.
 
-The kinds: "outreach" (the request, or a follow-up once Reached out), "thank-you", "check-in".
+The kinds: "outreach" (the request; to a second person at the company of `second_of`),
+"follow-up" (once, to the first person), "confirm" (the day before), "thank-you", "check-in".
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ..domain.stages import Stage
 from ..store import Repository
 
 OUTREACH, THANK_YOU, CHECK_IN = "outreach", "thank-you", "check-in"
+FOLLOW_UP, CONFIRM = "follow-up", "confirm"
 
 
 def confirm_words(kind: str, contact: Contact, check: RequestCheck | None) -> tuple[str, str]:
@@ -30,6 +32,17 @@ def confirm_words(kind: str, contact: Contact, check: RequestCheck | None) -> tu
             broken = ", ".join(r.label.lower() for r in check.failures)
             detail += f" It still breaks: {broken}."
         return f"Mark the request to {first} as sent?", detail
+    if kind == FOLLOW_UP:
+        return (
+            f"Mark the follow-up to {first} as sent?",
+            "If there is still no answer in 7 business days, you will be asked whether to "
+            "close them as no answer.",
+        )
+    if kind == CONFIRM:
+        return (
+            f"Mark the confirmation to {first} as sent?",
+            "It ticks “confirm time and place” in the prep checklist.",
+        )
     if kind == THANK_YOU:
         moves = f" and moves {first} to Thanked." if contact.stage is Stage.INTERVIEWED else "."
         return f"Mark the thank-you to {first} as sent?", "It closes the thank-you reminder" + moves
@@ -39,8 +52,26 @@ def confirm_words(kind: str, contact: Contact, check: RequestCheck | None) -> tu
     )
 
 
-def record_sent(repo: Repository, contact_id: str, kind: str, text: str, now: datetime) -> None:
+def record_sent(
+    repo: Repository,
+    contact_id: str,
+    kind: str,
+    text: str,
+    now: datetime,
+    second_of: str | None = None,
+) -> None:
     """Log the message with its text, move the card on, drop the kept draft: one write."""
+    from ..actions import follow_through
+
+    if kind == OUTREACH and second_of is not None:
+        follow_through.second_person_sent(repo, second_of, contact_id, text, now)
+        return
+    if kind == FOLLOW_UP:
+        follow_through.follow_up_sent(repo, contact_id, text, now)
+        return
+    if kind == CONFIRM:
+        follow_through.confirmation_sent(repo, contact_id, text, now)
+        return
     contact = repo.contact(contact_id)
     with repo.batch():
         if contact.drafts.pop(kind, None) is not None:
