@@ -18,6 +18,7 @@ from ..widgets.board_view import BoardView, Column
 from ..widgets.card_list import fit
 from ..widgets.key_bar import KeyBar
 from .base import CampaignMixin
+from .thank_you_watch import CHECK_EVERY_S, ThankYouWatch
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -115,6 +116,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self._matched: dict[Stage, tuple[list[str], list[tuple[Card, str]]]] = {}
         self._summary_counts: tuple[int, int, Card | None] | None = None
         self._undo: str | None = None  # id of the contact archived last
+        self.thank_you_watch = ThankYouWatch(self)
         # each column's card before the filter: given back when it is cleared, except where
         # the user picked a card meanwhile
         self._before_filter: dict[Stage, str] | None = None
@@ -135,6 +137,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self.view.focus()
         self._resumed_once = False
         self.call_after_refresh(self.infoint.load_in_background)
+        self.set_interval(CHECK_EVERY_S, self.thank_you_watch.check)
 
     def on_board_view_fitted(self) -> None:  # the summary says when not all columns show
         self.update_summary()
@@ -167,9 +170,9 @@ class BoardScreen(CampaignMixin, Screen[None]):
         repo = self.repo
         sync_confirmations(repo, self.now)  # meetings booked, moved or imported elsewhere
         rows = repo.contact_rows(archived=None if self.show_archived else False)
-        self.cards = build_cards(
-            rows, repo.reminders(), repo.meeting_slots(upcoming=True), self.now
-        )
+        reminders = repo.reminders()
+        self.cards = build_cards(rows, reminders, repo.meeting_slots(upcoming=True), self.now)
+        self.thank_you_watch.check(reminders)
         self._haystacks = {}
         self._searchable, self._matched = {}, {}
         self.refresh_columns()

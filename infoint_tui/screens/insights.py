@@ -14,7 +14,9 @@ from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ..domain.goals import week_progress
 from ..domain.insights import GroupBy, Insights, compute, group_insights
+from ..markup import escape
 from ..widgets.insight_panels import (
     funnel_text,
     highlights_text,
@@ -147,6 +149,9 @@ class InsightsScreen(CampaignMixin, Screen[None]):
         header.append(
             f"{found.meetings_weekly.total} meetings in {len(found.meetings_weekly.counts)} weeks"
         )
+        progress = week_progress(self.contacts, self.meetings, self.repo.settings, self.now)
+        if progress.has_goals:
+            header.append(("[$success]" if progress.met else "[b]") + escape(progress.text) + "[/]")
         self.query_one("#insights-header", Static).update(" · ".join(header))
         self._panel("highlights").update(
             highlights_text(found.highlights, funnel.total, found.heard_from)

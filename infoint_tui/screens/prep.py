@@ -385,6 +385,10 @@ class PrepScreen(CampaignMixin, Screen[None]):
             meeting.i_pay = done
             self.query_one("#i-pay", Checkbox).value = done
         self.changed()
+        if item.key == "confirm":  # the agenda's confirm reminder is the same fact
+            from ..actions.follow_through import sync_confirmations
+
+            sync_confirmations(self.repo, self.now)
 
     @on(Checklist.Removed)
     def _remove(self, event: Checklist.Removed) -> None:
