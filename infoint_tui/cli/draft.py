@@ -37,7 +37,14 @@ def register_draft(commands: argparse._SubParsersAction, common: argparse.Argume
 
 def cmd_draft(args: argparse.Namespace) -> int:
     from ..actions.follow_through import situation
-    from ..domain.steps import Step, draft_for, second_person_choices, step_due, why_not
+    from ..domain.steps import (
+        Step,
+        draft_for,
+        nothing_to_write,
+        second_person_choices,
+        step_due,
+        why_not,
+    )
     from ..domain.text import clean_text
 
     repo = open_repository(args, create=False)
@@ -46,10 +53,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
     facts = situation(repo, contact.id, now)
     step = Step(args.step) if args.step else step_due(facts)
     if step is None:
-        raise DataError(
-            f"nothing to write to {contact.name} now: the meeting is booked without a time "
-            "(set it in prep); --step picks a message"
-        )
+        raise DataError(nothing_to_write(facts) + "; --step picks a message")
     reason = why_not(step, facts)
     if reason is not None:
         raise DataError(reason)

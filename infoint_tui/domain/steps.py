@@ -172,6 +172,22 @@ def why_not(step: Step, situation: Situation) -> str | None:
     return None
 
 
+def nothing_to_write(situation: Situation) -> str:
+    """Why `step_due` found nothing to write (a booked meeting with no time, or one whose
+    time passed without being marked held)."""
+    name, now = situation.contact.name, situation.now
+    passed = [
+        m for m in situation.meetings if m.when is not None and m.ended_at is None and m.when <= now
+    ]
+    if passed:
+        when = max(m.when for m in passed if m.when is not None).astimezone(now.tzinfo)
+        return (
+            f"nothing to write to {name} now: the meeting of {when:%a} {when.day} {when:%b} "
+            "has passed without being marked held (live notes log it; prep gives it a new date)"
+        )
+    return f"nothing to write to {name} now: the meeting is booked without a time (set it in prep)"
+
+
 def second_person_choices(situation: Situation) -> list[SecondPerson]:
     return second_people(situation.contact, situation.contacts)
 

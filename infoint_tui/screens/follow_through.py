@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from ..actions.follow_through import close_no_answer, situation, sync_confirmations
 from ..domain.nudges import SecondPerson, target_for, where_to_look
-from ..domain.steps import Step, second_person_choices, step_due, why_not
+from ..domain.steps import Step, nothing_to_write, second_person_choices, step_due, why_not
 from ..markup import escape
 from .base import CampaignMixin
 
@@ -39,12 +39,11 @@ def open_step(app: InfointApp, contact_id: str, step: Step | None = None) -> Non
 
     sync_confirmations(app.repo, app.clock.now())
     facts = situation(app.repo, contact_id, app.clock.now())
-    contact = facts.contact
     step = step or step_due(facts)
     if step is None:
+        reason = nothing_to_write(facts)
         app.notify(
-            f"Nothing to send {contact.name} now: the meeting is booked without a time. "
-            "p prepares it (logistics: when); after the meeting, c writes the thank-you.",
+            reason[:1].upper() + reason[1:] + ". After the meeting, c writes the thank-you.",
             timeout=6,
         )
         return
