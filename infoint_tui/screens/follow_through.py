@@ -53,9 +53,9 @@ def open_step(app: InfointApp, contact_id: str, step: Step | None = None) -> Non
     if step is Step.SECOND_PERSON:
         app.push_screen(SecondPersonScreen(contact_id))
         return
-    reason = why_not(step, facts)
-    if reason is not None:
-        app.notify(reason[:1].upper() + reason[1:] + ".", timeout=6)
+    refused = why_not(step, facts)
+    if refused is not None:
+        app.notify(refused[:1].upper() + refused[1:] + ".", timeout=6)
         return
     app.push_screen(ComposeScreen(contact_id, KIND_OF_STEP[step]))
 
