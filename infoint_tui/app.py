@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from functools import partial
@@ -99,6 +100,8 @@ class InfointApp(App[int]):
         assert self.session is not None
         try:
             self.session.check_file()
+            # Meetings from before confirmations existed, or whose day has passed: in step.
+            self.session.campaign.sync_confirmations()
         except StoreError as error:
             self.call_from_thread(self._refuse_broken_file, error)
             return
@@ -124,6 +127,8 @@ class InfointApp(App[int]):
     ) -> None:
         if elsewhere:  # from the store's thread
             self.post_message(self.ChangedElsewhere(records, everything))
+        elif threading.get_ident() != self._thread_id:  # an action run by a worker thread
+            self.call_from_thread(self.broadcast_change, records, elsewhere=False)
         else:
             self.broadcast_change(records, elsewhere=False)
 

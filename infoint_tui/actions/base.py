@@ -40,6 +40,10 @@ class CampaignBase:
     def path(self) -> Path:
         return self.store.path
 
+    def _contact_changed(self, contact_id: str) -> None:
+        """Called after an action changed a contact's stage or meetings: what depends on them
+        follows (the follow-through keeps the confirmations in step)."""
+
     @property
     def unsaved(self) -> bool:
         """Whether changes are waiting to be written to disk."""

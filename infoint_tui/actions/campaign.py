@@ -1,8 +1,9 @@
 """The campaign as screens and commands hold it: what they read, and every action they take.
 
 Each action of the method is one method, written once (in contacts.py, meetings.py,
-messages.py and transfer.py beside this module) and called alike by a key, a dialog and the
-command line.
+messages.py, follow_through.py, advice.py and transfer.py beside this module) and called alike
+by a key, a dialog and the command line. Larger flows (imports.py, invitations.py, merging.py)
+are functions of a Campaign.
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain.clock import Clock
-from .meetings import MeetingActions
+from .advice import AdviceActions
 from .messages import MessageActions
 from .transfer import TransferActions
 
 
-class Campaign(MeetingActions, MessageActions, TransferActions):
+class Campaign(MessageActions, AdviceActions, TransferActions):
     pass
 
 

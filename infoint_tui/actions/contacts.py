@@ -64,6 +64,7 @@ class ContactActions(CampaignBase):
             )
             self._apply(effects, moment)
             self.store.save_contact(contact)
+            self._contact_changed(contact_id)
         return contact
 
     def archive_contact(self, contact_id: str, reason: str = "") -> Contact:
@@ -74,6 +75,7 @@ class ContactActions(CampaignBase):
             contact.archived, contact.archived_at, contact.archive_reason = True, moment, reason
             self._apply(rules.on_archive(contact, self.reminders(contact_id=contact_id)), moment)
             self.store.save_contact(contact)
+            self._contact_changed(contact_id)
         return contact
 
     def restore_contact(self, contact_id: str) -> Contact:
@@ -94,6 +96,7 @@ class ContactActions(CampaignBase):
                 moment,
             )
             self.store.save_contact(contact)
+            self._contact_changed(contact_id)
         return contact
 
     def delete_contact(self, contact_id: str) -> None:

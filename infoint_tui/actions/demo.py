@@ -184,6 +184,7 @@ def seed_demo(campaign: Campaign, now: datetime) -> None:
         grace.referred_by = ids["Ruth Abebe"]
         campaign.save_contact(grace)
         _no_answer(campaign, today)
+        campaign.sync_confirmations()  # the meetings booked above, confirmed the day before
         campaign.log_touch(
             ids["Ruth Abebe"],
             TouchKind.CHECK_IN,

@@ -42,10 +42,16 @@ class MeetingActions(ContactActions):
     def save_meeting(self, meeting: Meeting) -> Meeting:
         self.contact(meeting.contact_id)
         meeting.created_at = meeting.created_at or self.now()
-        return self.store.save_meeting(meeting)
+        with self.batch():
+            self.store.save_meeting(meeting)
+            self._contact_changed(meeting.contact_id)
+        return meeting
 
     def delete_meeting(self, meeting_id: str) -> None:
-        self.store.delete_meeting(meeting_id)
+        contact_id = self.meeting(meeting_id).contact_id
+        with self.batch():
+            self.store.delete_meeting(meeting_id)
+            self._contact_changed(contact_id)
 
     def record_capture(
         self, meeting: Meeting, kind: CaptureKind, text: str, tiara: Tiara | None, at: datetime

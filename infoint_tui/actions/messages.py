@@ -1,18 +1,30 @@
-"""Sending a message: what "mark sent" does for a request, a thank-you or a check-in."""
+"""Sending a message: what "mark sent" does for each step (domain/sending.py names them)."""
 
 from __future__ import annotations
 
 from ..domain.models import ReminderKind, TouchKind
-from ..domain.sending import OUTREACH, THANK_YOU
+from ..domain.sending import CONFIRM, FOLLOW_UP, OUTREACH, THANK_YOU
 from ..domain.stages import Stage
-from .contacts import ContactActions
+from .follow_through import FollowThroughActions
 
 
-class MessageActions(ContactActions):
-    def record_sent(self, contact_id: str, kind: str, text: str) -> None:
-        """Log the message with its text, move the card on, drop the kept draft: one change."""
-        contact = self.contact(contact_id)
+class MessageActions(FollowThroughActions):
+    def record_sent(
+        self, contact_id: str, kind: str, text: str, second_of: str | None = None
+    ) -> None:
+        """Log the message with its text, move the card on, drop the kept draft: one change.
+        A request with `second_of` went to a second person at that contact's company."""
         now = self.now()
+        if kind == OUTREACH and second_of is not None:
+            self.second_person_sent(second_of, contact_id, text, now)
+            return
+        if kind == FOLLOW_UP:
+            self.follow_up_sent(contact_id, text, now)
+            return
+        if kind == CONFIRM:
+            self.confirmation_sent(contact_id, text, now)
+            return
+        contact = self.contact(contact_id)
         touch = {OUTREACH: TouchKind.MESSAGE_SENT, THANK_YOU: TouchKind.THANK_YOU}.get(
             kind, TouchKind.CHECK_IN
         )

@@ -104,12 +104,13 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:
-    from . import agenda, backups, contacts, merge, transfer
+    from . import agenda, backups, contacts, draft, merge, transfer
 
     return [
         contacts.register_add,
         contacts.register_list,
         agenda.register_agenda,
+        draft.register_draft,
         transfer.register_import,
         transfer.register_export,
         backups.register_backups,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from . import UsageError, open_campaign
 
@@ -22,6 +23,12 @@ def register_agenda(commands: argparse._SubParsersAction, common: argparse.Argum
         default=None,
         help="the day to show (default today): 2026-12-03, Dec 3, tomorrow, next tue",
     )
+    parser.add_argument(
+        "--notify",
+        action="store_true",
+        help="also raise a desktop notification for what is overdue or due (notify-send, "
+        "osascript on macOS, else a terminal notification); the text printed is the same",
+    )
     parser.set_defaults(run=cmd_agenda)
 
 
@@ -29,6 +36,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     from ..domain.agenda import agenda, moment_for, render_text
     from ..domain.clock import SystemClock
     from ..domain.dates import DateParseError, parse_when
+    from ..domain.goals import week_progress
 
     now = SystemClock().now()
     day = now.date()
@@ -39,11 +47,21 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             raise UsageError(f"--date: {error}") from None
     campaign = open_campaign(args, create=False)
     moment = moment_for(day, campaign.clock.now())
-    result = agenda(
-        moment,
-        campaign.contacts(),
-        campaign.meetings(),
-        campaign.reminders(),
-    )
-    print(render_text(result, is_today=day == now.date()), end="")
+    meetings = campaign.meeting_slots()  # when and where: the notes are not read
+    everyone = campaign.contacts(archived=None)
+    result = agenda(moment, [c for c in everyone if not c.archived], meetings, campaign.reminders())
+    progress = week_progress(everyone, meetings, campaign.settings, moment)
+    text = render_text(result, is_today=day == now.date())
+    if progress.has_goals:
+        head, _, rest = text.partition("\n")
+        text = f"{head}\n{progress.text}\n{rest}"
+    print(text, end="")
+    if args.notify:
+        from ..domain.reminding import notification
+        from ..notifier import send
+
+        sys.stdout.flush()
+        message = notification(result)
+        if message is not None:
+            send(*message)
     return 0

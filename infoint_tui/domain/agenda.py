@@ -62,7 +62,8 @@ SNOOZE_HOUR = time(9, 0)  # a snoozed item comes back at the start of a working 
 
 class AgendaKind(str, Enum):
     THANK_YOU = "thank-you"
-    NUDGE = "nudge"  # the 3B7 reminders: reach a second person, follow up once
+    NUDGE = "nudge"  # the 3B7 reminders: reach a second person, follow up once, no answer
+    CONFIRM = "confirm"  # the business day before a meeting: confirm time and place
     CHECK_IN = "check-in"
     MEETING = "meeting"
     ACTION = "action"  # action items from a meeting, and a contact's next action
@@ -79,6 +80,8 @@ _KIND_OF = {
     ReminderKind.THANK_YOU: AgendaKind.THANK_YOU,
     ReminderKind.SECOND_PERSON: AgendaKind.NUDGE,
     ReminderKind.FOLLOW_UP: AgendaKind.NUDGE,
+    ReminderKind.NO_ANSWER: AgendaKind.NUDGE,
+    ReminderKind.CONFIRM: AgendaKind.CONFIRM,
     ReminderKind.CHECK_IN: AgendaKind.CHECK_IN,
     ReminderKind.ACTION: AgendaKind.ACTION,
     ReminderKind.CUSTOM: AgendaKind.CUSTOM,
@@ -88,6 +91,8 @@ _NOUN = {
     ReminderKind.THANK_YOU: "thank-you",
     ReminderKind.SECOND_PERSON: "nudge",
     ReminderKind.FOLLOW_UP: "follow-up",
+    ReminderKind.NO_ANSWER: "no answer",
+    ReminderKind.CONFIRM: "confirm",
     ReminderKind.CHECK_IN: "check-in",
     ReminderKind.ACTION: "to-do",
     ReminderKind.CUSTOM: "reminder",
@@ -156,6 +161,16 @@ class Agenda:
 
 
 # -- building the items ---------------------------------------------------------------------
+def _moot(reminder: Reminder, now: datetime) -> bool:
+    """A confirmation whose meeting time has come: nothing is left to confirm (the app closes
+    it at its next start; until then it is not shown)."""
+    return (
+        reminder.kind is ReminderKind.CONFIRM
+        and reminder.meeting_when is not None
+        and reminder.meeting_when <= now
+    )
+
+
 def due_items(
     now: datetime,
     contacts: Iterable[Contact],
@@ -172,7 +187,7 @@ def due_items(
     items: list[AgendaItem] = []
     skipped: list[str] = [] if left_out is None else left_out
     for reminder in reminders:
-        if not reminder.is_open:
+        if not reminder.is_open or _moot(reminder, now):
             continue
         contact = None
         if reminder.contact_id is not None:
@@ -327,12 +342,19 @@ def next_due_by_contact(
 ) -> dict[str, AgendaItem]:
     """`next_due` for many contacts in one pass (the board uses this when it is built)."""
     found: dict[str, AgendaItem] = {}
+    waiting: dict[str, AgendaItem] = {}  # confirmations whose day has not come
     for item in due_items(now, contacts, meetings, reminders):
         if item.contact is None:
+            continue
+        if item.kind is AgendaKind.CONFIRM and _day(item.starts, now) > now.date():
+            # Until its day, the meeting itself is the more useful thing for a card to show.
+            waiting.setdefault(item.contact.id, item)
             continue
         best = found.get(item.contact.id)
         if best is None or (item.overdue and not best.overdue):
             found[item.contact.id] = item
+    for contact_id, item in waiting.items():
+        found.setdefault(contact_id, item)
     return found
 
 

@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 
 from .jobs import congratulations_line
 from .models import (
+    Capture,
     CaptureKind,
     Contact,
     Meeting,
@@ -325,11 +326,18 @@ def check_in_candidates(
         sentence = _introduction_outcome(person, all_meetings, now)
         if sentence:
             found.append(Candidate(sentence, "introduction", contact_id=person.id))
+    tried = [
+        Candidate(tried_sentence(capture), capture.tiara.value, capture.tiara)
+        for _, _, capture in advice_captures(all_meetings, contact.id)
+        if capture.tried_at is not None and capture.tiara is not None
+    ]
+    # What came of their advice is the best reason to write: it comes first.
+    found = tried + found
     for meeting in all_meetings:
         if meeting.contact_id != contact.id:
             continue
         for capture in meeting.log:
-            if capture.kind is not CaptureKind.INSIGHT:
+            if capture.kind is not CaptureKind.INSIGHT or capture.tried_at is not None:
                 continue
             text = _strip_end(capture.text)
             if capture.tiara is Tiara.ADVICE:
@@ -345,6 +353,37 @@ def check_in_candidates(
                     )
                 )
     return found
+
+
+ADVICE_TIARA = (Tiara.ADVICE, Tiara.RESOURCES)
+
+
+def advice_captures(
+    meetings: Iterable[Meeting], contact_id: str
+) -> list[tuple[Meeting, int, Capture]]:
+    """The contact's advice and resources captured in calls (TIARA A and R), oldest first,
+    each with its meeting and its place in the meeting's log."""
+    found = []
+    for meeting in meetings:
+        if meeting.contact_id != contact_id:
+            continue
+        for index, capture in enumerate(meeting.log):
+            if capture.kind is CaptureKind.INSIGHT and capture.tiara in ADVICE_TIARA:
+                found.append((meeting, index, capture))
+    return sorted(found, key=lambda found: found[2].at)
+
+
+def tried_sentence(capture: Capture) -> str:
+    """What I did with their advice or resource, for the check-in."""
+    text = _strip_end(capture.text)
+    outcome = _strip_end(capture.outcome)
+    if capture.tiara is Tiara.RESOURCES:
+        start = f'I followed up on the resource you recommended ("{text}")'
+    else:
+        start = f'I tried your advice ("{text}")'
+    if not outcome:
+        return start + "."
+    return f"{start}: {outcome}."
 
 
 def _introduction_outcome(person: Contact, meetings: Sequence[Meeting], now: datetime) -> str:

@@ -70,6 +70,8 @@ class ReminderKind(str, Enum):
     THANK_YOU = "thank-you"
     SECOND_PERSON = "second-person"  # 3B7: after 3 business days, reach someone else there
     FOLLOW_UP = "follow-up"  # 3B7: after 7 business days, follow up once with the first
+    NO_ANSWER = "no-answer"  # after the follow-up, still no reply: close the contact
+    CONFIRM = "confirm"  # the business day before a meeting: confirm time and place
     CHECK_IN = "check-in"
     ACTION = "action"
     CUSTOM = "custom"
@@ -190,6 +192,9 @@ class Capture:
     tiara: Tiara | None = None
     contact_id: str | None = None  # the contact a referral created
     reminder_id: str | None = None  # the reminder an action item created
+    # Advice and resources (TIARA A and R): when I tried it, and what came of it.
+    tried_at: datetime | None = None
+    outcome: str = ""
 
 
 @dataclass(kw_only=True)
@@ -253,6 +258,8 @@ class Reminder:
     snoozed_until: datetime | None = None
     # Check-ins: `due` is the ideal day, `latest` the last one before the contact goes cold.
     latest: datetime | None = None
+    # Confirm reminders: the meeting time they confirm (a moved meeting needs a new one).
+    meeting_when: datetime | None = None
     created_at: datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -346,4 +353,7 @@ class Settings:
     check_in_template: str = DEFAULT_CHECK_IN
     default_ask: str = "An introduction to someone else in the field I could learn from"
     theme: str = ""  # the Textual theme the user chose last
+    # Weekly goals (0: none): requests sent and conversations held, Monday to Sunday.
+    weekly_requests: int = 0
+    weekly_conversations: int = 0
     extra: dict[str, Any] = field(default_factory=dict)

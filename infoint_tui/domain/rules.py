@@ -39,10 +39,15 @@ from .stages import Stage
 
 SECOND_PERSON_BUSINESS_DAYS = 3
 FOLLOW_UP_BUSINESS_DAYS = 7
+# After the follow-up, it gets the wait the request had; then "follow up once" means no third
+# message (the seeds: don't pester, don't take it personally): suggest closing as no answer.
+NO_ANSWER_BUSINESS_DAYS = 7
 YEAR = timedelta(days=365)
 
-# Reminders that a reply answers: the 3B7 nudges of Reached out.
-NO_REPLY_KINDS = frozenset({ReminderKind.SECOND_PERSON, ReminderKind.FOLLOW_UP})
+# Reminders that a reply answers: the 3B7 nudges of Reached out, and the no-answer suggestion.
+NO_REPLY_KINDS = frozenset(
+    {ReminderKind.SECOND_PERSON, ReminderKind.FOLLOW_UP, ReminderKind.NO_ANSWER}
+)
 # Touches that mean they answered.
 ANSWERING_TOUCHES = frozenset({TouchKind.REPLY, TouchKind.CALL, TouchKind.MEETING})
 # Touches counted against `Settings.max_check_ins_per_year`: the user's own check-ins.
@@ -51,6 +56,8 @@ CHECK_IN_TOUCHES = frozenset({TouchKind.CHECK_IN})
 STAGE_KINDS = {
     ReminderKind.SECOND_PERSON: Stage.REACHED_OUT,
     ReminderKind.FOLLOW_UP: Stage.REACHED_OUT,
+    ReminderKind.NO_ANSWER: Stage.REACHED_OUT,
+    ReminderKind.CONFIRM: Stage.SCHEDULED,  # and before: a meeting can be booked from any of them
     ReminderKind.THANK_YOU: Stage.INTERVIEWED,
 }
 # Reminders the user made (action items from a meeting, custom ones): a move back keeps them.
@@ -154,6 +161,8 @@ def _still_applies(reminder: Reminder, stage: Stage) -> bool:
     """Whether an open reminder keeps its meaning for a contact moved back to `stage`."""
     if reminder.kind in USER_KINDS or STAGE_KINDS.get(reminder.kind) is stage:
         return True
+    if reminder.kind is ReminderKind.CONFIRM:  # the meeting still stands until it moves
+        return stage.order <= Stage.SCHEDULED.order
     return reminder.kind is ReminderKind.CHECK_IN and stage in KEEP_IN_TOUCH_STAGES
 
 
@@ -251,6 +260,29 @@ def after_touch(
         every = {t.id: t for t in touches}
         every[touch.id] = touch
         effects.create.append(_check_in(contact, settings, since, touch.at, every.values()))
+    return effects
+
+
+def after_follow_up(contact: Contact, at: datetime, open_reminders: Iterable[Reminder]) -> Effects:
+    """The follow-up was sent at `at`: if they still say nothing, suggest closing the contact
+    as "no answer" `NO_ANSWER_BUSINESS_DAYS` business days later (once: a later follow-up
+    does not add another)."""
+    effects = Effects()
+    if contact.stage is not Stage.REACHED_OUT:
+        return effects
+    mine = [r for r in open_reminders if r.is_open and r.contact_id == contact.id]
+    if any(r.kind is ReminderKind.NO_ANSWER for r in mine):
+        return effects
+    effects.close = [(r, "followed up") for r in mine if r.kind is ReminderKind.FOLLOW_UP]
+    effects.create.append(
+        Reminder(
+            kind=ReminderKind.NO_ANSWER,
+            due=add_business_days(at, NO_ANSWER_BUSINESS_DAYS),
+            contact_id=contact.id,
+            title=f"No answer from {first_name(contact)} since the follow-up: close as no answer?",
+            created_at=at,
+        )
+    )
     return effects
 
 

@@ -1,6 +1,7 @@
 """What "mark sent" means for each kind of message: the question asked before it is done.
 
-The kinds: "outreach" (the request, or a follow-up once Reached out), "thank-you", "check-in".
+The kinds: "outreach" (the request; to a second person at the company of `second_of`),
+"follow-up" (once, to the first person), "confirm" (the day before), "thank-you", "check-in".
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from .outreach import RequestCheck
 from .stages import Stage
 
 OUTREACH, THANK_YOU, CHECK_IN = "outreach", "thank-you", "check-in"
+FOLLOW_UP, CONFIRM = "follow-up", "confirm"
 
 
 def confirm_words(kind: str, contact: Contact, check: RequestCheck | None) -> tuple[str, str]:
@@ -27,6 +29,17 @@ def confirm_words(kind: str, contact: Contact, check: RequestCheck | None) -> tu
             broken = ", ".join(r.label.lower() for r in check.failures)
             detail += f" It still breaks: {broken}."
         return f"Mark the request to {first} as sent?", detail
+    if kind == FOLLOW_UP:
+        return (
+            f"Mark the follow-up to {first} as sent?",
+            "If there is still no answer in 7 business days, you will be asked whether to "
+            "close them as no answer.",
+        )
+    if kind == CONFIRM:
+        return (
+            f"Mark the confirmation to {first} as sent?",
+            "It ticks “confirm time and place” in the prep checklist.",
+        )
     if kind == THANK_YOU:
         moves = f" and moves {first} to Thanked." if contact.stage is Stage.INTERVIEWED else "."
         return f"Mark the thank-you to {first} as sent?", "It closes the thank-you reminder" + moves

@@ -94,6 +94,8 @@ NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "max_check_ins_per_year": (1, 52),
     "thank_you_hours": (1, 24 * 7),
     "motivation": (1, 3),  # a target employer: curious to dream employer
+    "weekly_requests": (0, 100),  # the week's goals (0: no goal)
+    "weekly_conversations": (0, 100),
 }
 
 

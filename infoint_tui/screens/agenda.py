@@ -35,8 +35,18 @@ from .base import CampaignMixin
 
 WHEN_WIDTH = 19  # 'by tomorrow 08:00' and a space
 KIND_WIDTH = 10
-# Reminders a message answers: `w` writes it (the composer, when the app has one).
-WRITABLE = frozenset({ReminderKind.THANK_YOU, ReminderKind.CHECK_IN, ReminderKind.FOLLOW_UP})
+# Reminders a message answers: `w` writes it (the composer; for the second person, who else
+# there first; for "no answer", the offer to close the contact).
+WRITABLE = frozenset(
+    {
+        ReminderKind.THANK_YOU,
+        ReminderKind.CHECK_IN,
+        ReminderKind.FOLLOW_UP,
+        ReminderKind.SECOND_PERSON,
+        ReminderKind.CONFIRM,
+        ReminderKind.NO_ANSWER,
+    }
+)
 
 
 class AgendaList(OptionList, inherit_bindings=False):
@@ -74,7 +84,12 @@ class AgendaScreen(CampaignMixin, Screen[None]):
         Binding("s", "snooze", "Snooze", tooltip="Snooze: 1 day, 3 days, a week or a date"),
         Binding("enter", "open", "Open", tooltip="Open the contact"),
         Binding("o", "open", "Open", show=False, tooltip="Open the contact"),
-        Binding("w", "write", "Write", tooltip="Write the thank-you, check-in or follow-up"),
+        Binding(
+            "w",
+            "write",
+            "Write",
+            tooltip="Write the message the row asks for: thank-you, confirmation, follow-up...",
+        ),
         Binding("i", "live_notes", "Live notes", tooltip="Live notes for this meeting"),
         Binding("r", "log_touch", "Log touch", tooltip="Log a reply, call, message or note"),
         Binding("L", "log_reply", "Reply received", show=False, tooltip="Log a reply now"),
@@ -111,6 +126,7 @@ class AgendaScreen(CampaignMixin, Screen[None]):
     def refresh_agenda(self, keep: str | None = None, *, leave: bool = False) -> None:
         """Recompute the agenda and keep the cursor on row `keep`; if that row is gone (done,
         answered) or `leave` is set (snoozed), on the row that followed it, else the one before."""
+
         previous = self.order
         campaign = self.campaign
         self.result = result = agenda(
@@ -196,7 +212,21 @@ class AgendaScreen(CampaignMixin, Screen[None]):
             f"[$warning b]{len(result.today)} today[/]" if result.today else "nothing today"
         )
         parts.append(f"{len(result.upcoming)} in the next {UPCOMING_DAYS} days")
+        parts += self.goal_parts()
         self.query_one("#agenda-header", Static).update(" · ".join(parts))
+
+    def goal_parts(self) -> list[str]:
+        """The week's progress against the goals set in Settings (nothing when none is set)."""
+        from ..domain.goals import week_progress
+
+        campaign = self.campaign
+        progress = week_progress(
+            campaign.contacts(archived=None), campaign.meeting_slots(), campaign.settings, self.now
+        )
+        if not progress.has_goals:
+            return []
+        shown = [f"[$success]{text} ✓[/]" if met else text for text, met in progress.parts]
+        return ["[b]Week[/] " + ", ".join(shown)]
 
     # -- the row under the cursor -----------------------------------------------------------
     @property
@@ -241,7 +271,10 @@ class AgendaScreen(CampaignMixin, Screen[None]):
         if item is None or key is None or item.kind is AgendaKind.MEETING:
             return
         campaign = self.campaign
-        if item.reminder is not None:
+        if item.reminder is not None and item.reminder.kind is ReminderKind.NO_ANSWER:
+            campaign.complete_reminder(item.reminder.id)
+            message = f"Closed {item.contact_name}: no answer (archived)"
+        elif item.reminder is not None:
             before = item.contact.stage if item.contact else None
             campaign.complete_reminder(item.reminder.id)
             message = f"Done: {item.title}"
@@ -294,7 +327,11 @@ class AgendaScreen(CampaignMixin, Screen[None]):
         item = self.current
         if item is None or item.contact is None:
             return
-        self.infoint.open_composer(item.contact.id)
+        from ..domain.steps import reminder_step
+        from .follow_through import open_step
+
+        step = reminder_step(item.reminder) if item.reminder is not None else None
+        open_step(self.infoint, item.contact.id, step)
 
     def action_live_notes(self) -> None:
         item = self.current

@@ -17,6 +17,7 @@ from ..widgets.board_view import BoardView, Column
 from ..widgets.key_bar import KeyBar
 from ..widgets.text import escape, fit
 from .base import CampaignChanged, CampaignMixin
+from .thank_you_watch import ThankYouWatch
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -114,6 +115,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self._matched: dict[Stage, tuple[list[str], list[tuple[Card, str]]]] = {}
         self._summary_counts: tuple[int, int, Card | None] | None = None
         self._undo: str | None = None  # id of the contact archived last
+        self.thank_you_watch = ThankYouWatch(self)
         # each column's card before the filter: given back when it is cleared, except where
         # the user picked a card meanwhile
         self._before_filter: dict[Stage, str] | None = None
@@ -167,9 +169,9 @@ class BoardScreen(CampaignMixin, Screen[None]):
 
         campaign = self.campaign
         rows = campaign.contact_rows(archived=None if self.show_archived else False)
-        self.cards = build_cards(
-            rows, campaign.reminders(), campaign.meeting_slots(upcoming=True), self.now
-        )
+        reminders = campaign.reminders()
+        self.cards = build_cards(rows, reminders, campaign.meeting_slots(upcoming=True), self.now)
+        self.thank_you_watch.plan(reminders)
         self._haystacks = {}
         self._searchable, self._matched = {}, {}
         self.refresh_columns()

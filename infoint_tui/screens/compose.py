@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -39,7 +40,7 @@ from ..domain.outreach import (
     check_request,
     draft_outreach,
 )
-from ..domain.sending import CHECK_IN, OUTREACH, THANK_YOU, confirm_words
+from ..domain.sending import CHECK_IN, CONFIRM, FOLLOW_UP, OUTREACH, THANK_YOU, confirm_words
 from ..domain.stages import Stage
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.draft_area import DraftArea
@@ -51,7 +52,13 @@ from .base import CampaignMixin
 if TYPE_CHECKING:
     from ..app import InfointApp
 
-TITLES = {OUTREACH: "Request for a conversation", THANK_YOU: "Thank-you", CHECK_IN: "Check-in"}
+TITLES = {
+    OUTREACH: "Request for a conversation",
+    FOLLOW_UP: "Follow-up",
+    CONFIRM: "Confirmation",
+    THANK_YOU: "Thank-you",
+    CHECK_IN: "Check-in",
+}
 KIND_BY_STAGE = {
     Stage.PROSPECTS: OUTREACH,
     Stage.REACHED_OUT: OUTREACH,
@@ -60,18 +67,15 @@ KIND_BY_STAGE = {
     Stage.IN_TOUCH: CHECK_IN,
 }
 WIDE = 110
+SIDE_TITLES = {FOLLOW_UP: "Your request", CONFIRM: "The meeting"}
 
 
 def open_composer(app: InfointApp, contact_id: str, kind: str | None = None) -> None:
-    """The composer of the kind the card's stage calls for (or `kind`)."""
-    contact = app.campaign.contact(contact_id)
-    kind = kind or KIND_BY_STAGE.get(contact.stage)
+    """The composer of the step that is due (`domain.steps.step_due`), or of `kind`."""
     if kind is None:
-        app.notify(
-            f"Nothing to send {escape(contact.name)} now: the meeting is booked. "
-            "p prepares it; after the meeting, c writes the thank-you.",
-            timeout=6,
-        )
+        from .follow_through import open_step
+
+        open_step(app, contact_id)
         return
     app.push_screen(ComposeScreen(contact_id, kind))
 
@@ -91,10 +95,11 @@ class ComposeScreen(CampaignMixin, Screen[None]):
     ]
     CSS_PATH = "compose.tcss"
 
-    def __init__(self, contact_id: str, kind: str) -> None:
+    def __init__(self, contact_id: str, kind: str, second_of: str | None = None) -> None:
         super().__init__()
         self.contact_id = contact_id
         self.kind = kind
+        self.second_of = second_of  # a request to a second person at this contact's company
         self.generated = ""  # the last draft made from the template: edits are what differs
         self.check: RequestCheck | None = None
         self.specific: Candidate | None = None
@@ -136,6 +141,14 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         if self.kind == OUTREACH:
             self.missing = []
             return draft_outreach(contact, settings, self.referrer)
+        if self.kind in (FOLLOW_UP, CONFIRM):
+            from ..domain.steps import Step, draft_for
+
+            facts = self.campaign.situation(self.contact_id, self.now)
+            fresh = replace(facts, contact=replace(contact, drafts={}))  # the template's
+            draft = draft_for(Step(self.kind), fresh)
+            self.missing = draft.missing
+            return draft.body
         if self.kind == THANK_YOU:
             picked = self.intros_used = set(self.query_one("#intros", SelectionList).selected)
             intros = [i for n, i in enumerate(self.introductions()) if n in picked]
@@ -174,6 +187,9 @@ class ComposeScreen(CampaignMixin, Screen[None]):
                                 yield Static(id=f"why-{rule.value}", classes="rule-why")
                     yield Label("When to send", classes="side-title")
                     yield Static(id="send-time")
+                elif self.kind in (FOLLOW_UP, CONFIRM):
+                    yield Label(SIDE_TITLES[self.kind], classes="side-title")
+                    yield Static(self.side_text(), id="step-side")
                 elif self.kind == THANK_YOU:
                     yield Static(id="countdown")
                     yield Label("Something specific to quote (enter picks)", classes="side-title")
@@ -212,6 +228,35 @@ class ComposeScreen(CampaignMixin, Screen[None]):
                         compact=True,
                     )
         yield KeyBar()
+
+    def side_text(self) -> str:
+        """The follow-up: the request it follows; the confirmation: the meeting."""
+        from ..domain.confirm import meeting_to_confirm
+        from ..domain.dates import format_when
+        from ..domain.models import TouchKind
+
+        if self.kind == FOLLOW_UP:
+            sent = [
+                t
+                for t in self.campaign.touches(self.contact_id)
+                if t.kind is TouchKind.MESSAGE_SENT
+            ]
+            if not sent:
+                return "[dim]No request logged: the follow-up names the day you wrote.[/]"
+            first = sent[0]
+            return (
+                f"[b]{escape(format_when(first.at, self.now))}[/]\n"
+                f"{escape(first.note or '(no text kept)')}\n\n"
+                "[dim]Follow up once: refer to it, don't send it again.[/]"
+            )
+        meeting = meeting_to_confirm(self.campaign.meetings(self.contact_id), self.now)
+        if meeting is None:
+            return "[dim]No meeting with a time to confirm.[/]"
+        where = meeting.place or "[$warning]no place or link yet (p: prep, logistics)[/]"
+        return (
+            f"[b]{escape(format_when(meeting.when, self.now))}[/] · "
+            f"{meeting.medium.label}, {meeting.duration_min} min\n{where if not meeting.place else escape(where)}"
+        )
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < WIDE, "-narrow")
@@ -463,7 +508,7 @@ class ComposeScreen(CampaignMixin, Screen[None]):
         if not yes:
             return
         self._marked_sent = True
-        self.campaign.record_sent(self.contact_id, self.kind, self.text)
+        self.campaign.record_sent(self.contact_id, self.kind, self.text, self.second_of)
         contact = self.contact
         self.notify(
             f"{TITLES[self.kind]} to {escape(contact.name)} marked sent · {contact.stage.label}",

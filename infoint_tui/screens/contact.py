@@ -58,10 +58,17 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
             priority=True,
             tooltip="Save, then write the request, thank-you or check-in",
         ),  # fmt: skip
+        Binding(
+            "ctrl+g",
+            "advice",
+            "Advice tried",
+            priority=True,
+            tooltip="Their advice and resources from calls: mark tried, with what came of it",
+        ),
         # priority: inputs use ctrl+d to delete a character; here it asks before deleting the contact
         Binding("ctrl+d", "delete", "Delete contact", show=False, priority=True),
         Binding(
-            "ctrl+g",
+            "ctrl+l",
             "merge",
             "Merge with…",
             show=False,
@@ -377,6 +384,12 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
     def action_compose(self) -> None:
         if self.contact_id is not None and self.save():
             self.infoint.open_composer(self.contact_id)
+
+    def action_advice(self) -> None:
+        if self.contact_id is not None and self.save():
+            from .advice import AdviceScreen
+
+            self.app.push_screen(AdviceScreen(self.contact_id))
 
     def action_delete(self) -> None:
         if self.contact_id is None:

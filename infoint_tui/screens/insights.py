@@ -14,6 +14,7 @@ from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ..domain.goals import week_progress
 from ..domain.insights import GroupBy, Insights, compute, group_insights
 from ..widgets.insight_panels import (
     funnel_text,
@@ -25,6 +26,7 @@ from ..widgets.insight_panels import (
     weekly_text,
 )
 from ..widgets.key_bar import KeyBar
+from ..widgets.text import escape
 from .base import CampaignMixin
 
 WIDE = 110  # two columns of panels from this width
@@ -147,6 +149,9 @@ class InsightsScreen(CampaignMixin, Screen[None]):
         header.append(
             f"{found.meetings_weekly.total} meetings in {len(found.meetings_weekly.counts)} weeks"
         )
+        progress = week_progress(self.contacts, self.meetings, self.campaign.settings, self.now)
+        if progress.has_goals:
+            header.append(("[$success]" if progress.met else "[b]") + escape(progress.text) + "[/]")
         self.query_one("#insights-header", Static).update(" · ".join(header))
         self._panel("highlights").update(
             highlights_text(found.highlights, funnel.total, found.heard_from)

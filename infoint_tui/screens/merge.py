@@ -1,6 +1,6 @@
 """Merge another record of a person into this one: pick it, see the result, confirm.
 
-Opened from the contact screen (ctrl+g, or "Contact: Merge with…" in the palette). The merge
+Opened from the contact screen (ctrl+l, or "Contact: Merge with…" in the palette). The merge
 itself is the use case `actions.merging.merge_into`, the same as `infoint merge`.
 """
 

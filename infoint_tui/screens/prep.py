@@ -384,7 +384,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
         if item.key == "tab":
             meeting.i_pay = done
             self.query_one("#i-pay", Checkbox).value = done
-        self.changed()
+        self.changed()  # saving the meeting brings the agenda's confirm reminder in step
 
     @on(Checklist.Removed)
     def _remove(self, event: Checklist.Removed) -> None:

@@ -32,6 +32,9 @@ NUMBER_FIELDS = {
     "default_cadence_weeks": ("Check in every", "weeks", 1, 52),
     "max_check_ins_per_year": ("Check-ins a year", "at most", 1, 12),
     "thank_you_hours": ("Thank-you within", "hours", 1, 72),
+    # Weekly goals: the agenda's header, Insights and `infoint agenda` show the week's progress.
+    "weekly_requests": ("Weekly goal", "requests (0: no goal)", 0, 50),
+    "weekly_conversations": ("Weekly goal", "conversations (0: no goal)", 0, 50),
 }
 TEMPLATES = {
     "outreach_template": "Outreach request",

@@ -15,6 +15,7 @@ Appends are made under the data file's lock and flushed to disk before they coun
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import zlib
 from dataclasses import dataclass
@@ -34,7 +35,10 @@ def journal_path(data_path: Path) -> Path:
 
 def encode(payload: Any) -> bytes:
     """One journal line: the payload's JSON, a tab, its checksum, a newline."""
-    data = orjson.dumps(payload)
+    try:
+        data = orjson.dumps(payload)
+    except TypeError:  # an integer beyond 64 bits in a hand-edited file: the slow path keeps it
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
     return data + b"\t" + format(zlib.crc32(data), "08x").encode() + b"\n"
 
 

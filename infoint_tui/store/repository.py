@@ -326,8 +326,10 @@ class Repository:
             key=_meeting_order,
         )
 
-    def meeting(self, meeting_id: str) -> Meeting:
-        found: Meeting | None = self._get("meetings", meeting_id)
+    def meeting(self, meeting_id: str, *, keep: bool = True) -> Meeting:
+        """One meeting, notes included (`keep=False`: not kept in memory once read, for a pass
+        over many)."""
+        found: Meeting | None = self._get("meetings", meeting_id, keep=keep)
         if found is None:
             raise NotFound(f"no meeting with id {meeting_id}")
         return found

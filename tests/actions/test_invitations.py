@@ -64,7 +64,8 @@ def test_an_invitation_creates_the_meeting_and_moves_the_contact_to_scheduled(re
     assert meeting.invitation is not None and meeting.invitation.sequence == 0
     assert meeting.checklist and meeting.ask  # the default prep, as any new meeting has
     assert repo.contact(contact.id).stage is Stage.SCHEDULED
-    assert repo.reminders(contact_id=contact.id) == []  # entering Scheduled ended the nudges
+    # Entering Scheduled ended the nudges; the meeting is to be confirmed the day before.
+    assert [r.kind.value for r in repo.reminders(contact_id=contact.id)] == ["confirm"]
     assert outcome.moved == [repo.contact(contact.id)]
     (stored,) = saved_meetings(db_path)
     assert stored["when"] == "2026-12-01T10:00:00-05:00"

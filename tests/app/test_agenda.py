@@ -63,13 +63,15 @@ async def test_a_opens_overdue_today_and_the_next_seven_days(db_path, clock):
         await pilot.press("a")
         screen = agenda_screen(app)
         header = str(screen.query_one("#agenda-header").render())
-        assert "1 overdue" in header and "3 today" in header and "5 in the next 7 days" in header
+        assert "1 overdue" in header and "4 today" in header and "6 in the next 7 days" in header
         assert rows(app) == [
             ("Marcus Bell", "nudge"),  # 3B7: no reply after 3 business days
             ("Kenji Sato", "check-in"),
             ("Sofia Rossi", "nudge"),
+            ("Daniel Kim", "confirm"),  # the business day before tomorrow's coffee
             ("Hannah Schmidt", "thank-you"),
             ("Daniel Kim", "meeting"),
+            ("Amara Nwosu", "confirm"),
             ("Amara Nwosu", "meeting"),
             ("Marcus Bell", "follow-up"),
             ("Sofia Rossi", "follow-up"),
@@ -123,10 +125,11 @@ async def test_snooze_a_day_moves_the_row_to_next_week_and_the_cursor_on(db_path
         await pilot.press("s")
         assert isinstance(app.screen, SnoozeScreen)
         await pilot.press("1")
-        assert current(app) == ("Hannah Schmidt", "thank-you")
+        assert current(app) == ("Daniel Kim", "confirm")
         screen = agenda_screen(app)
         assert screen.result is not None
-        assert [i.contact_name for i in screen.result.today] == ["Kenji Sato", "Hannah Schmidt"]
+        today = [i.contact_name for i in screen.result.today]
+        assert today == ["Kenji Sato", "Daniel Kim", "Hannah Schmidt"]
         assert any(i.snoozed and i.contact_name == "Sofia Rossi" for i in screen.result.upcoming)
         await settle(app, pilot)
         (nudge,) = [r for r in reminders_of(db_path, "Sofia Rossi") if r["kind"] == "second-person"]

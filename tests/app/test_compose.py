@@ -227,10 +227,24 @@ async def test_check_in_takes_my_news_and_what_came_of_their_help(db_path, clock
         assert ruth["stage"] == "in-touch" and ruth["last_contact"] == clock.now().isoformat()
 
 
-async def test_c_on_a_scheduled_card_says_what_to_do_instead(db_path, clock):
+async def test_c_on_a_scheduled_card_writes_the_confirmation(db_path, clock):
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
-        app.screen.show_contact(contact_id(app, "Daniel Kim"))
+        screen = await open_composer(app, pilot, "Daniel Kim")  # coffee tomorrow 10:30
+        assert screen.kind == "confirm"
+        text = screen.query_one(DraftArea).text
+        assert "tomorrow, Thursday 19 November at 10:30" in text
+        assert "Blue Door Café, 5th & Pine" in text
+
+
+async def test_c_on_a_scheduled_card_without_a_time_says_what_to_do_instead(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        cid = contact_id(app, "Daniel Kim")
+        meeting = app.campaign.next_meeting(cid)
+        meeting.when = None
+        app.campaign.save_meeting(meeting)
+        app.screen.show_contact(cid)
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
@@ -240,7 +254,7 @@ async def test_c_on_a_scheduled_card_says_what_to_do_instead(db_path, clock):
 async def test_the_contact_screen_opens_the_composer_after_saving(db_path, clock):
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
-        app.screen.show_contact(contact_id(app, "Marcus Bell"))
+        app.screen.show_contact(contact_id(app, "Wen Li"))  # a prospect: the request is due
         await pilot.press("enter")
         app.screen.query_one("#f-role", Input).value = "Principal UX Researcher"
         await pilot.press("ctrl+o")
@@ -248,7 +262,7 @@ async def test_the_contact_screen_opens_the_composer_after_saving(db_path, clock
         assert isinstance(app.screen, ComposeScreen) and app.screen.kind == "outreach"
         assert "Your path to Principal UX Researcher" in app.screen.query_one(DraftArea).text
         await settle(app, pilot)
-        assert saved_contacts(db_path)["Marcus Bell"]["role"] == "Principal UX Researcher"
+        assert saved_contacts(db_path)["Wen Li"]["role"] == "Principal UX Researcher"
 
 
 async def test_thank_you_mentions_an_offered_introduction_unless_unticked(db_path, clock):

@@ -270,7 +270,7 @@ async def test_merge_from_the_contact_screen_with_a_preview(db_path, clock):
     dana, other = twins(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
         await open_contact(app, pilot, dana.id)
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         merge = app.screen
         assert isinstance(merge, MergeScreen)
@@ -325,7 +325,7 @@ async def test_escape_cancels_a_merge(db_path, clock):
         await open_contact(app, pilot, dana.id)
         await settle(app, pilot)
         saved = db_path.read_bytes()
-        await pilot.press("ctrl+g", "enter")
+        await pilot.press("ctrl+l", "enter")
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()

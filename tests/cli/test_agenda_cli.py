@@ -64,8 +64,9 @@ Agenda for Wed 18 Nov 2026
 Overdue (1)
   Tue 17 Nov 15:00 thank-you  Leo Martins: Send Leo a thank-you
 
-Today (2)
+Today (3)
   Thu 12 Nov 12:00 check-in   Ruth Abebe: Check in with Ruth (by Thu 26 Nov)
+  Wed 18 Nov 09:00 confirm    Daniel Kim: Confirm the coffee with Daniel: Thu 19 Nov 10:30
   Wed 18 Nov 17:40 thank-you  Hannah Schmidt: Send Hannah a thank-you
 
 Next 7 days (4)
