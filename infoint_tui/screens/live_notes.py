@@ -382,7 +382,10 @@ class LiveNotesScreen(Screen[None]):
     def _offer_debrief(self) -> None:
         meeting = self._meeting
         current = Debrief(meeting.debrief_learned, meeting.debrief_fit, meeting.debrief_who_else)
-        self.app.push_screen(DebriefDialog(self.contact.name, current), self._keep_debrief)
+        referred = [c.text for c in meeting.log if c.kind is CaptureKind.REFERRAL]
+        self.app.push_screen(
+            DebriefDialog(self.contact.name, current, referred), self._keep_debrief
+        )
 
     def _keep_debrief(self, debrief: Debrief | None) -> None:
         if debrief is None:
