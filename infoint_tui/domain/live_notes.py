@@ -100,6 +100,14 @@ def read_clock(meeting: Meeting, now: datetime) -> ClockReading:
     return ClockReading(elapsed, planned, phase)
 
 
+def start_call(meeting: Meeting, now: datetime) -> None:
+    """The call begins now: the clock starts, and a call that had no date is dated now (live
+    notes on a contact never scheduled are a call taking place, not a meeting held long ago)."""
+    meeting.started_at = now
+    if meeting.when is None:
+        meeting.when = now
+
+
 def format_minutes(span: timedelta) -> str:
     """`mm:ss`, or `h:mm:ss` past an hour."""
     seconds = int(span.total_seconds())

@@ -111,11 +111,11 @@ def _meeting(meeting: Meeting, names: dict[str, str]) -> list[str]:
     if i_pick_up_the_tab(meeting):
         details.append("I pick up the tab")
     out = ["", f"#### Meeting: {when}", "", " · ".join(d for d in details if d)]
-    if meeting.started_at or meeting.ended_at:
+    if meeting.ended_at:
         span = f"Held {_when(meeting.started_at)}" if meeting.started_at else "Held"
-        if meeting.ended_at:
-            span += f" to {meeting.ended_at:%H:%M}"
-        out += ["", span]
+        out += ["", f"{span} to {meeting.ended_at:%H:%M}"]
+    elif meeting.started_at:  # notes taken, the interview not ended yet
+        out += ["", f"Started {_when(meeting.started_at)}, not ended yet"]
     for label, text in (
         ("Objectives", meeting.objectives),
         ("The ask", meeting.ask),

@@ -20,7 +20,14 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static, TextArea
 
 from ..domain.dates import format_when
-from ..domain.live_notes import KIND_LABELS, capture_text, is_repeat, split_referral, split_tiara
+from ..domain.live_notes import (
+    KIND_LABELS,
+    capture_text,
+    is_repeat,
+    split_referral,
+    split_tiara,
+    start_call,
+)
 from ..domain.models import Capture, CaptureKind, Contact, Meeting, Tiara
 from ..domain.stages import Stage
 from ..gc_policy import freeze_for_typing, thaw_after_typing
@@ -194,7 +201,7 @@ class LiveNotesScreen(Screen[None]):
             self._dirty_since = now
         self._last_edit = now
         if self._meeting.started_at is None and self._meeting.ended_at is None:
-            self._meeting.started_at = self._now()  # the clock starts on the first keystroke
+            start_call(self._meeting, self._now())  # the clock starts on the first keystroke
             self.query_one(MeetingClock).tick()
 
     def _autosave_tick(self) -> None:
@@ -342,7 +349,7 @@ class LiveNotesScreen(Screen[None]):
             self._say("This interview has ended; the clock stays stopped.")
             return
         restarted = meeting.started_at is not None
-        meeting.started_at = self._now()
+        start_call(meeting, self._now())
         self.save_notes()
         self.query_one(MeetingClock).tick()
         self._say("Clock restarted from now." if restarted else "Clock started.")

@@ -82,3 +82,26 @@ async def test_the_debriefs_who_else_offers_the_people_referred_during_the_call(
     assert saved_meeting(db_path, meeting_id)["debrief_who_else"] == (
         "Jane Doe @ Acme\nBob Lee @ Initech"
     )
+
+
+async def test_notes_on_a_prospect_are_a_call_taking_place_now_not_one_held(tmp_path, clock):
+    from infoint_tui.formats import render_export
+    from infoint_tui.formats.campaign import Campaign as Records
+
+    from .helpers import demo_file, running, saved_table
+
+    path = demo_file(tmp_path / "demo.json", clock)
+    async with running(path, clock, size=(80, 24)) as (app, pilot):
+        grace = next(c for c in app.campaign.contacts() if c.name == "Grace Okafor")
+        assert grace.stage.value == "prospects"
+        app.screen.show_contact(grace.id)
+        await pilot.press("i", *"She picked up")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        markdown = render_export("markdown", Records.of(app.campaign), clock.now()).decode()
+    (meeting,) = [m for m in saved_table(path, "meetings") if m["contact_id"] == grace.id]
+    assert meeting["when"] == meeting["started_at"] == clock.now().isoformat()
+    assert meeting["ended_at"] is None
+    section = markdown[markdown.index("Grace Okafor") :]
+    assert "not ended yet" in section.split("\n### ")[0]
+    assert "Held" not in section.split("\n### ")[0]
