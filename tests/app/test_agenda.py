@@ -267,7 +267,7 @@ async def test_log_a_reply_from_a_nudge_row_closes_both_nudges(db_path, clock):
     async with running(db_path, clock) as (app, pilot):
         await pilot.press("a")
         assert current(app) == ("Marcus Bell", "nudge")
-        await pilot.press("r", "enter", "enter")  # reply received (the default), now
+        await pilot.press("r", "enter", "enter", "enter")  # reply received (the default), now
         assert isinstance(app.screen, AgendaScreen)
         assert [r for r in rows(app) if r[0] == "Marcus Bell"] == []
         assert current(app) == ("Kenji Sato", "check-in")
