@@ -16,7 +16,7 @@ from ..domain.dates import DateParseError, format_when, parse_when
 from ..domain.models import SOURCES, Contact, Focus
 from ..domain.stages import STAGES
 from ..domain.timeline import timeline
-from ..domain.validation import InvalidField, check_email, check_name, check_url
+from ..domain.validation import InvalidField, check_email, check_name, check_url, check_weeks
 from ..widgets import FORMS_CSS
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
@@ -32,6 +32,8 @@ LABELS = {
     "next_due": "Due", "research_person": "Research: the person",
     "research_company": "Research: the company", "notes": "Notes",
 }  # fmt: skip
+# Fields checked as they are typed: the message under the field follows the value.
+CHECKS = {"name": check_name, "email": check_email, "url": check_url, "cadence": check_weeks}
 
 
 class ContactScreen(CampaignMixin, Screen[str | None]):
@@ -60,6 +62,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         super().__init__(classes="form-screen")
         self.contact_id = contact_id
         self._original: dict[str, object] = {}
+        self._typed: set[str] = set()  # fields edited since the form opened
 
     def _contact(self) -> Contact:
         if self.contact_id is None:
@@ -219,6 +222,22 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
     def changed(self) -> bool:
         return self._values() != self._original
 
+    @on(Input.Changed, "#f-name, #f-email, #f-url, #f-cadence")
+    def _check_as_typed(self, event: Input.Changed) -> None:
+        field = (event.input.id or "").removeprefix("f-")
+        label = self.query_one(f"#e-{field}", Label)
+        if event.value == self._original.get(field) and field not in self._typed:
+            return  # as it was loaded: nothing typed yet
+        self._typed.add(field)
+        try:
+            CHECKS[field](event.value)
+        except InvalidField as problem:
+            label.update(str(problem))
+            label.set_class(True, "-error")
+        else:
+            label.update("")
+            label.set_class(False, "-error")
+
     @on(Input.Changed, "#f-next_due")
     def _preview_due(self, event: Input.Changed) -> None:
         self._validate_due(event.value, quiet=True)
@@ -255,13 +274,11 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
             contact.name = self._checked("name", check_name, values["name"])
             contact.email = self._checked("email", check_email, values["email"])
             contact.url = self._checked("url", check_url, values["url"])
-            cadence = (
-                str(values["cadence"]).strip().removesuffix("weeks").removesuffix("week").strip()
-            )
-            if cadence and (not cadence.isdigit() or not 1 <= int(cadence) <= 104):
-                self._error("cadence", "a number of weeks, 1 to 104")
-                raise InvalidField("cadence")
-            contact.cadence_weeks = int(cadence) if cadence else None
+            try:
+                contact.cadence_weeks = check_weeks(str(values["cadence"]))
+            except InvalidField as problem:
+                self._error("cadence", str(problem))
+                raise
             try:
                 contact.next_action_due = self._validate_due(str(values["next_due"]))
             except DateParseError as problem:
