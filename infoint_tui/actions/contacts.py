@@ -66,6 +66,19 @@ class ContactActions(CampaignBase):
             self.store.save_contact(contact)
         return contact
 
+    def undo_move(self, contact_id: str, stage: Stage) -> Contact:
+        """Take back the move just made (a key pressed by mistake): the card goes back to
+        `stage`, with what entering it again means, and neither move stays in the history the
+        funnel counts."""
+        contact = self.contact(contact_id)
+        mistaken = contact.history[-1] if contact.history else None
+        with self.batch():
+            contact = self.move_contact(contact_id, stage)
+            if mistaken is not None and mistaken.from_stage == stage and len(contact.history) > 2:
+                del contact.history[-2:]
+                self.store.save_contact(contact)
+        return contact
+
     def archive_contact(self, contact_id: str, reason: str = "") -> Contact:
         """Close the contact (declined, no answer, not a fit): off the board, reminders closed."""
         contact = self.contact(contact_id)

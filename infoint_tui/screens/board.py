@@ -87,7 +87,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter"),
         Binding("a", "agenda", "Agenda", tooltip="What is due: overdue, today, next 7 days"),
-        Binding("u", "undo", "Undo archive"),
+        Binding("u", "undo", "Undo", tooltip="Take back the last move or archive"),
         Binding("left,h", "column(-1)", "Column left", show=False),
         Binding("right,l", "column(1)", "Column right", show=False),
         Binding("x", "archive", "Archive/restore", show=False),
@@ -113,7 +113,8 @@ class BoardScreen(CampaignMixin, Screen[None]):
         self._searchable: dict[Stage, list[tuple[Card, str]]] = {}  # cards with their haystacks
         self._matched: dict[Stage, tuple[list[str], list[tuple[Card, str]]]] = {}
         self._summary_counts: tuple[int, int, Card | None] | None = None
-        self._undo: str | None = None  # id of the contact archived last
+        # What u takes back: the contact last moved (with the stage it left) or archived (None)
+        self._undo: tuple[str, Stage | None] | None = None
         # each column's card before the filter: given back when it is cleared, except where
         # the user picked a card meanwhile
         self._before_filter: dict[Stage, str] | None = None
@@ -359,10 +360,12 @@ class BoardScreen(CampaignMixin, Screen[None]):
             return
         source = contact.stage
         self.campaign.move_contact(contact_id, target)
+        self._undo = (contact_id, source)
         self.refresh_card(contact_id)
         self.refresh_columns((source, target), keep={target: contact_id})
         self.focus_column(target.order, contact_id)
-        self.notify(f"{contact.name} → {target.label}", timeout=2)
+        self.notify(f"{contact.name} → {target.label} (u undoes)", timeout=3)
+        self.refresh_bindings()
 
     # -- filter -----------------------------------------------------------------------------
     @property
@@ -460,11 +463,11 @@ class BoardScreen(CampaignMixin, Screen[None]):
         if contact_id is None:
             return
         if self.campaign.contact(contact_id).archived:  # shown by A: x brings it back
-            self._undo = contact_id
+            self._undo = (contact_id, None)
             self.action_undo()
             return
         contact = self.campaign.archive_contact(contact_id)
-        self._undo = contact_id
+        self._undo = (contact_id, None)
         self.refresh_card(contact_id)
         self.refresh_columns((contact.stage,))
         self.column(self.column_index).focus()
@@ -474,13 +477,27 @@ class BoardScreen(CampaignMixin, Screen[None]):
     def action_undo(self) -> None:
         if self._undo is None:
             return
-        contact = self.campaign.restore_contact(self._undo)
+        contact_id, stage_before = self._undo
         self._undo = None
-        self.refresh_card(contact.id)
-        self.refresh_columns((contact.stage,), keep={contact.stage: contact.id})
-        self.focus_column(contact.stage.order, contact.id)
-        self.notify(f"{contact.name} is back on the board", timeout=3)
         self.refresh_bindings()
+        from ..actions.errors import NotFound
+
+        try:
+            moved_from = self.campaign.contact(contact_id).stage
+        except NotFound:  # deleted meanwhile (by another program)
+            return
+        if stage_before is None:
+            contact = self.campaign.restore_contact(contact_id)
+            message = f"{contact.name} is back on the board"
+        else:
+            contact = self.campaign.undo_move(contact_id, stage_before)
+            message = f"{contact.name} is back in {stage_before.label}"
+        self.refresh_card(contact.id)
+        self.refresh_columns(
+            tuple(dict.fromkeys((moved_from, contact.stage))), keep={contact.stage: contact.id}
+        )
+        self.focus_column(contact.stage.order, contact.id)
+        self.notify(message, timeout=3)
 
     def action_delete(self) -> None:
         contact_id = self.focused_contact_id

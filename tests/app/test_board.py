@@ -264,7 +264,7 @@ async def test_help_lists_the_keys_that_do_nothing_just_now_too(db_path, clock):
         assert any(
             line[0] == "[" and line[1].endswith("Previous stage (not now)") for line in lines
         )
-        assert ["u", "Undo archive (not now)"] in lines
+        assert ["u", "Undo (not now)"] in lines
         assert ["esc", "Clear filter (not now)"] in lines
         assert text.count("^p") == 1 and "palette: every action" in text
 

@@ -374,3 +374,32 @@ async def test_the_filter_gives_the_cards_back_even_after_a_look_at_help(db_path
         await pilot.press("escape")  # clears the filter
         after = [column.current_id for column in board(app).view.columns]
         assert after[:2] == before[:2]  # the columns the user did not touch: as they were
+
+
+async def test_u_takes_back_a_stage_move_and_leaves_no_trace_in_the_funnel(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("l", "l")  # Scheduled: Daniel Kim, coffee tomorrow
+        contact_id = board(app).focused_contact_id
+        await settle(app, pilot)
+        history = saved_contacts(db_path)["Daniel Kim"]["history"]
+        reminders = [r for r in saved_table(db_path, "reminders") if r["contact_id"] == contact_id]
+        await pilot.press("right_square_bracket")  # by mistake: Interviewed, a thank-you owed
+        assert board(app).column_index == Stage.INTERVIEWED.order
+        await pilot.press("u")
+        assert board(app).column_index == Stage.SCHEDULED.order
+        assert board(app).focused_contact_id == contact_id
+        assert "Daniel Kim" in names(app, Stage.SCHEDULED)
+        assert "Daniel Kim" not in names(app, Stage.INTERVIEWED)
+        assert not board(app).check_action("undo", ())  # once
+        await settle(app, pilot)
+    saved = saved_contacts(db_path)["Daniel Kim"]
+    assert saved["stage"] == "scheduled" and saved["history"] == history
+    open_now = [
+        r
+        for r in saved_table(db_path, "reminders")
+        if r["contact_id"] == contact_id and not r["done_at"] and not r["closed_at"]
+    ]
+    assert {r["id"] for r in open_now} == {
+        r["id"] for r in reminders if not r["done_at"] and not r["closed_at"]
+    }
