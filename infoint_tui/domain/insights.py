@@ -278,6 +278,10 @@ def sparkline(counts: Sequence[int]) -> str:
 
 
 # -- everything at once ---------------------------------------------------------------------
+# What counts as a message sent: requests and follow-ups, thank-yous, check-ins.
+MESSAGES_SENT = (TouchKind.MESSAGE_SENT, TouchKind.THANK_YOU, TouchKind.CHECK_IN)
+
+
 @dataclass(frozen=True)
 class Insights:
     funnel: Funnel
@@ -285,7 +289,7 @@ class Insights:
     replies_by_source: dict[str, ReplyStats]
     stage_times: list[StageTime]
     meetings_weekly: Weekly
-    outreach_weekly: Weekly  # messages sent per week
+    outreach_weekly: Weekly  # messages sent per week (MESSAGES_SENT)
     by_tiara: list[InsightGroup]
     themes: list[Theme]  # across everyone
     heard_from: int
@@ -316,7 +320,7 @@ def compute(
         replies_by_source=by_source,
         stage_times=stage_times,
         meetings_weekly=meetings_per_week(held, now, weeks),
-        outreach_weekly=touches_per_week(logged, now, weeks, [TouchKind.MESSAGE_SENT]),
+        outreach_weekly=touches_per_week(logged, now, weeks, list(MESSAGES_SENT)),
         by_tiara=group_insights(people, held, GroupBy.TIARA),
         themes=all_themes,
         heard_from=heard,

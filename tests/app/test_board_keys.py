@@ -403,3 +403,46 @@ async def test_u_takes_back_a_stage_move_and_leaves_no_trace_in_the_funnel(db_pa
     assert {r["id"] for r in open_now} == {
         r["id"] for r in reminders if not r["done_at"] and not r["closed_at"]
     }
+
+
+async def test_moving_a_card_to_thanked_logs_the_thank_you_for_the_export_and_insights(
+    db_path, clock
+):
+    from infoint_tui.formats import render_export
+    from infoint_tui.formats.campaign import Campaign as Records
+    from infoint_tui.screens.insights import InsightsScreen
+
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("l", "l", "l")  # Interviewed: Hannah Schmidt, a thank-you owed
+        assert focused_name(app) == "Hannah Schmidt"
+        await pilot.press("right_square_bracket")
+        assert board(app).column_index == Stage.THANKED.order
+        await settle(app, pilot)
+        markdown = render_export("markdown", Records.of(app.campaign), clock.now()).decode()
+        await pilot.press("s")
+        assert isinstance(app.screen, InsightsScreen)
+        assert app.screen.found is not None
+        assert app.screen.found.outreach_weekly.counts[-1] == 1  # this week: the thank-you
+        activity = str(app.screen.query_one("#panel-activity").render())
+        assert f"{app.screen.found.outreach_weekly.total} sent" in activity
+    hannah = markdown[markdown.index("### Hannah Schmidt") :].split("\n### ")[0]
+    log = hannah[hannah.index("**Log of contacts**") :]
+    assert "Wed 18 Nov 2026 09:30 thank-you" in log
+    assert "Send Hannah a thank-you (closed Wed 18 Nov 2026 09:30: thank-you sent)" in hannah
+
+
+async def test_undoing_the_move_to_thanked_takes_back_the_thank_you_it_logged(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("l", "l", "l")
+        await settle(app, pilot)
+        before = saved_contacts(db_path)["Hannah Schmidt"]
+        touches = saved_table(db_path, "touches")
+        await pilot.press("right_square_bracket", "u")
+        assert focused_name(app) == "Hannah Schmidt"
+        assert board(app).column_index == Stage.INTERVIEWED.order
+        await settle(app, pilot)
+    after = saved_contacts(db_path)["Hannah Schmidt"]
+    assert (after["history"], after["last_contact"]) == (before["history"], before["last_contact"])
+    assert saved_table(db_path, "touches") == touches
