@@ -475,8 +475,8 @@ class PrepScreen(CampaignMixin, Screen[None]):
             setattr(self.meeting, field, text)
             if field == "introduction":
                 self._show_intro_hint()
-                if text.strip():  # written for this meeting: prepared
-                    mark_prepared(self.meeting, "introduction")
+            if text.strip():  # written for this meeting: that part is prepared
+                mark_prepared(self.meeting, field)
             self.changed(typing=True)
 
     @on(OptionList.OptionSelected, "#objective-ideas")
@@ -487,6 +487,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
             self.notify(str(problem).capitalize(), timeout=3)
             return
         self.query_one("#objectives", TextArea).load_text(self.meeting.objectives)
+        mark_prepared(self.meeting, "objectives")
         self.changed()
 
     @on(Input.Changed, "#ask")
@@ -518,6 +519,8 @@ class PrepScreen(CampaignMixin, Screen[None]):
     # -- questions --------------------------------------------------------------------------
     @on(QuestionPicker.Changed)
     def _questions_changed(self) -> None:
+        if self.meeting.questions:  # chosen: that part of the plan is prepared
+            mark_prepared(self.meeting, "questions")
         self.changed()
 
     @on(QuestionPicker.OwnQuestion)

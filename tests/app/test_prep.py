@@ -208,7 +208,8 @@ async def test_research_plan_and_introduction_are_saved_where_they_belong(db_pat
         assert meeting["ask"] == "Their advice on my single most useful next step"
         assert meeting["introduction"] == "I teach science and run studies."
         done = {item["key"]: item["done"] for item in meeting["checklist"] if item["key"]}
-        assert done["ask"] and done["introduction"]  # written: prepared, without a tick by hand
+        # written: prepared, without a tick by hand
+        assert done["objectives"] and done["ask"] and done["introduction"]
 
 
 async def test_picking_reordering_and_removing_questions_with_live_warnings(db_path, clock):
@@ -247,6 +248,8 @@ async def test_picking_reordering_and_removing_questions_with_live_warnings(db_p
         (meeting,) = meetings_of(db_path, app, "Amara Nwosu")
         assert [q["bank_id"] for q in meeting["questions"]] == [first, second]
         assert all(q["tiara"] == "trends" for q in meeting["questions"])
+        (questions,) = [item for item in meeting["checklist"] if item["key"] == "questions"]
+        assert questions["done"]  # chosen: prepared, without a tick by hand
 
 
 async def test_my_own_question_is_checked_saved_to_the_bank_and_picked(db_path, clock):
