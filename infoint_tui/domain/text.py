@@ -32,3 +32,8 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
 def has_controls(text: str) -> bool:
     """True if `text` holds a character that `clean_text(multiline=True)` would remove."""
     return _ANY_CONTROL.search(text) is not None
+
+
+def count_of(count: int, noun: str, plural: str | None = None) -> str:
+    """`1 contact`, `2 contacts`: a count with its noun in the right number."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

@@ -9,6 +9,7 @@ from datetime import datetime
 from ..domain.models import Contact, Meeting, Reminder, Touch
 from ..domain.prep import i_pick_up_the_tab, readiness
 from ..domain.stages import STAGES
+from ..domain.text import count_of
 from .campaign import Campaign
 
 
@@ -33,7 +34,10 @@ def export_markdown(campaign: Campaign, now: datetime) -> str:
         f"{stage.label} {sum(1 for c in active if c.stage == stage)}" for stage in STAGES
     )
     archived = len(campaign.contacts) - len(active)
-    out += [f"{len(active)} contacts: {counts}" + (f" · {archived} archived" if archived else "")]
+    out += [
+        f"{count_of(len(active), 'contact')}: {counts}"
+        + (f" · {archived} archived" if archived else "")
+    ]
     if settings.pitch:
         out += ["", f"My introduction: {settings.pitch}"]
     groups = [(stage.label, [c for c in active if c.stage == stage]) for stage in STAGES]

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from ..domain.dates import DateParseError, format_when, parse_when
-from ..domain.models import SOURCES, Contact, Focus
+from ..domain.models import SOURCES, Contact, Focus, source_name
 from ..domain.stages import STAGES
 from ..domain.timeline import timeline
 from ..domain.validation import InvalidField, check_email, check_name, check_url, check_weeks
@@ -89,7 +89,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
                         placeholder="comma, separated",
                     ),
                 )
-                sources = [(s.capitalize(), s) for s in SOURCES]
+                sources = [(source_name(s, capital=True), s) for s in SOURCES]
                 if contact.source and contact.source not in SOURCES:
                     sources.append((contact.source, contact.source))
                 yield from self._row(

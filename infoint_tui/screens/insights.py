@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..domain.insights import GroupBy, Insights, compute, group_insights
+from ..domain.text import count_of
 from ..widgets.insight_panels import (
     funnel_text,
     highlights_text,
@@ -142,7 +143,7 @@ class InsightsScreen(CampaignMixin, Screen[None]):
         self.set_class(self.app.size.width >= WIDE, "-wide")
         width = self.panel_width()
         funnel = found.funnel
-        header = [f"[b]Insights[/] · {funnel.total} contacts"]
+        header = [f"[b]Insights[/] · {count_of(funnel.total, 'contact')}"]
         header.append(f"{found.heard_from} heard from")
         header.append(
             f"{found.meetings_weekly.total} meetings in {len(found.meetings_weekly.counts)} weeks"

@@ -24,6 +24,7 @@ from ..domain.insights import (
 )
 from ..domain.models import Contact, source_name
 from ..domain.stages import Stage
+from ..domain.text import count_of
 from .palette import STAGE_COLORS
 from .text import fit
 
@@ -52,7 +53,8 @@ def percent(value: float | None) -> str:
 def highlights_text(found: Sequence[str], contacts: int, heard_from: int) -> Text:
     if not found:
         return Text(
-            f"Not enough to go on yet: {contacts} contacts, {heard_from} conversations. "
+            f"Not enough to go on yet: {count_of(contacts, 'contact')}, "
+            f"{count_of(heard_from, 'conversation')}. "
             "Reach out, hold a few calls and capture insights (i in live notes).",
             style="dim",
         )

@@ -69,3 +69,24 @@ async def test_fields_are_checked_as_they_are_typed_and_the_message_follows_the_
         await settle(app, pilot)
     saved = saved_contacts(db_path)["Ada Byron"]
     assert (saved["email"], saved["cadence_weeks"]) == ("ada@example.com", 6)
+
+
+async def test_words_as_they_are_spelled_linkedin_and_one_contact(db_path, clock):
+    from textual.widgets import Select
+
+    from infoint_tui.actions.campaign import open_campaign
+    from infoint_tui.domain.models import Contact
+    from infoint_tui.domain.stages import Stage
+    from infoint_tui.screens.insights import InsightsScreen
+
+    seed = open_campaign(db_path, clock=clock)
+    seed.add_contact(Contact(name="Ada Byron", source="linkedin", stage=Stage.REACHED_OUT))
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("right", "enter")
+        assert app.screen.query_one("#f-source", Select).value == "linkedin"
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "LinkedIn" in shown and "Linkedin" not in shown
+        await pilot.press("escape", "s")
+        assert isinstance(app.screen, InsightsScreen)
+        header = str(app.screen.query_one("#insights-header").render())
+        assert "1 contact ·" in header and "1 contacts" not in header

@@ -308,7 +308,7 @@ def test_highlights_say_something_and_flag_small_samples():
     people[1].referred_by = people[0].id
     insights = compute([*people, *PEOPLE], MEETINGS, [], T0 + timedelta(days=10))
     assert insights.highlights == [
-        "Referral contacts replied 2 of 2 times; cold contacts 1 of 3. (small sample)",
+        "Referral contacts answered 2 of 2 requests; cold contacts 1 of 3. (small sample)",
         "Contacts spend longest in Reached out: 2 days on median. (small sample)",
         '"Facilitation is most of the job": mentioned by 2 of 3 people. (small sample)',
         "r1's introductions led to 1 person.",
@@ -322,8 +322,17 @@ def test_a_source_is_written_as_its_name_is_spelled():
         walked("a1", (P, 0), (RO, 1), (S, 2), source="alumni"),
     ]
     found = compute(people, [], [], T0 + timedelta(days=10)).highlights
-    assert found[0].startswith("Alumni contacts replied 1 of 1 times; LinkedIn contacts 0 of 1.")
+    assert found[0].startswith("Alumni contacts answered 1 of 1 request; LinkedIn contacts 0 of 1.")
     assert source_name("friends & family", capital=True) == "Friends & family"
+
+
+def test_contacts_with_no_source_are_left_out_of_the_comparison():
+    people = [
+        walked("u1", (P, 0), (RO, 1), (S, 2)),  # no source noted: answered by a meeting agreed
+        walked("c1", (P, 0), (RO, 1), source="cold"),
+    ]
+    found = compute(people, [], [], T0 + timedelta(days=10)).highlights
+    assert not any("nknown" in line or "answered" in line for line in found)
 
 
 # -- the seeded demo campaign -------------------------------------------------------------------
