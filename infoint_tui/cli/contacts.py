@@ -130,6 +130,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not contacts:
         print("no contacts" + (f" in {stage.label}" if stage else ""))
         return 0
+    from rich.cells import cell_len  # padded by cells: a CJK character or an emoji is two
+
     for group in STAGES:
         members = [c for c in contacts if c.stage == group]
         if not members:
@@ -137,5 +139,6 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"{group.label} ({len(members)})")
         for c in members:
             detail = "  ".join(part for part in (c.role_at_company, c.email) if part)
-            print(f"  {c.name:<28} {detail}".rstrip())
+            name = c.name + " " * max(0, 28 - cell_len(c.name))
+            print(f"  {name} {detail}".rstrip())
     return 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +24,7 @@ from ..domain.question_checks import earlier_meetings
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
 from ..widgets.path_prompt import PathPrompt
-from ..widgets.text import escape
+from ..widgets.text import escape, wrap
 from .base import CampaignMixin
 
 if TYPE_CHECKING:
@@ -170,7 +169,7 @@ def question_lines(question: BriefQuestion, width: int | None) -> list[str]:
     wrapped lines are indented under the text, so the numbers stay easy to scan."""
     column = f"{question.letter:<2}"  # coloured, as in prep and live notes
     room = max(20, width - QUESTION_INDENT) if width else 0
-    wrapped = (textwrap.wrap(question.text, room) if room else []) or [question.text]
+    wrapped = wrap(question.text, room) if room else [question.text]
     first = f"[b]{question.number:>2}.[/] [b $accent]{column}[/] {escape(wrapped[0])}"
     indent = " " * QUESTION_INDENT
     lines = [first] + [indent + escape(rest) for rest in wrapped[1:]]
