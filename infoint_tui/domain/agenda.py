@@ -402,9 +402,13 @@ def _text_row(item: AgendaItem, now: datetime) -> str:
     when = f"{local:%a} {local.day} {local:%b} {local:%H:%M}"
     who = f"{item.contact_name}: " if item.contact else ""
     notes = []
-    if item.kind is AgendaKind.CHECK_IN and item.latest is not None:
+    if item.kind is AgendaKind.CHECK_IN and item.latest is not None and not item.overdue:
         latest = item.latest.astimezone(now.tzinfo) if now.tzinfo else item.latest
-        notes.append(f"by {latest:%a} {latest.day} {latest:%b}")
+        by = f"by {latest:%a} {latest.day} {latest:%b}"
+        if _day(item.starts, now) <= now.date():  # its window is open: the latest date is news,
+            when = by  # the ideal date weeks ago is not
+        else:
+            notes.append(by)
     if item.snoozed:
         notes.append("snoozed")
     extra = f" ({', '.join(notes)})" if notes else ""
