@@ -44,7 +44,7 @@ async def test_brief_checklist_and_insights_wrap_wide_text_within_their_width(db
         app.open_brief(daniel)
         await pilot.pause()
         assert isinstance(app.screen, BriefScreen)
-        body = app.screen.query_one("#brief-body", Static)
+        body = app.screen.query_one("#brief-questions", Static)
         lines = str(body.render()).splitlines()
         first = next(i for i, line in enumerate(lines) if "田中さん" in line)
         wrapped = [lines[first]]
@@ -52,7 +52,7 @@ async def test_brief_checklist_and_insights_wrap_wide_text_within_their_width(db
             if not line.startswith(" " * 7):  # the next question: the wrapped ones are indented
                 break
             wrapped.append(line)
-        assert len(wrapped) >= 2 and "すか？" in "".join(wrapped), wrapped
+        assert len(wrapped) >= 2 and "か？" in wrapped[-1], wrapped
         assert all(cell_len(line) <= body.content_size.width for line in wrapped), wrapped
         await pilot.press("escape")
 
