@@ -198,7 +198,7 @@ def _bar_cells(app, column) -> str:
     """The column's scroll bar, top to bottom: '#' where the thumb is, '.' for the track."""
     view = board(app).view
     x = column.region.right - 1 - view.region.x
-    thumb = view._styles[column.stage.order]["thumb"]
+    thumb = view.get_component_rich_style("board--scrollbar-thumb")
     cells = []
     for y in range(1, view.size.height):
         strip = view.render_line(y).crop(x, x + 1)
@@ -320,12 +320,14 @@ async def test_at_80_columns_the_summary_ends_in_a_whole_word_or_an_ellipsis(db_
         assert "next: Hannah" in line  # a part cut, not dropped, where a few words fit
 
 
-async def test_a_tag_longer_than_the_card_is_cut_not_hidden(db_path, clock):
-    tag = "information-architecture-and-service-design"
-    open_campaign(db_path, clock=clock).add_contact(Contact(name="Lena Ortiz", tags=[tag]))
-    async with running(db_path, clock, size=(120, 36)) as (app, pilot):
-        tags_row = board(app).view.render_line(1 + 3).text  # the first card's fourth row
-        assert " information-a" in tags_row and "…" in tags_row, tags_row
+async def test_the_focused_cards_tags_are_in_the_detail_line_cut_to_fit(db_path, clock):
+    tag = "information-architecture-and-service-design-for-public-sector-learning"
+    repo = open_campaign(db_path, clock=clock)
+    repo.add_contact(Contact(name="Lena Ortiz", company="Contoso", tags=[tag, "mentor"]))
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        detail = str(board(app).query_one("#card-detail").render())
+        assert detail.startswith("Lena Ortiz · Contoso · information-architecture"), detail
+        assert detail.endswith("…") and len(detail) <= 78
 
 
 async def test_a_move_undone_at_once_leaves_the_check_in_as_it_was(db_path, clock):
@@ -359,7 +361,7 @@ async def test_narrower_than_six_columns_fit_the_board_shows_as_many_as_read_wel
             used = 1 + sum(view.widths[i] + 1 for i in range(view.first, view.first + shown[width]))
             assert used <= width, width
             assert min(view.widths) >= 18
-        assert shown == {80: 3, 100: 3, 110: 4, 114: 4, 115: 6, 120: 6, 200: 6}
+        assert shown == {80: 4, 100: 5, 110: 5, 114: 5, 115: 6, 120: 6, 200: 6}
         summary = str(board(app).query_one("#summary").render())
         assert "of 6 columns" not in summary  # at 200 all six show
 
