@@ -52,7 +52,9 @@ class AgendaList(OptionList, inherit_bindings=False):
         Binding("pageup", "page_up", "Page up", show=False),
     ]
 
-    async def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
+        # OptionList selects on a single click; here a single click only highlights.
+        event.prevent_default()
         clicked = event.style.meta.get("option")
         if clicked is not None and not self.options[clicked].disabled:
             self.highlighted = clicked
