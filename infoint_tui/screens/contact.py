@@ -20,7 +20,7 @@ from ..domain.validation import InvalidField, check_email, check_name, check_url
 from ..widgets import FORMS_CSS
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
-from .base import CampaignMixin
+from .base import CampaignMixin, FollowsCampaign
 
 TEXT_FIELDS = ("name", "role", "company", "industry", "location", "email", "phone", "url")
 AREAS = ("research_person", "research_company", "notes")
@@ -36,7 +36,7 @@ LABELS = {
 CHECKS = {"name": check_name, "email": check_email, "url": check_url, "cadence": check_weeks}
 
 
-class ContactScreen(CampaignMixin, Screen[str | None]):
+class ContactScreen(FollowsCampaign, CampaignMixin, Screen[str | None]):
     """Edit one contact (or a new one); dismisses with the saved contact's id, or None."""
 
     CSS_PATH = FORMS_CSS
@@ -193,6 +193,17 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
 
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < 110, "-narrow")
+
+    # The timeline follows the campaign; the fields are the user's until saved.
+    WATCHED = ("contacts", "meetings", "reminders", "touches")
+
+    def show_campaign(self) -> None:
+        from ..actions.errors import NotFound
+
+        try:
+            self._show_timeline()
+        except NotFound:  # deleted by another program: the timeline stays as it was
+            return
 
     def _show_timeline(self) -> None:
         body = self.query_one("#timeline-body", Static)

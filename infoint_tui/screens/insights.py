@@ -26,7 +26,7 @@ from ..widgets.insight_panels import (
     weekly_text,
 )
 from ..widgets.key_bar import KeyBar
-from .base import CampaignMixin
+from .base import CampaignMixin, FollowsCampaign
 
 WIDE = 110  # two columns of panels from this width
 PANELS = ("funnel", "replies", "stage-time", "activity", "themes", "introductions")
@@ -54,7 +54,7 @@ class InsightsBody(VerticalScroll, inherit_bindings=False):
     ]
 
 
-class InsightsScreen(CampaignMixin, Screen[None]):
+class InsightsScreen(FollowsCampaign, CampaignMixin, Screen[None]):
     AREA = "Insights"
     DEFAULT_CSS = """
     InsightsScreen #insights-header { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
@@ -107,9 +107,10 @@ class InsightsScreen(CampaignMixin, Screen[None]):
         self.recompute()
         self.query_one("#insights-body", InsightsBody).focus()
 
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.recompute()
+    WATCHED = ("contacts", "meetings", "touches")
+
+    def show_campaign(self) -> None:
+        self.recompute()
 
     def on_resize(self) -> None:
         if self.found is not None:
