@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -102,11 +103,13 @@ class BoardScreen(CampaignMixin, Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    # What the board shows: typing in the filter or A redraws it through the watchers.
+    query_text: var[str] = var("", init=False)
+    show_archived: var[bool] = var(False, init=False)
+
     def __init__(self) -> None:
         super().__init__(id="board-screen")
         self.cards: dict[str, Card] = {}
-        self.query_text = ""
-        self.show_archived = False
         self.view = BoardView(id="board")
         self._sorted: dict[Stage, list[Card]] = {}  # each stage's cards, in board order
         # each stage's last filter result: typing more is matched against it only
@@ -396,7 +399,12 @@ class BoardScreen(CampaignMixin, Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:  # only the filter is an Input here
         self.query_text = event.value.strip()
+
+    def watch_query_text(self) -> None:
         self.show_columns()
+
+    def watch_show_archived(self) -> None:
+        self.rebuild()
 
     def on_input_submitted(self) -> None:  # enter in the filter: keep it, go to the first match
         for index in range(len(STAGES)):
@@ -415,7 +423,6 @@ class BoardScreen(CampaignMixin, Screen[None]):
             field.value = ""
             field.remove_class("-shown")
         self.query_text = ""
-        self.show_columns()
         self.column(self.column_index).focus()
 
     def show_contact(self, contact_id: str) -> None:
@@ -425,12 +432,10 @@ class BoardScreen(CampaignMixin, Screen[None]):
             self.action_clear_filter()
         if contact.archived and not self.show_archived:
             self.show_archived = True
-            self.rebuild()
         self.focus_column(contact.stage.order, contact_id)
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
-        self.rebuild()
         self.notify(
             "Showing archived contacts" if self.show_archived else "Archived contacts hidden",
             timeout=2,

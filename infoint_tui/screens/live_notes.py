@@ -86,7 +86,7 @@ class LiveNotesScreen(Screen[None]):
         Binding("ctrl+g", "start_clock", "Clock", show=False, tooltip="Start the clock now"),
         Binding("ctrl+f", "end_interview", "End", tooltip="End the interview"),
         Binding("ctrl+s", "save_now", "Save", show=False),
-        # escape goes back everywhere (SPEC: keys that stay stable); the footer keeps its room
+        # escape goes back on every screen, so users rely on it; the footer keeps its room
         # for the captures at 80 columns.
         Binding("escape", "back", "Back", show=False, tooltip="Save and go back"),
     ]
