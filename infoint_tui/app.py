@@ -16,6 +16,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 if TYPE_CHECKING:  # imported for real only once the board is on screen (start-up time)
+    from textual.actions import ActionParseResult
+    from textual.dom import DOMNode
+
     from .actions.campaign import Campaign
     from .actions.session import Session
     from .domain.clock import Clock
@@ -185,6 +188,18 @@ class InfointApp(App[int]):
             screen.post_message(
                 CampaignChanged(records, elsewhere=elsewhere, everything=everything)
             )
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Every key's action, except once the app is quitting: keys typed in the same burst
+        as `q` (`q` then `a`) would open a screen while the app takes its screens down."""
+        if self.return_code is not None:
+            return False
+        return await super().run_action(action, default_namespace, namespaces)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -39,32 +39,32 @@ NOTES = [
 
 # name: (size, keys to press before the shot)
 SHOTS: dict[str, tuple[tuple[int, int], list[str]]] = {
-    "board": ((120, 34), []),
+    "board": ((120, 40), []),
     "board-80x24": ((80, 24), ["right"]),
-    "filter": ((120, 34), ["slash", *"research"]),
-    "contact": ((120, 34), ["right", "right", "enter"]),
-    "agenda": ((120, 34), ["a"]),
+    "filter": ((120, 40), ["slash", *"research"]),
+    "contact": ((120, 40), ["right", "right", "enter"]),
+    "agenda": ((120, 40), ["a"]),
     "agenda-80x24": ((80, 24), ["a", "down", "down", "down"]),
     "agenda-snooze": ((80, 24), ["a", "down", "s"]),
     "log-touch": ((80, 24), ["right", "r"]),
-    "insights": ((120, 34), ["s"]),
+    "insights": ((120, 40), ["s"]),
     "insights-80x24": ((80, 24), ["s"]),
     "insights-80x24-themes": ((80, 24), ["s", "5"]),
     # Daniel Kim's coffee tomorrow: prep (checklist, questions), then the brief.
-    "prep": ((120, 34), ["right", "right", "p"]),
+    "prep": ((120, 40), ["right", "right", "p"]),
     "prep-80x24": ((80, 24), ["right", "right", "p"]),
-    "prep-questions": ((120, 34), ["right", "right", "p", *["ctrl+n"] * 4]),
+    "prep-questions": ((120, 40), ["right", "right", "p", *["ctrl+n"] * 4]),
     "prep-logistics-80x24": ((80, 24), ["right", "right", "p", "ctrl+n"]),
-    "brief": ((120, 34), ["right", "right", "b"]),
+    "brief": ((120, 40), ["right", "right", "b"]),
     "brief-80x24": ((80, 24), ["right", "right", "b"]),
     # The first prospect's request, checked rule by rule as it is typed.
-    "composer": ((120, 34), ["c"]),
+    "composer": ((120, 40), ["c"]),
     "composer-80x24": ((80, 24), ["c"]),
-    "thank-you": ((120, 34), ["right", "right", "right", "c"]),
-    "targets": ((120, 34), ["t"]),
+    "thank-you": ((120, 40), ["right", "right", "right", "c"]),
+    "targets": ((120, 40), ["t"]),
     "targets-80x24": ((80, 24), ["t"]),
     # During Daniel Kim's call: notes typed, a line captured as an insight, a referral named.
-    "live-notes": ((120, 34), ["right", "right", "i", *NOTES]),
+    "live-notes": ((120, 40), ["right", "right", "i", *NOTES]),
     "live-notes-80x24": ((80, 24), ["right", "right", "i", *NOTES]),
 }
 

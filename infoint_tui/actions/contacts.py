@@ -49,6 +49,10 @@ class ContactActions(CampaignBase):
         if old == stage:
             return contact
         moment = at or self.now()
+        implied = rules.touch_implied_by_move(contact, old, stage, self.touches(contact_id))
+        if implied is not None:  # the touch's own rules close what it answers, move the card
+            self.log_touch(contact_id, implied, at=moment, note=rules.IMPLIED_THANK_YOU)
+            return self.contact(contact_id)
         with self.batch():
             contact.stage = stage
             contact.history.append(StageChange(stage=stage, at=moment, from_stage=old))
@@ -66,6 +70,35 @@ class ContactActions(CampaignBase):
             self.store.save_contact(contact)
             self._contact_changed(contact_id)
         return contact
+
+    def undo_move(self, contact_id: str, stage: Stage) -> Contact:
+        """Take back the move just made (a key pressed by mistake): the card goes back to
+        `stage`, with what entering it again means, and neither move stays in the history the
+        funnel counts."""
+        contact = self.contact(contact_id)
+        mistaken = contact.history[-1] if contact.history else None
+        with self.batch():
+            if mistaken is not None:  # what the move logged by itself goes with it
+                self._forget_implied_touches(contact, mistaken.at)
+            contact = self.move_contact(contact_id, stage)
+            if mistaken is not None and mistaken.from_stage == stage and len(contact.history) > 2:
+                del contact.history[-2:]
+                self.store.save_contact(contact)
+        return contact
+
+    def _forget_implied_touches(self, contact: Contact, at: datetime) -> None:
+        implied = [
+            t for t in self.touches(contact.id) if t.at == at and t.note == rules.IMPLIED_THANK_YOU
+        ]
+        if not implied:
+            return
+        for touch in implied:
+            self.store.delete_touch(touch.id)
+        contact.last_contact = max(
+            (t.at for t in self.touches(contact.id) if rules.restarts_clock(t.kind)),
+            default=None,
+        )
+        self.store.save_contact(contact)
 
     def archive_contact(self, contact_id: str, reason: str = "") -> Contact:
         """Close the contact (declined, no answer, not a fit): off the board, reminders closed."""

@@ -36,6 +36,11 @@ PEOPLE = [
     ("Kenji Sato", "Service Designer", "City of Lakeside", "public sector", Stage.IN_TOUCH, "alumni", ["service-design"], "ksato@lakeside.example", 90),
 ]  # fmt: skip
 
+# The people past Interviewed: how many days ago their interview was. The thank-you went the
+# next day, so their check-ins fall due eight weeks after it (Kenji's now, Ruth's next week
+# after the check-in she had since).
+INTERVIEWED_DAYS_AGO = {"Leo Martins": 9, "Ruth Abebe": 64, "Kenji Sato": 68}
+
 NOTES_HANNAH = """Hannah moved from teaching art to design 8 years ago.
 - Biggest surprise: how much of the job is facilitation, not drawing
 - Hiring managers look for a portfolio with 2-3 case studies that show the messy middle
@@ -67,22 +72,7 @@ def seed_demo(campaign: Campaign, now: datetime) -> None:
             )  # fmt: skip
             campaign.add_contact(contact, at=added)
             ids[name] = contact.id
-            walk = added
-            for step in Stage:
-                if step.order == 0 or step.order > stage.order:
-                    continue
-                walk = walk + timedelta(days=max(1, age // (stage.order + 2)))
-                if step is Stage.INTERVIEWED:
-                    walk = min(walk, now - timedelta(hours=3))
-                    if stage is Stage.INTERVIEWED:  # the call held this morning (see below)
-                        walk = now - timedelta(hours=3)
-                campaign.move_contact(contact.id, step, at=min(walk, now))
-                if step is Stage.REACHED_OUT:
-                    campaign.log_touch(contact.id, TouchKind.MESSAGE_SENT, at=min(walk, now))
-                if step is Stage.SCHEDULED and stage.order > Stage.SCHEDULED.order:
-                    campaign.log_touch(
-                        contact.id, TouchKind.REPLY, at=min(walk, now) - timedelta(hours=20)
-                    )
+            _walk(campaign, contact.id, stage, added, now, INTERVIEWED_DAYS_AGO.get(name))
         daniel = campaign.contact(ids["Daniel Kim"])
         daniel.referred_by = ids["Ruth Abebe"]
         daniel.research_person = "5 years at Northwind; before that a school psychologist. Wrote 'Research with nurses, not about them' (Medium, 2025)."
@@ -204,6 +194,41 @@ def seed_demo(campaign: Campaign, now: datetime) -> None:
                     active=active,
                 )
             )
+
+
+def _walk(
+    campaign: Campaign,
+    contact_id: str,
+    stage: Stage,
+    added: datetime,
+    now: datetime,
+    interviewed_days_ago: int | None,
+) -> None:
+    """Move a new contact through the stages up to `stage`, as a user would have."""
+    if interviewed_days_ago is not None:  # past Interviewed: dated from the interview
+        interviewed = datetime.combine(
+            (now - timedelta(days=interviewed_days_ago)).date(), time(13, 0), tzinfo=now.tzinfo
+        )
+        step = (interviewed - added) / 3
+    else:
+        step = timedelta(days=max(1, (now - added).days // (stage.order + 2)))
+    walk = added
+    for entered in Stage:
+        if entered.order == 0 or entered.order > stage.order:
+            continue
+        if entered is Stage.THANKED:  # the thank-you sent the next day moves the card
+            campaign.log_touch(contact_id, TouchKind.THANK_YOU, at=walk + timedelta(days=1))
+            continue
+        walk = walk + (timedelta(days=7) if entered is Stage.IN_TOUCH else step)
+        if entered is Stage.INTERVIEWED:
+            walk = min(walk, now - timedelta(hours=3))
+            if stage is Stage.INTERVIEWED:  # the call held this morning (see below)
+                walk = now - timedelta(hours=3)
+        campaign.move_contact(contact_id, entered, at=min(walk, now))
+        if entered is Stage.REACHED_OUT:
+            campaign.log_touch(contact_id, TouchKind.MESSAGE_SENT, at=min(walk, now))
+        if entered is Stage.SCHEDULED and stage.order > Stage.SCHEDULED.order:
+            campaign.log_touch(contact_id, TouchKind.REPLY, at=min(walk, now) - timedelta(hours=20))
 
 
 # The two people now In touch, interviewed weeks ago: what they said, in the capture log.

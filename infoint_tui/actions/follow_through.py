@@ -97,7 +97,8 @@ class FollowThroughActions(MeetingActions):
                 reminder.done_at = now
                 self.save_reminder(reminder)
             for reminder in plan.reopen:
-                reminder.done_at = None
+                reminder.done_at = reminder.closed_at = None
+                reminder.closed_reason = ""
                 self.save_reminder(reminder)
             for meeting, ticked in plan.tick:
                 item = confirm_item(meeting)

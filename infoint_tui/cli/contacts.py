@@ -141,6 +141,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not contacts:
         print("no contacts" + (f" in {stage.label}" if stage else ""))
         return 0
+    from rich.cells import cell_len  # padded by cells: a CJK character or an emoji is two
+
     for group in STAGES:
         members = [c for c in contacts if c.stage == group]
         if not members:
@@ -148,5 +150,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"{group.label} ({len(members)})")
         for c in members:
             detail = "  ".join(part for part in (c.role_at_company, c.email) if part)
-            print(f"  {clean_text(c.name):<28} {clean_text(detail)}".rstrip())
+            name = clean_text(c.name)
+            name += " " * max(0, 28 - cell_len(name))
+            print(f"  {name} {clean_text(detail)}".rstrip())
     return 0

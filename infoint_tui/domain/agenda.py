@@ -373,23 +373,39 @@ def due_label(item: AgendaItem, now: datetime) -> str:
     Every label fits a card's 22 columns at 80x24 with the overdue mark ("! ") in front;
     the overdue ones say "3d late" so they fit a 120-column board's narrower cards too.
     """
+    return due_labels(item, now)[0]
+
+
+def due_labels(item: AgendaItem, now: datetime) -> tuple[str, ...]:
+    """The card's label for the item, then shorter ways to say it, for narrower cards
+    ('coffee tomorrow 10:30', 'tomorrow 10:30'; 'thank-you due tomorrow', 'thanks tomorrow')."""
     noun = item.noun
     if item.overdue:
         if item.kind is AgendaKind.MEETING:
-            return "meeting to log"
+            return ("meeting to log", "to log")
         late = days_late(item, now)
-        return f"{noun} {late}d late" if late >= 1 else f"{noun} overdue"
+        if late < 1:
+            return (f"{noun} overdue", "overdue")
+        return (f"{noun} {late}d late", f"{late}d late")
     if item.kind is AgendaKind.MEETING:
         noun = MEDIUM_NOUN.get(item.meeting.medium, "meeting") if item.meeting else "meeting"
-        label = f"{noun} {short_day(item.due, now)}"
+        day = short_day(item.due, now)
         clock = f"{item.due.astimezone(now.tzinfo):%H:%M}"
-        return f"{label} {clock}" if len(label) + 1 + len(clock) <= CARD_LABEL_WIDTH else label
+        label = f"{noun} {day}"
+        full = f"{label} {clock}"
+        if len(full) > CARD_LABEL_WIDTH:
+            return (label, f"{day} {clock}", day)
+        return (full, f"{day} {clock}", label, day)
     if item.kind is AgendaKind.THANK_YOU:
-        label = f"{noun} due {short_day(item.due, now)}"
-        return label if len(label) <= CARD_LABEL_WIDTH else f"{noun} {short_day(item.due, now)}"
+        day = short_day(item.due, now)
+        label = f"{noun} due {day}"
+        short = f"{noun} {day}"
+        first = label if len(label) <= CARD_LABEL_WIDTH else short
+        return (first, short, f"thanks {day}", day)
     if item.latest is not None and _day(item.starts, now) <= now.date():
-        return f"{noun} by {short_day(item.latest, now)}"
-    return f"{noun} {short_day(item.starts, now)}"
+        latest = short_day(item.latest, now)
+        return (f"{noun} by {latest}", f"by {latest}")
+    return (f"{noun} {short_day(item.starts, now)}", short_day(item.starts, now))
 
 
 def when_text(item: AgendaItem, now: datetime) -> str:
@@ -455,9 +471,13 @@ def _text_row(item: AgendaItem, now: datetime) -> str:
     when = f"{local:%a} {local.day} {local:%b} {local:%H:%M}"
     who = f"{clean_text(item.contact_name)}: " if item.contact else ""
     notes = []
-    if item.kind is AgendaKind.CHECK_IN and item.latest is not None:
+    if item.kind is AgendaKind.CHECK_IN and item.latest is not None and not item.overdue:
         latest = item.latest.astimezone(now.tzinfo) if now.tzinfo else item.latest
-        notes.append(f"by {latest:%a} {latest.day} {latest:%b}")
+        by = f"by {latest:%a} {latest.day} {latest:%b}"
+        if _day(item.starts, now) <= now.date():  # its window is open: the latest date is news,
+            when = by  # the ideal date weeks ago is not
+        else:
+            notes.append(by)
     if item.snoozed:
         notes.append("snoozed")
     extra = f" ({', '.join(notes)})" if notes else ""

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from .agenda import AgendaItem, MeetingLike, due_label, next_due, next_due_by_contact
+from .agenda import AgendaItem, MeetingLike, due_labels, next_due, next_due_by_contact
 from .cards import Card, ContactRow, Due
 from .models import Reminder
 
@@ -23,7 +23,8 @@ def due_of(item: AgendaItem, now: datetime) -> Due:
         level = "today"
     else:
         level = "soon" if item.due - now <= timedelta(days=7) else "later"
-    return Due(item.due, due_label(item, now), level)
+    text, *shorter = due_labels(item, now)
+    return Due(item.due, text, level, tuple(shorter))
 
 
 def build_cards(

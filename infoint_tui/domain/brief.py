@@ -25,7 +25,23 @@ from .prep import (
     readiness_report,
     who_pays,
 )
-from .question_checks import asked_before, category_of
+from .question_checks import (
+    MINUTES_PER_QUESTION,
+    WarningKind,
+    asked_before,
+    category_of,
+    check_selection,
+)
+
+# What the brief says beside a question the checker flags (prep shows the full message).
+QUESTION_WARNINGS = {
+    WarningKind.JOB_REQUEST: "asks for a job",
+    WarningKind.BASIC: "research answers it",
+    WarningKind.DUPLICATE: "asked twice",
+}
+
+# Beside an ask prep has not confirmed, so the brief and prep agree that it is still to do.
+ASK_IS_DEFAULT = "Settings' default: confirm it in prep"
 
 SOURCE_WORDS = {
     "referral": "a referral",
@@ -45,6 +61,7 @@ class BriefQuestion:
     tiara: str  # "Trends", or "" when the question has no category
     letter: str  # "T", "I", "A", "R", "As", or ""
     asked_before: str  # "asked on 03 Nov 2026", or ""
+    warning: str = ""  # what the question checker says of it: "asks for a job", or ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +91,7 @@ class Brief:
     objectives: tuple[str, ...]
     questions: tuple[BriefQuestion, ...]
     ask: str
+    ask_is_default: bool  # Settings' default ask, never confirmed in prep
     introduction: str
     introduction_from_pitch: bool
     unchecked: tuple[str, ...]  # checklist items not done
@@ -83,6 +101,8 @@ class Brief:
     research_company: str
     phone: str = ""  # their number, for when I am running late
     held: bool = False  # the meeting already took place (a brief read afterwards)
+    questions_note: str = ""  # "8 questions for 20 minutes: about 6 fit", or ""
+    day_text: str = ""  # "Thu 19 Nov, 10:30-10:50" in my time zone, or ""
 
 
 def build_brief(
@@ -102,7 +122,21 @@ def build_brief(
     (see `question_checks.earlier_meetings`) marks questions already asked of this person.
     """
     index = {q.id: q for q in bank}
-    past = asked_before(meeting.questions, earlier_meetings)
+    earlier = list(earlier_meetings)
+    past = asked_before(meeting.questions, earlier)
+    checked = check_selection(
+        meeting.questions,
+        index.values(),
+        earlier,
+        company=contact.company,
+        duration_min=meeting.duration_min,
+    )
+    warnings = {
+        w.index: QUESTION_WARNINGS[w.kind]
+        for w in reversed(checked)  # the most serious last: it wins
+        if w.index is not None and w.kind in QUESTION_WARNINGS
+    }
+    too_many = next((w for w in checked if w.kind is WarningKind.TOO_MANY), None)
     questions = []
     for number, (question, ask) in enumerate(zip(meeting.questions, past, strict=True), 1):
         tiara = category_of(question, index)
@@ -113,6 +147,7 @@ def build_brief(
                 tiara=tiara.label if tiara else "",
                 letter=tiara.letter if tiara else "",
                 asked_before=_asked_words(ask.when if ask else None, ask is not None),
+                warning=warnings.get(number - 1, ""),
             )
         )
     introduction = introduction_text(meeting, settings)
@@ -136,6 +171,7 @@ def build_brief(
         when=meeting.when,
         when_text=format_when(meeting.when, now) if meeting.when else "not set",
         date_text=_date_text(meeting, now),
+        day_text=_day_text(meeting, now),
         duration_min=meeting.duration_min,
         medium=meeting.medium.label,
         place=place_label(meeting),
@@ -143,6 +179,7 @@ def build_brief(
         objectives=tuple(objective_lines(meeting)),
         questions=tuple(questions),
         ask=meeting.ask.strip(),
+        ask_is_default=_ask_is_default(meeting, settings),
         introduction=introduction,
         introduction_from_pitch=bool(introduction) and not meeting.introduction.strip(),
         unchecked=unchecked,
@@ -152,6 +189,24 @@ def build_brief(
         research_company=contact.research_company.strip(),
         phone=contact.phone.strip(),
         held=meeting.held,
+        questions_note=(
+            f"{len(meeting.questions)} for {meeting.duration_min} minutes: about "
+            f"{max(3, meeting.duration_min // MINUTES_PER_QUESTION)} fit"
+            if too_many
+            else ""
+        ),
+    )
+
+
+def _ask_is_default(meeting: Meeting, settings: Settings) -> bool:
+    """The ask a new meeting starts with (Settings' default), not yet confirmed: prep lists
+    "the ask" as missing until its checklist item is ticked or the ask is written."""
+    ask = next((item for item in meeting.checklist if item.key == "ask"), None)
+    return (
+        bool(meeting.ask.strip())
+        and meeting.ask.strip() == settings.default_ask.strip()
+        and ask is not None
+        and not ask.done
     )
 
 
@@ -170,6 +225,14 @@ def _date_text(meeting: Meeting, now: datetime) -> str:
     end = when + timedelta(minutes=meeting.duration_min)
     zone = when.tzname() or ""
     return f"{when:%A} {when.day} {when:%B %Y}, {when:%H:%M}-{end:%H:%M} {zone}".strip()
+
+
+def _day_text(meeting: Meeting, now: datetime) -> str:
+    if meeting.when is None:
+        return ""
+    when = meeting.when.astimezone(now.tzinfo) if now.tzinfo else meeting.when
+    end = when + timedelta(minutes=meeting.duration_min)
+    return f"{when:%a} {when.day} {when:%b}, {when:%H:%M}-{end:%H:%M}"
 
 
 def brief_filename(name: str) -> str:
@@ -214,14 +277,18 @@ def brief_markdown(brief: Brief) -> str:
 
     lines += _section("My objectives", [f"- {inline(o)}" for o in brief.objectives])
     lines += _section(
-        "My questions",
+        "My questions" + (f" ({brief.questions_note})" if brief.questions_note else ""),
         [
             f"{q.number}. {f'[{q.letter}] ' if q.letter else ''}{inline(q.text)}"
             + (f" _({inline(q.asked_before)})_" if q.asked_before else "")
+            + (f" **✗ {inline(q.warning)}**" if q.warning else "")
             for q in brief.questions
         ],
     )
-    lines += _section("The ask", _block(brief.ask))
+    ask = _block(brief.ask)
+    if ask and brief.ask_is_default:
+        ask[-1] += f"  _({ASK_IS_DEFAULT})_"
+    lines += _section("The ask", ask)
     intro = _block(brief.introduction)
     if intro and brief.introduction_from_pitch:
         intro[-1] += "  _(my pitch from Settings)_"

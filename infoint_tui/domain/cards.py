@@ -53,12 +53,13 @@ class Due:
     at: datetime
     text: str
     level: str  # "overdue", "today", "soon" (within a week) or "later"
+    shorter: tuple[str, ...] = ()  # other ways to say it, shorter, for narrow cards
 
 
 class Card:
     """One card. Its due text is worked out from the agenda item when first drawn."""
 
-    __slots__ = ("row", "item", "now", "_due", "order")
+    __slots__ = ("row", "item", "now", "_due", "order", "_haystack")
 
     def __init__(
         self, row: ContactRow, item: AgendaItem | None, now: datetime, due: Due | None = None
@@ -66,6 +67,7 @@ class Card:
         self.row, self.item, self.now = row, item, now
         self._due = due
         self.order: tuple[int, str, str] | None = None  # card_order's key, worked out once
+        self._haystack: str | None = None
 
     contact_id = property(lambda self: self.row.id)
     name = property(lambda self: self.row.name)
@@ -81,6 +83,13 @@ class Card:
 
             self._due = due_of(self.item, self.now)
         return self._due
+
+    @property
+    def haystack(self) -> str:
+        """What the filter matches (worked out on the first search, then kept with the card)."""
+        if self._haystack is None:
+            self._haystack = haystack(self.row)
+        return self._haystack
 
     @property
     def due_at(self) -> datetime | None:

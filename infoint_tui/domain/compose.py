@@ -233,8 +233,7 @@ def introduction_sentence(introductions: Sequence[Introduction]) -> str:
         return ""
     names = _names([i.name for i in introductions])
     return (
-        f"Thank you also for offering to introduce me to {names}. "
-        "I'll reach out this week and let you know how it goes.\n\n"
+        f"Thank you also for offering to introduce me to {names}; I'll write to them this week.\n\n"
     )
 
 

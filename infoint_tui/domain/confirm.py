@@ -86,12 +86,18 @@ class ConfirmPlan:
     create: list[Reminder] = field(default_factory=list)
     close: list[tuple[Reminder, str]] = field(default_factory=list)
     done: list[Reminder] = field(default_factory=list)  # ticked in prep: the reminder is done
-    reopen: list[Reminder] = field(default_factory=list)  # unticked in prep: due again
+    # unticked in prep, or its card moved back to Scheduled: due again
+    reopen: list[Reminder] = field(default_factory=list)
     tick: list[tuple[Meeting, bool]] = field(default_factory=list)  # the checklist item
 
     @property
     def empty(self) -> bool:
         return not (self.create or self.close or self.done or self.reopen or self.tick)
+
+
+def _taken_back(reminder: Reminder) -> bool:
+    """Closed because the card moved past Scheduled, and it is back: the reminder still holds."""
+    return reminder.closed_at is not None and reminder.closed_reason.startswith("moved to")
 
 
 def plan_confirmations(
@@ -129,6 +135,8 @@ def plan_confirmations(
             if ticked:  # the tick was for the old time
                 plan.tick.append((meeting, False))
             plan.create.append(_new(contact, meeting, now, done=False))
+        elif latest is not None and _taken_back(latest):
+            plan.reopen.append(latest)  # a move taken back at once: the same reminder again
         elif latest is None or latest.closed_at is not None:
             plan.create.append(_new(contact, meeting, now, done=bool(ticked)))
         elif latest.is_open and ticked:

@@ -18,6 +18,7 @@ from .introductions import IntroNode, IntroTree, introduction_tree, tree_lines
 from .models import Contact, Meeting, Touch, TouchKind, source_name
 from .stages import STAGES, Stage
 from .stats import SMALL_SAMPLE, is_small, median
+from .text import count_of
 from .themes import (
     NO_CATEGORY,
     CapturedInsight,
@@ -278,6 +279,10 @@ def sparkline(counts: Sequence[int]) -> str:
 
 
 # -- everything at once ---------------------------------------------------------------------
+# What counts as a message sent: requests and follow-ups, thank-yous, check-ins.
+MESSAGES_SENT = (TouchKind.MESSAGE_SENT, TouchKind.THANK_YOU, TouchKind.CHECK_IN)
+
+
 @dataclass(frozen=True)
 class Insights:
     funnel: Funnel
@@ -285,7 +290,7 @@ class Insights:
     replies_by_source: dict[str, ReplyStats]
     stage_times: list[StageTime]
     meetings_weekly: Weekly
-    outreach_weekly: Weekly  # messages sent per week
+    outreach_weekly: Weekly  # messages sent per week (MESSAGES_SENT)
     by_tiara: list[InsightGroup]
     themes: list[Theme]  # across everyone
     heard_from: int
@@ -316,7 +321,7 @@ def compute(
         replies_by_source=by_source,
         stage_times=stage_times,
         meetings_weekly=meetings_per_week(held, now, weeks),
-        outreach_weekly=touches_per_week(logged, now, weeks, [TouchKind.MESSAGE_SENT]),
+        outreach_weekly=touches_per_week(logged, now, weeks, list(MESSAGES_SENT)),
         by_tiara=group_insights(people, held, GroupBy.TIARA),
         themes=all_themes,
         heard_from=heard,
@@ -338,16 +343,17 @@ def highlights(
     def note(text: str, small: bool) -> None:
         found.append(text + (" (small sample)" if small else ""))
 
-    rated = [(name, s) for name, s in by_source.items() if s.rate is not None]
+    # A missing source says nothing the user can act on: compared are the sources noted.
+    rated = [(name, s) for name, s in by_source.items() if s.rate is not None and name != "unknown"]
     if len(rated) >= 2:
         best = max(rated, key=lambda item: (item[1].rate or 0.0, item[1].reached_out))
         worst = min(rated, key=lambda item: (item[1].rate or 0.0, -item[1].reached_out))
         if (best[1].rate or 0.0) > (worst[1].rate or 0.0):
+            # answered: a reply logged, or a meeting agreed (the card moved to Scheduled)
             note(
-                f"{source_name(best[0], capital=True)} contacts replied {best[1].replied} of "
-                f"{best[1].reached_out} times; {source_name(worst[0])} contacts "
-                f"{worst[1].replied} of "
-                f"{worst[1].reached_out}.",
+                f"{source_name(best[0], capital=True)} contacts answered {best[1].replied} of "
+                f"{count_of(best[1].reached_out, 'request')}; {source_name(worst[0])} contacts "
+                f"{worst[1].replied} of {worst[1].reached_out}.",
                 best[1].small_sample or worst[1].small_sample,
             )
     slow = [t for t in stage_times if t.median is not None and t.stage is not Stage.IN_TOUCH]

@@ -43,7 +43,19 @@ _LEAD_INS = re.compile(
     r"introduce me to|intro to|introduction to|contact|meet|ask|email|call)\s+",
     re.IGNORECASE,
 )
-_COMPANY_SPLIT = re.compile(r"\s+(?:@|at|from)\s+|\s*@\s*|\s*,\s*|\s+[-–—]\s+", re.IGNORECASE)
+_COMPANY_SPLIT = re.compile(
+    r"(\s+(?:@|at|from)\s+|\s*@\s*)|\s*,\s*|\s+[-–—]\s+", re.IGNORECASE
+)  # group 1: a word that names the company next ("at", "@", "from")
+# Where the company's name ends: the next clause ("Acme, she runs their research team").
+_CLAUSE_END = re.compile(
+    r"\s*[,;:]\s*|\s+[-–—]\s+|\.\s+|\s+(?:and\s+)?(?:who|which|that|where|she|he|they)\b",
+    re.IGNORECASE,
+)
+_AT_COMPANY = re.compile(r"(?:\s+(?:at|from)\s+|\s*@\s*)(\S.*)$", re.IGNORECASE)
+_NOT_A_COMPANY = re.compile(
+    r"^(?:she|he|they|who|which|her|his|their|i|we|you|it|is|was|runs|works|leads)\b",
+    re.IGNORECASE,
+)
 _PARENS = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*$")
 _BY = re.compile(r"^(.*\S)\s+(?:by|before|due|on)\s+(\S.*)$", re.IGNORECASE)
 
@@ -88,6 +100,14 @@ def read_clock(meeting: Meeting, now: datetime) -> ClockReading:
     return ClockReading(elapsed, planned, phase)
 
 
+def start_call(meeting: Meeting, now: datetime) -> None:
+    """The call begins now: the clock starts, and a call that had no date is dated now (live
+    notes on a contact never scheduled are a call taking place, not a meeting held long ago)."""
+    meeting.started_at = now
+    if meeting.when is None:
+        meeting.when = now
+
+
 def format_minutes(span: timedelta) -> str:
     """`mm:ss`, or `h:mm:ss` past an hour."""
     seconds = int(span.total_seconds())
@@ -127,10 +147,23 @@ def split_referral(text: str) -> tuple[str, str]:
     parens = _PARENS.match(cleaned)
     if parens:
         return " ".join(parens.group(1).split()), parens.group(2).strip()
-    parts = _COMPANY_SPLIT.split(cleaned, maxsplit=1)
-    name = " ".join(parts[0].split())
-    company = parts[1].strip() if len(parts) > 1 else ""
-    return name, company
+    found = _COMPANY_SPLIT.search(cleaned)
+    if found is None:
+        return " ".join(cleaned.split()), ""
+    name = " ".join(cleaned[: found.start()].split())
+    rest = cleaned[found.end() :]
+    if found.group(1) is None:  # "Jane Doe, she runs research at Acme": a clause, not a company
+        clause = _first_clause(rest)
+        at = _AT_COMPANY.search(clause)
+        if at is not None:
+            rest = at.group(1)
+        elif _NOT_A_COMPANY.match(clause):
+            return name, ""
+    return name, _first_clause(rest)
+
+
+def _first_clause(text: str) -> str:
+    return " ".join(_CLAUSE_END.split(text, maxsplit=1)[0].split()).rstrip(".")
 
 
 def action_due(kind: CaptureKind, text: str, now: datetime) -> tuple[datetime, str]:

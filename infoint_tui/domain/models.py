@@ -321,21 +321,27 @@ DEFAULT_OUTREACH = (
     "Your path to {role} stood out to me, and I would value your advice.\n\n"
     "Would you have {minutes} minutes in the next few weeks for a call or a coffee, "
     "whichever suits you? I'll follow up next week to find a time.\n\n"
-    "Thank you,\n{my_name}"
+    "Thank you,\n{signature}"
 )
 DEFAULT_THANK_YOU = (
     "Hi {first_name},\n\n"
     "Thank you for your time {when}. {specific}\n\n"
     "{introduction}"
     "I'll let you know how things go, and I hope to stay in touch.\n\n"
-    "Best,\n{my_name}"
+    "Best,\n{signature}"
 )
 DEFAULT_CHECK_IN = (
     "Hi {first_name},\n\n"
     "A quick update since we spoke: {update}\n\n"
     "Thank you again for your advice. I hope all is well with you.\n\n"
-    "Best,\n{my_name}"
+    "Best,\n{signature}"
 )
+# The defaults used to sign with {my_name}, leaving the Signature setting unused: a template
+# saved as one of them (never edited) is read as today's default.
+_SIGNED_WITH_NAME = {
+    template.replace("{signature}", "{my_name}"): template
+    for template in (DEFAULT_OUTREACH, DEFAULT_THANK_YOU, DEFAULT_CHECK_IN)
+}
 
 
 @dataclass(kw_only=True)
@@ -357,3 +363,14 @@ class Settings:
     weekly_requests: int = 0
     weekly_conversations: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.outreach_template = _SIGNED_WITH_NAME.get(
+            self.outreach_template, self.outreach_template
+        )
+        self.thank_you_template = _SIGNED_WITH_NAME.get(
+            self.thank_you_template, self.thank_you_template
+        )
+        self.check_in_template = _SIGNED_WITH_NAME.get(
+            self.check_in_template, self.check_in_template
+        )

@@ -24,7 +24,8 @@ The rules, in the user's words:
   check-in touch (which schedules the next), a thank-you done is a thank-you touch, a follow-up
   done is a message sent.
 - A thank-you touch, however it is logged, moves the card from Interviewed to Thanked
-  (`stage_after_touch`).
+  (`stage_after_touch`); and moving the card from Interviewed to Thanked means the thank-you
+  was sent (`touch_implied_by_move`): it is logged, unless it already was.
 """
 
 from __future__ import annotations
@@ -318,6 +319,25 @@ DONE_MEANS = {
 def after_done(reminder: Reminder) -> TouchKind | None:
     """The touch that marking `reminder` done logs (none for the user's own to-dos)."""
     return DONE_MEANS.get(reminder.kind)
+
+
+# The note on a thank-you logged because the card was moved to Thanked (undoing the move
+# takes it back).
+IMPLIED_THANK_YOU = "marked sent by moving the card to Thanked"
+
+
+def touch_implied_by_move(
+    contact: Contact, old: Stage, new: Stage, touches: Iterable[Touch]
+) -> TouchKind | None:
+    """The touch a move says happened: Interviewed to Thanked is a thank-you sent, when none
+    was logged since the contact entered Interviewed."""
+    if old is not Stage.INTERVIEWED or new is not Stage.THANKED:
+        return None
+    entered = max((c.at for c in contact.history if c.stage is Stage.INTERVIEWED), default=None)
+    sent = any(
+        t.kind is TouchKind.THANK_YOU and (entered is None or t.at >= entered) for t in touches
+    )
+    return None if sent else TouchKind.THANK_YOU
 
 
 def stage_after_touch(kind: TouchKind, stage: Stage) -> Stage | None:

@@ -171,3 +171,8 @@ def _needs_cleaning(text: str, multiline: bool) -> bool:
     if multiline:
         return "\r" in text or has_controls(text)
     return has_controls(text) or "\t" in text or "\n" in text or "\r" in text
+
+
+def count_of(count: int, noun: str, plural: str | None = None) -> str:
+    """`1 contact`, `2 contacts`: a count with its noun in the right number."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

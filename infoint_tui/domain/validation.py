@@ -67,6 +67,16 @@ def check_line(text: str, field: str) -> str:
     return value
 
 
+def check_weeks(text: str) -> int | None:
+    """A keep-in-touch cadence: "6", "6 weeks"; None when left empty (the default applies)."""
+    value = text.strip().removesuffix("weeks").removesuffix("week").strip()
+    if not value:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= 104:
+        raise InvalidField("a number of weeks, 1 to 104")
+    return int(value)
+
+
 def normalize_url(url: str) -> str:
     """A key for 'the same profile': no scheme, no www, no trailing slash or query, any case."""
     value = url.strip().lower()

@@ -17,7 +17,7 @@ from ..domain.markdown_text import block_line, inline, url_text
 from ..domain.models import Contact, Meeting, Reminder, Touch
 from ..domain.prep import i_pick_up_the_tab, readiness
 from ..domain.stages import STAGES
-from ..domain.text import clean_text
+from ..domain.text import clean_text, count_of
 from .snapshot import Snapshot
 
 
@@ -47,7 +47,10 @@ def export_markdown(campaign: Snapshot, now: datetime, *, left_out: list[str] | 
         f"{stage.label} {sum(1 for c in active if c.stage == stage)}" for stage in STAGES
     )
     archived = len(campaign.contacts) - len(active)
-    out += [f"{len(active)} contacts: {counts}" + (f" · {archived} archived" if archived else "")]
+    out += [
+        f"{count_of(len(active), 'contact')}: {counts}"
+        + (f" · {archived} archived" if archived else "")
+    ]
     if settings.pitch:
         out += ["", f"My introduction: {inline(settings.pitch)}"]
     groups = [(stage.label, [c for c in active if c.stage == stage]) for stage in STAGES]
@@ -137,11 +140,11 @@ def _meeting(meeting: Meeting, names: dict[str, str]) -> list[str]:
     if i_pick_up_the_tab(meeting):
         details.append("I pick up the tab")
     out = ["", f"#### Meeting: {when}", "", " · ".join(d for d in details if d)]
-    if meeting.started_at or meeting.ended_at:
+    if meeting.ended_at:
         span = f"Held {_when(meeting.started_at)}" if meeting.started_at else "Held"
-        if meeting.ended_at:
-            span += f" to {meeting.ended_at:%H:%M}"
-        out += ["", span]
+        out += ["", f"{span} to {meeting.ended_at:%H:%M}"]
+    elif meeting.started_at:  # notes taken, the interview not ended yet
+        out += ["", f"Started {_when(meeting.started_at)}, not ended yet"]
     for label, text in (
         ("Objectives", meeting.objectives),
         ("The ask", meeting.ask),

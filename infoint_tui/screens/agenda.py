@@ -31,7 +31,7 @@ from ..domain.models import ReminderKind
 from ..widgets.key_bar import KeyBar
 from ..widgets.palette import STAGE_COLORS
 from ..widgets.text import escape, fit, plain
-from .base import CampaignMixin
+from .base import CampaignMixin, FollowsCampaign
 
 WHEN_WIDTH = 19  # 'by tomorrow 08:00' and a space
 KIND_WIDTH = 10
@@ -62,7 +62,9 @@ class AgendaList(OptionList, inherit_bindings=False):
         Binding("pageup", "page_up", "Page up", show=False),
     ]
 
-    async def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
+        # OptionList selects on a single click; here a single click only highlights.
+        event.prevent_default()
         clicked = event.style.meta.get("option")
         if clicked is not None and not self.options[clicked].disabled:
             self.highlighted = clicked
@@ -70,7 +72,7 @@ class AgendaList(OptionList, inherit_bindings=False):
                 self.action_select()
 
 
-class AgendaScreen(CampaignMixin, Screen[None]):
+class AgendaScreen(FollowsCampaign, CampaignMixin, Screen[None]):
     """What is due: overdue, today, the next 7 days."""
 
     AREA = "Agenda"
@@ -114,9 +116,10 @@ class AgendaScreen(CampaignMixin, Screen[None]):
         self.refresh_agenda()
         self.query_one("#agenda-list", OptionList).focus()
 
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.refresh_agenda(self.current_key)
+    WATCHED = ("contacts", "reminders", "meetings")
+
+    def show_campaign(self) -> None:
+        self.refresh_agenda(self.current_key)
 
     def on_resize(self) -> None:
         if self.result is not None:

@@ -69,3 +69,29 @@ class CampaignChanged(Message):
             return True
         ids = self.records.get(table, frozenset())
         return bool(ids) and (record_id is None or record_id in ids)
+
+
+class FollowsCampaign:
+    """For a screen that shows part of the campaign: on a CampaignChanged that touches one of
+    its WATCHED tables it calls `show_campaign()`, at once when it is the screen in front,
+    else when it is next shown (a screen under another one is not redrawn for nothing)."""
+
+    WATCHED: tuple[str, ...] = ()
+    _behind_changes = False  # changes arrived while another screen was in front
+
+    def show_campaign(self) -> None:
+        raise NotImplementedError
+
+    def on_campaign_changed(self, message: CampaignChanged) -> None:
+        if not any(message.touches(table) for table in self.WATCHED):
+            return
+        screen = cast(Screen[Any], self)
+        if screen.is_current and screen.is_mounted:
+            self.show_campaign()
+        else:
+            self._behind_changes = True
+
+    def on_screen_resume(self) -> None:
+        if self._behind_changes and cast(Screen[Any], self).is_mounted:
+            self._behind_changes = False
+            self.show_campaign()

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..domain.cards import Card, ContactRow, card_order, haystack
+from ..domain.cards import Card, ContactRow, card_order
 from ..domain.stages import STAGES, Stage
 from ..widgets.board_view import BoardView, Column
 from ..widgets.key_bar import KeyBar
@@ -88,7 +89,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter"),
         Binding("a", "agenda", "Agenda", tooltip="What is due: overdue, today, next 7 days"),
-        Binding("u", "undo", "Undo archive"),
+        Binding("u", "undo", "Undo", tooltip="Take back the last move or archive"),
         Binding("left,h", "column(-1)", "Column left", show=False),
         Binding("right,l", "column(1)", "Column right", show=False),
         Binding("x", "archive", "Archive/restore", show=False),
@@ -103,18 +104,20 @@ class BoardScreen(CampaignMixin, Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
+    # What the board shows: typing in the filter or A redraws it through the watchers.
+    query_text: var[str] = var("", init=False)
+    show_archived: var[bool] = var(False, init=False)
+
     def __init__(self) -> None:
         super().__init__(id="board-screen")
         self.cards: dict[str, Card] = {}
-        self.query_text = ""
-        self.show_archived = False
         self.view = BoardView(id="board")
-        self._haystacks: dict[str, str] = {}
-        self._sorted: dict[Stage, list[Card]] = {}
-        self._searchable: dict[Stage, list[tuple[Card, str]]] = {}  # cards with their haystacks
-        self._matched: dict[Stage, tuple[list[str], list[tuple[Card, str]]]] = {}
-        self._summary_counts: tuple[int, int, Card | None] | None = None
-        self._undo: str | None = None  # id of the contact archived last
+        self._sorted: dict[Stage, list[Card]] = {}  # each stage's cards, in board order
+        # each stage's last filter result: typing more is matched against it only
+        self._matched: dict[Stage, tuple[list[str], list[Card]]] = {}
+        self._counts: tuple[int, int, Card | None] = (0, 0, None)  # see _count
+        # What u takes back: the contact last moved (with the stage it left) or archived (None)
+        self._undo: tuple[str, Stage | None] | None = None
         self.thank_you_watch = ThankYouWatch(self)
         # each column's card before the filter: given back when it is cleared, except where
         # the user picked a card meanwhile
@@ -124,6 +127,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="summary")
         yield self.view  # show_columns (on mount) fills the columns
+        yield Static(id="card-detail")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -172,8 +176,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
         reminders = campaign.reminders()
         self.cards = build_cards(rows, reminders, campaign.meeting_slots(upcoming=True), self.now)
         self.thank_you_watch.plan(reminders)
-        self._haystacks = {}
-        self._searchable, self._matched = {}, {}
+        self._matched = {}
         self.refresh_columns()
 
     def refresh_card(self, contact_id: str) -> None:
@@ -182,7 +185,6 @@ class BoardScreen(CampaignMixin, Screen[None]):
 
         campaign = self.campaign
         contact = campaign.contact(contact_id)
-        self._haystacks.pop(contact_id, None)
         if contact.archived and not self.show_archived:
             self.cards.pop(contact_id, None)
             return
@@ -200,9 +202,8 @@ class BoardScreen(CampaignMixin, Screen[None]):
             self._sorted[stage] = sorted(
                 (card for card in self.cards.values() if card.stage == stage), key=card_order
             )
-            self._searchable.pop(stage, None)
             self._matched.pop(stage, None)
-        self._summary_counts = None
+        self._counts = self._count()
         self.show_columns(stages, keep)
 
     def show_columns(
@@ -227,46 +228,33 @@ class BoardScreen(CampaignMixin, Screen[None]):
             column.empty_text = "no match" if words else EMPTY_TEXT[stage]
             column.set_cards(cards, keep=(keep or {}).get(stage))
         self.update_summary()
+        self.update_detail()
 
     def _filtered(self, stage: Stage, words: list[str]) -> list[Card]:
         """The stage's cards matching every word; a query that extends the last one (as typing
         does) is matched against the last result only."""
         previous = self._matched.get(stage)
-        if previous is not None and _extends(words, previous[0]):
-            pool = previous[1]
-        else:
-            pool = self._searchable.get(stage) or self._index(stage)
+        pool = previous[1] if previous is not None and _extends(words, previous[0]) else None
+        if pool is None:
+            pool = self._sorted.get(stage, [])
         if len(words) == 1:
             word = words[0]
-            found = [pair for pair in pool if word in pair[1]]
+            found = [card for card in pool if word in card.haystack]
         else:
-            found = [pair for pair in pool if all(w in pair[1] for w in words)]
+            found = [card for card in pool if all(w in card.haystack for w in words)]
         self._matched[stage] = (words, found)
-        return [card for card, _ in found]
+        return found
 
-    def _index(self, stage: Stage) -> list[tuple[Card, str]]:
-        pairs = [(card, self._hay(card)) for card in self._sorted.get(stage, [])]
-        self._searchable[stage] = pairs
-        return pairs
-
-    def _hay(self, card: Card) -> str:
-        hay = self._haystacks.get(card.contact_id)
-        if hay is None:
-            hay = self._haystacks[card.contact_id] = haystack(card.row)
-        return hay
-
-    def _counts(self) -> tuple[int, int, Card | None]:
-        """Overdue, due today, and the next card with something ahead (cached until a change)."""
-        if self._summary_counts is None:
-            now = self.now
-            tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=now.tzinfo)
-            cards = self.cards.values()
-            overdue = sum(1 for card in cards if card.overdue)
-            today = sum(1 for card in cards if not card.overdue and card.starts_before(tomorrow))
-            ahead = [c for c in cards if c.due_at is not None and c.due_at >= now]
-            first = min(ahead, key=lambda c: c.due_at or now) if ahead else None
-            self._summary_counts = (overdue, today, first)
-        return self._summary_counts
+    def _count(self) -> tuple[int, int, Card | None]:
+        """Overdue, due today, and the next card with something ahead (when the cards change)."""
+        now = self.now
+        tomorrow = datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=now.tzinfo)
+        cards = self.cards.values()
+        overdue = sum(1 for card in cards if card.overdue)
+        today = sum(1 for card in cards if not card.overdue and card.starts_before(tomorrow))
+        ahead = [c for c in cards if c.due_at is not None and c.due_at >= now]
+        first = min(ahead, key=lambda c: c.due_at or now) if ahead else None
+        return overdue, today, first
 
     def update_summary(self) -> None:
         summary = self.query_one("#summary", Static)
@@ -276,7 +264,7 @@ class BoardScreen(CampaignMixin, Screen[None]):
                 "[dim](or ctrl+p, Import: LinkedIn connections or vCards)[/]"
             )
             return
-        overdue, today, first = self._counts()
+        overdue, today, first = self._counts
         count = len(self.cards)
         parts = [f"[b]{count}[/] contact{'' if count == 1 else 's'}"]
         if self.columns_shown < len(STAGES):
@@ -303,7 +291,31 @@ class BoardScreen(CampaignMixin, Screen[None]):
     def on_board_view_highlighted(self, event: BoardView.Highlighted) -> None:
         if self._before_filter is not None and event.by_user:  # a card picked while filtering
             self._before_filter.pop(event.column.stage, None)
+        self.update_detail()
         self.refresh_bindings()
+
+    def update_detail(self) -> None:
+        """The focused card in full under the board (a card shows what fits), or what an
+        empty column is for."""
+        column = self.view.current
+        contact_id = column.current_id
+        card = self.cards.get(contact_id) if contact_id is not None else None
+        detail = self.query_one("#card-detail", Static)
+        if card is None:
+            what = "no match" if self.query_text else EMPTY_TEXT[column.stage]
+            detail.update(f"[b]{column.stage.label}[/] [dim]· {escape(what)}[/]")
+            return
+        parts = [f"[b]{escape(card.name)}[/]"]
+        if card.detail:
+            parts.append(escape(card.detail))
+        due = card.due
+        if due is not None:
+            colour = {"overdue": "$text-error", "today": "$text-warning"}.get(due.level, "")
+            text = escape(("! " if due.level == "overdue" else "") + due.text)
+            parts.append(f"[b {colour}]{text}[/]" if colour else text)
+        if card.tags:
+            parts.append(f"[dim]{escape(', '.join(card.tags))}[/]")
+        detail.update(_fit_parts(parts, detail.content_region.width or self.size.width - 2))
 
     def action_column(self, delta: int) -> None:
         index = max(0, min(len(STAGES) - 1, self.column_index + delta))
@@ -356,10 +368,12 @@ class BoardScreen(CampaignMixin, Screen[None]):
             return
         source = contact.stage
         self.campaign.move_contact(contact_id, target)
+        self._undo = (contact_id, source)
         self.refresh_card(contact_id)
         self.refresh_columns((source, target), keep={target: contact_id})
         self.focus_column(target.order, contact_id)
-        self.notify(f"{escape(contact.name)} → {target.label}", timeout=2)
+        self.notify(f"{escape(contact.name)} → {target.label} (u undoes)", timeout=3)
+        self.refresh_bindings()
 
     # -- filter -----------------------------------------------------------------------------
     @property
@@ -377,13 +391,17 @@ class BoardScreen(CampaignMixin, Screen[None]):
             self.mount(field, after=self.query_one("#summary"))
         field.add_class("-shown")
         field.focus()
-        for stage in STAGES:  # the search index, built before the first keystroke
-            if stage not in self._searchable:
-                self._index(stage)
+        for card in self.cards.values():  # what the filter matches, before the first keystroke
+            card.haystack  # noqa: B018
 
     def on_input_changed(self, event: Input.Changed) -> None:  # only the filter is an Input here
         self.query_text = event.value.strip()
+
+    def watch_query_text(self) -> None:
         self.show_columns()
+
+    def watch_show_archived(self) -> None:
+        self.rebuild()
 
     def on_input_submitted(self) -> None:  # enter in the filter: keep it, go to the first match
         for index in range(len(STAGES)):
@@ -402,7 +420,6 @@ class BoardScreen(CampaignMixin, Screen[None]):
             field.value = ""
             field.remove_class("-shown")
         self.query_text = ""
-        self.show_columns()
         self.column(self.column_index).focus()
 
     def show_contact(self, contact_id: str) -> None:
@@ -412,12 +429,10 @@ class BoardScreen(CampaignMixin, Screen[None]):
             self.action_clear_filter()
         if contact.archived and not self.show_archived:
             self.show_archived = True
-            self.rebuild()
         self.focus_column(contact.stage.order, contact_id)
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
-        self.rebuild()
         self.notify(
             "Showing archived contacts" if self.show_archived else "Archived contacts hidden",
             timeout=2,
@@ -457,11 +472,11 @@ class BoardScreen(CampaignMixin, Screen[None]):
         if contact_id is None:
             return
         if self.campaign.contact(contact_id).archived:  # shown by A: x brings it back
-            self._undo = contact_id
+            self._undo = (contact_id, None)
             self.action_undo()
             return
         contact = self.campaign.archive_contact(contact_id)
-        self._undo = contact_id
+        self._undo = (contact_id, None)
         self.refresh_card(contact_id)
         self.refresh_columns((contact.stage,))
         self.column(self.column_index).focus()
@@ -471,13 +486,27 @@ class BoardScreen(CampaignMixin, Screen[None]):
     def action_undo(self) -> None:
         if self._undo is None:
             return
-        contact = self.campaign.restore_contact(self._undo)
+        contact_id, stage_before = self._undo
         self._undo = None
-        self.refresh_card(contact.id)
-        self.refresh_columns((contact.stage,), keep={contact.stage: contact.id})
-        self.focus_column(contact.stage.order, contact.id)
-        self.notify(f"{escape(contact.name)} is back on the board", timeout=3)
         self.refresh_bindings()
+        from ..actions.errors import NotFound
+
+        try:
+            moved_from = self.campaign.contact(contact_id).stage
+        except NotFound:  # deleted meanwhile (by another program)
+            return
+        if stage_before is None:
+            contact = self.campaign.restore_contact(contact_id)
+            message = f"{contact.name} is back on the board"
+        else:
+            contact = self.campaign.undo_move(contact_id, stage_before)
+            message = f"{contact.name} is back in {stage_before.label}"
+        self.refresh_card(contact.id)
+        self.refresh_columns(
+            tuple(dict.fromkeys((moved_from, contact.stage))), keep={contact.stage: contact.id}
+        )
+        self.focus_column(contact.stage.order, contact.id)
+        self.notify(message, timeout=3)
 
     def action_delete(self) -> None:
         contact_id = self.focused_contact_id

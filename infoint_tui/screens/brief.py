@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
 from ..domain.brief import (
+    ASK_IS_DEFAULT,
     Brief,
     BriefQuestion,
     brief_filename,
@@ -25,8 +25,8 @@ from ..domain.question_checks import earlier_meetings
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
 from ..widgets.path_prompt import PathPrompt
-from ..widgets.text import escape
-from .base import CampaignMixin
+from ..widgets.text import escape, wrap
+from .base import CampaignChanged, CampaignMixin
 
 if TYPE_CHECKING:
     from ..app import InfointApp
@@ -57,6 +57,41 @@ def open_brief(app: InfointApp, contact_id: str) -> None:
     )
 
 
+# The parts of the brief, top to bottom: what to review before the meeting first (on one
+# 80x24 screen for a full prep), then what is left to do and the research.
+PARTS = ("who", "objectives", "questions", "ask", "todo", "research")
+
+
+class BriefPage(VerticalScroll, inherit_bindings=False):
+    """The brief's parts, scrolled by line (up, down, j, k) or by part (page up, page down,
+    space): a page down brings the first part not wholly in view to the top, so none is
+    skipped, however tall the page."""
+
+    BINDINGS = [
+        Binding("up,k", "scroll_up", "Scroll up", show=False),
+        Binding("down,j", "scroll_down", "Scroll down", show=False),
+        Binding("pagedown,space", "page(1)", "Next part", show=False),
+        Binding("pageup", "page(-1)", "Previous part", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+    ]
+
+    def action_page(self, direction: int) -> None:
+        top, bottom = self.scroll_y, self.scroll_y + self.scrollable_content_region.height
+        parts = [part for part in self.query(".part") if part.display and part.size.height]
+        if direction > 0:
+            # the first part that ends below the view, unless it already starts at the top
+            target = next(
+                (p for p in parts if p.virtual_region.bottom > bottom and p.virtual_region.y > top),
+                None,
+            )
+            y = target.virtual_region.y if target is not None else top + (bottom - top)
+        else:
+            above = [p.virtual_region.y for p in parts if p.virtual_region.y < top]
+            y = max(above[-1], top - (bottom - top)) if above else 0
+        self.scroll_to(y=y, animate=False)
+
+
 class BriefScreen(CampaignMixin, Screen[None]):
     """Who, when and where, my objectives, questions, ask, introduction, what is left, research."""
 
@@ -66,8 +101,6 @@ class BriefScreen(CampaignMixin, Screen[None]):
         Binding("p", "prep", "Prep", tooltip="Edit the prep of this meeting"),
         Binding("e", "export", "Export markdown", tooltip="Save this brief as a Markdown file"),
         Binding("c", "copy", "Copy", tooltip="Copy this brief to the clipboard as Markdown"),
-        Binding("j", "scroll(1)", "Scroll down", show=False),
-        Binding("k", "scroll(-1)", "Scroll up", show=False),
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
     CSS_PATH = "brief.tcss"
@@ -99,29 +132,41 @@ class BriefScreen(CampaignMixin, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="brief-title")
-        with VerticalScroll(id="brief-scroll"), Vertical(id="brief-page"):
-            yield Static(id="brief-body", classes="body")
+        with BriefPage(id="brief-scroll"):
+            for part in PARTS:
+                yield Static(id=f"brief-{part}", classes="part")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.show()
         self.query_one("#brief-scroll").focus()
+        self.call_after_refresh(self.show)  # laid out: the questions wrap to the real width
 
     def on_screen_resume(self) -> None:
-        if self.is_mounted:
+        self.show()  # back from prep: what was changed there
+
+    def on_campaign_changed(self, message: CampaignChanged) -> None:
+        if message.touches("meetings", self.meeting_id) or message.touches(
+            "contacts", self.contact_id
+        ):
             self.show()
 
     def on_resize(self) -> None:
         self.show()  # the questions are wrapped to the width
 
     def show(self) -> None:
+        if not self.is_mounted:
+            return
         brief = self.brief()
         state = "held" if brief.held else f"{brief.readiness_percent}% ready"
         self.query_one("#brief-title", Static).update(
             f"[b]Brief · {escape(brief.name)}[/]  [dim]{escape(brief.when_text)} · {state}[/]"
         )
-        body = self.query_one("#brief-body", Static)
-        body.update(brief_text(brief, body.content_size.width or None))
+        width = self.query_one("#brief-who", Static).content_size.width or self.size.width - 3
+        for part, text in brief_parts(brief, width).items():
+            widget = self.query_one(f"#brief-{part}", Static)
+            widget.update(text)
+            widget.display = bool(text)
 
     # -- actions ----------------------------------------------------------------------------
     def action_back(self) -> None:
@@ -134,10 +179,6 @@ class BriefScreen(CampaignMixin, Screen[None]):
         from .prep import PrepScreen
 
         self.app.switch_screen(PrepScreen(self.contact_id, self.meeting_id))
-
-    def action_scroll(self, delta: int) -> None:
-        scroll = self.query_one("#brief-scroll", VerticalScroll)
-        scroll.scroll_relative(y=delta * 3, animate=False)
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(brief_markdown(self.brief()))
@@ -158,8 +199,9 @@ class BriefScreen(CampaignMixin, Screen[None]):
         self.app.push_screen(PathPrompt("Export this brief as Markdown to:", default, write), done)
 
 
-def _heading(title: str) -> str:
-    return f"\n[b $accent]{escape(title.upper())}[/]"
+def _heading(title: str, note: str = "") -> str:
+    note = f" [dim]{escape(note)}[/]" if note else ""
+    return f"[b $accent]{escape(title.upper())}[/]{note}"
 
 
 QUESTION_INDENT = 7  # " 1. As "
@@ -167,73 +209,99 @@ QUESTION_INDENT = 7  # " 1. As "
 
 def question_lines(question: BriefQuestion, width: int | None) -> list[str]:
     """One question as content markup, its number and TIARA letter in a column of their own:
-    wrapped lines are indented under the text, so the numbers stay easy to scan."""
+    wrapped lines are indented under the text, so the numbers stay easy to scan. A question
+    the checker flags ends with its warning, in the error colour."""
     column = f"{question.letter:<2}"  # coloured, as in prep and live notes
     room = max(20, width - QUESTION_INDENT) if width else 0
-    wrapped = (textwrap.wrap(question.text, room) if room else []) or [question.text]
-    first = f"[b]{question.number:>2}.[/] [b $accent]{column}[/] {escape(wrapped[0])}"
+    warning = f" ✗ {question.warning}" if question.warning else ""
+    wrapped = wrap(question.text + warning, room) if room else [question.text + warning]
+    lines = [escape(line) for line in wrapped]
+    if warning:  # the warning's words, wherever the wrap put them, in the error colour
+        last = lines[-1]
+        cut = last.rfind("✗")
+        if cut >= 0:
+            lines[-1] = f"{last[:cut]}[b $error]{last[cut:]}[/]"
+    number = f"[b]{question.number:>2}.[/] [b $accent]{column}[/] "
     indent = " " * QUESTION_INDENT
-    lines = [first] + [indent + escape(rest) for rest in wrapped[1:]]
+    out = [number + lines[0]] + [indent + line for line in lines[1:]]
     if question.asked_before:
-        lines.append(f"{indent}[dim]⟲ {escape(question.asked_before)}[/]")
-    return lines
+        out.append(f"{indent}[dim]⟲ {escape(question.asked_before)}[/]")
+    return out
+
+
+def _labelled(label: str, text: str, note: str = "", colour: str = "dim") -> str:
+    """`LABEL  text (note)`: the ask and the introduction take a line or two, not a heading
+    and a line each."""
+    note = f" [{colour}]({escape(note)})[/]" if note else ""
+    return f"[b $accent]{label}[/]  {escape(text)}{note}"
+
+
+def brief_parts(brief: Brief, width: int | None = None) -> dict[str, str]:
+    """The brief as content markup, part by part (empty: not shown). What to review comes
+    first and is kept compact (a full prep fits 80x24); lines are wrapped to `width` cells
+    when it is known."""
+    parts: dict[str, str] = {}
+    who: list[str] = []
+    headline = " · ".join(p for p in (brief.role_at_company, brief.industry) if p)
+    if headline:
+        who.append(f"[b]{escape(headline)}[/]")
+    if brief.when is None:
+        when = "[$warning]Date and time not set[/] [dim](p to set them)[/]"
+    else:
+        when = f"[b]{escape(brief.day_text)}[/]" + (" [dim](held)[/]" if brief.held else "")
+    where = [escape(brief.place)]
+    if brief.who_pays:
+        colour = "$success" if brief.who_pays == "I pay" else "$warning"
+        where.append(f"[{colour}]{escape(brief.who_pays)}[/]")
+    if brief.phone:
+        where.append(f"their phone {escape(brief.phone)}")
+    who.append(" · ".join([when, *where]))
+    about = [p for p in (who_line(brief), brief.focus and f"focus: {brief.focus.lower()}") if p]
+    if about:
+        who.append(escape(" · ".join(about)))
+    parts["who"] = "\n".join(who)
+
+    objectives = [f"• {escape(o)}" for o in brief.objectives] or ["[dim](none yet)[/]"]
+    parts["objectives"] = "\n".join([_heading("My objectives"), *objectives])
+
+    questions = [_heading("My questions", brief.questions_note)]
+    for question in brief.questions:
+        questions += question_lines(question, width)
+    if not brief.questions:
+        questions.append("[dim](none chosen yet)[/]")
+    parts["questions"] = "\n".join(questions)
+
+    ask = (
+        _labelled("ASK", brief.ask, ASK_IS_DEFAULT if brief.ask_is_default else "", "$warning")
+        if brief.ask
+        else "[b $accent]ASK[/]  [$warning](none yet)[/]"
+    )
+    if brief.introduction:
+        pitch = "my pitch from Settings" if brief.introduction_from_pitch else ""
+        intro = _labelled("INTRO", brief.introduction, pitch)
+    else:
+        intro = "[b $accent]INTRO[/]  [$warning](no introduction yet)[/]"
+    parts["ask"] = f"{ask}\n{intro}"
+
+    todo = []
+    if brief.unchecked or brief.missing:
+        todo.append(_heading(f"Still to do · {brief.readiness_percent}% ready"))
+        todo += [f"☐ {escape(item)}" for item in brief.unchecked]
+        todo += [f"[$warning]• {escape(gap)}[/]" for gap in brief.missing]
+    parts["todo"] = "\n".join(todo)
+
+    research = []
+    if brief.research_person:
+        research += [_heading(f"Research: {brief.name}"), escape(brief.research_person)]
+    if brief.research_company:
+        research += [
+            _heading(f"Research: {brief.company or 'the company'}"),
+            escape(brief.research_company),
+        ]
+    parts["research"] = "\n".join(research)
+    return parts
 
 
 def brief_text(brief: Brief, width: int | None = None) -> str:
-    """The brief as content markup, section by section, the most urgent first; questions are
-    wrapped to `width` when it is known."""
-    out = [f"[b reverse] {escape(brief.name)} [/]"]
-    if brief.role_at_company:
-        line = f"[b]{escape(brief.role_at_company)}[/]"
-        out.append(line + (f" · {escape(brief.industry)}" if brief.industry else ""))
-    about = [
-        part for part in (who_line(brief), brief.focus and f"focus: {brief.focus.lower()}") if part
-    ]
-    if about:
-        out.append(escape(" · ".join(about)))
-
-    out.append(_heading("When and where"))
-    if brief.when is None:
-        out.append("[$warning]Date and time not set[/] [dim](p to set them)[/]")
-    else:
-        held = " [dim](held)[/]" if brief.held else f" [dim]({escape(brief.when_text)})[/]"
-        out.append(f"[b]{escape(brief.date_text)}[/]{held}")
-    where = f"{escape(brief.place)} · {brief.duration_min} minutes"
-    out.append(where)
-    if brief.who_pays:
-        colour = "$success" if brief.who_pays == "I pay" else "$warning"
-        out.append(f"[{colour}]{escape(brief.who_pays)}[/]")
-    if brief.phone:
-        out.append(f"Their phone: {escape(brief.phone)}")
-
-    out.append(_heading("My objectives"))
-    out += [f"• {escape(o)}" for o in brief.objectives] or ["[dim](none yet)[/]"]
-
-    out.append(_heading("My questions"))
-    for question in brief.questions:
-        out += question_lines(question, width)
-    if not brief.questions:
-        out.append("[dim](none chosen yet)[/]")
-
-    out.append(_heading("The ask"))
-    out.append(escape(brief.ask) if brief.ask else "[dim](none yet)[/]")
-
-    out.append(_heading("My introduction"))
-    if brief.introduction:
-        source = " [dim](my pitch from Settings)[/]" if brief.introduction_from_pitch else ""
-        out.append(escape(brief.introduction) + source)
-    else:
-        out.append("[dim](none yet)[/]")
-
-    if brief.unchecked or brief.missing:
-        out.append(_heading(f"Still to do · {brief.readiness_percent}% ready"))
-        out += [f"☐ {escape(item)}" for item in brief.unchecked]
-        out += [f"[$warning]• {escape(gap)}[/]" for gap in brief.missing]
-
-    if brief.research_person:
-        out.append(_heading(f"Research: {brief.name}"))
-        out.append(escape(brief.research_person))
-    if brief.research_company:
-        out.append(_heading(f"Research: {brief.company or 'the company'}"))
-        out.append(escape(brief.research_company))
-    return "\n".join(out)
+    """The whole brief as one piece of content markup (the parts, in order)."""
+    return "\n".join(text for text in brief_parts(brief, width).values() if text)

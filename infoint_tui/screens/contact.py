@@ -13,15 +13,15 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from ..domain.dates import DateParseError, format_when, parse_when
-from ..domain.models import SOURCES, Contact, Focus
+from ..domain.models import SOURCES, Contact, Focus, source_name
 from ..domain.stages import STAGES
 from ..domain.timeline import timeline
-from ..domain.validation import InvalidField, check_email, check_name, check_url
+from ..domain.validation import InvalidField, check_email, check_name, check_url, check_weeks
 from ..widgets import FORMS_CSS
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
 from ..widgets.text import escape, plain
-from .base import CampaignMixin
+from .base import CampaignMixin, FollowsCampaign
 
 TEXT_FIELDS = ("name", "role", "company", "industry", "location", "email", "phone", "url")
 AREAS = ("research_person", "research_company", "notes")
@@ -33,6 +33,8 @@ LABELS = {
     "next_due": "Due", "research_person": "Research: the person",
     "research_company": "Research: the company", "notes": "Notes",
 }  # fmt: skip
+# Fields checked as they are typed: the message under the field follows the value.
+CHECKS = {"name": check_name, "email": check_email, "url": check_url, "cadence": check_weeks}
 
 
 def _line(text: str) -> str:
@@ -40,7 +42,7 @@ def _line(text: str) -> str:
     return plain(text, multiline=False)
 
 
-class ContactScreen(CampaignMixin, Screen[str | None]):
+class ContactScreen(FollowsCampaign, CampaignMixin, Screen[str | None]):
     """Edit one contact (or a new one); dismisses with the saved contact's id, or None."""
 
     CSS_PATH = FORMS_CSS
@@ -81,6 +83,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
         super().__init__(classes="form-screen")
         self.contact_id = contact_id
         self._original: dict[str, object] = {}
+        self._typed: set[str] = set()  # fields edited since the form opened
 
     def _contact(self) -> Contact:
         if self.contact_id is None:
@@ -107,7 +110,7 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
                         placeholder="comma, separated",
                     ),
                 )
-                sources = [(s.capitalize(), s) for s in SOURCES]
+                sources = [(source_name(s, capital=True), s) for s in SOURCES]
                 if contact.source and contact.source not in SOURCES:
                     sources.append((escape(contact.source), contact.source))
                 yield from self._row(
@@ -217,6 +220,17 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
     def on_resize(self) -> None:
         self.set_class(self.app.size.width < 110, "-narrow")
 
+    # The timeline follows the campaign; the fields are the user's until saved.
+    WATCHED = ("contacts", "meetings", "reminders", "touches")
+
+    def show_campaign(self) -> None:
+        from ..actions.errors import NotFound
+
+        try:
+            self._show_timeline()
+        except NotFound:  # deleted by another program: the timeline stays as it was
+            return
+
     def _show_timeline(self) -> None:
         body = self.query_one("#timeline-body", Static)
         if self.contact_id is None:
@@ -244,6 +258,22 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
     @property
     def changed(self) -> bool:
         return self._values() != self._original
+
+    @on(Input.Changed, "#f-name, #f-email, #f-url, #f-cadence")
+    def _check_as_typed(self, event: Input.Changed) -> None:
+        field = (event.input.id or "").removeprefix("f-")
+        label = self.query_one(f"#e-{field}", Label)
+        if event.value == self._original.get(field) and field not in self._typed:
+            return  # as it was loaded: nothing typed yet
+        self._typed.add(field)
+        try:
+            CHECKS[field](event.value)
+        except InvalidField as problem:
+            label.update(str(problem))
+            label.set_class(True, "-error")
+        else:
+            label.update("")
+            label.set_class(False, "-error")
 
     @on(Input.Changed, "#f-next_due")
     def _preview_due(self, event: Input.Changed) -> None:
@@ -281,13 +311,11 @@ class ContactScreen(CampaignMixin, Screen[str | None]):
             contact.name = self._checked("name", check_name, values["name"])
             contact.email = self._checked("email", check_email, values["email"])
             contact.url = self._checked("url", check_url, values["url"])
-            cadence = (
-                str(values["cadence"]).strip().removesuffix("weeks").removesuffix("week").strip()
-            )
-            if cadence and (not cadence.isdigit() or not 1 <= int(cadence) <= 104):
-                self._error("cadence", "a number of weeks, 1 to 104")
-                raise InvalidField("cadence")
-            contact.cadence_weeks = int(cadence) if cadence else None
+            try:
+                contact.cadence_weeks = check_weeks(str(values["cadence"]))
+            except InvalidField as problem:
+                self._error("cadence", str(problem))
+                raise
             try:
                 contact.next_action_due = self._validate_due(str(values["next_due"]))
             except DateParseError as problem:

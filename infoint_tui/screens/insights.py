@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from ..domain.goals import week_progress
 from ..domain.insights import GroupBy, Insights, compute, group_insights
+from ..domain.text import count_of
 from ..widgets.insight_panels import (
     funnel_text,
     highlights_text,
@@ -27,7 +28,7 @@ from ..widgets.insight_panels import (
 )
 from ..widgets.key_bar import KeyBar
 from ..widgets.text import escape
-from .base import CampaignMixin
+from .base import CampaignMixin, FollowsCampaign
 
 WIDE = 110  # two columns of panels from this width
 PANELS = ("funnel", "replies", "stage-time", "activity", "themes", "introductions")
@@ -55,7 +56,7 @@ class InsightsBody(VerticalScroll, inherit_bindings=False):
     ]
 
 
-class InsightsScreen(CampaignMixin, Screen[None]):
+class InsightsScreen(FollowsCampaign, CampaignMixin, Screen[None]):
     AREA = "Insights"
     DEFAULT_CSS = """
     InsightsScreen #insights-header { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
@@ -108,9 +109,10 @@ class InsightsScreen(CampaignMixin, Screen[None]):
         self.recompute()
         self.query_one("#insights-body", InsightsBody).focus()
 
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.recompute()
+    WATCHED = ("contacts", "meetings", "touches")
+
+    def show_campaign(self) -> None:
+        self.recompute()
 
     def on_resize(self) -> None:
         if self.found is not None:
@@ -144,7 +146,7 @@ class InsightsScreen(CampaignMixin, Screen[None]):
         self.set_class(self.app.size.width >= WIDE, "-wide")
         width = self.panel_width()
         funnel = found.funnel
-        header = [f"[b]Insights[/] · {funnel.total} contacts"]
+        header = [f"[b]Insights[/] · {count_of(funnel.total, 'contact')}"]
         header.append(f"{found.heard_from} heard from")
         header.append(
             f"{found.meetings_weekly.total} meetings in {len(found.meetings_weekly.counts)} weeks"

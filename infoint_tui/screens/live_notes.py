@@ -20,7 +20,14 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, Static, TextArea
 
 from ..domain.dates import format_when
-from ..domain.live_notes import KIND_LABELS, capture_text, is_repeat, split_referral, split_tiara
+from ..domain.live_notes import (
+    KIND_LABELS,
+    capture_text,
+    is_repeat,
+    split_referral,
+    split_tiara,
+    start_call,
+)
 from ..domain.models import Capture, CaptureKind, Contact, Meeting, Tiara
 from ..domain.stages import Stage
 from ..widgets.capture_bar import CaptureBar
@@ -78,7 +85,7 @@ class LiveNotesScreen(Screen[None]):
         Binding("ctrl+g", "start_clock", "Clock", show=False, tooltip="Start the clock now"),
         Binding("ctrl+f", "end_interview", "End", tooltip="End the interview"),
         Binding("ctrl+s", "save_now", "Save", show=False),
-        # escape goes back everywhere (SPEC: keys that stay stable); the footer keeps its room
+        # escape goes back on every screen, so users rely on it; the footer keeps its room
         # for the captures at 80 columns.
         Binding("escape", "back", "Back", show=False, tooltip="Save and go back"),
     ]
@@ -195,7 +202,7 @@ class LiveNotesScreen(Screen[None]):
         if self._wait_timer is None:
             self._wait_timer = self.set_timer(AUTOSAVE_MAX_WAIT, self._autosave)
         if self._meeting.started_at is None and self._meeting.ended_at is None:
-            self._meeting.started_at = self._now()  # the clock starts on the first keystroke
+            start_call(self._meeting, self._now())  # the clock starts on the first keystroke
             self.query_one(MeetingClock).tick()
         if not self._dirty:
             self._dirty = True
@@ -346,7 +353,7 @@ class LiveNotesScreen(Screen[None]):
             self._say("This interview has ended; the clock stays stopped.")
             return
         restarted = meeting.started_at is not None
-        meeting.started_at = self._now()
+        start_call(meeting, self._now())
         self.save_notes()
         self.query_one(MeetingClock).tick()
         self._say("Clock restarted from now." if restarted else "Clock started.")
@@ -386,7 +393,10 @@ class LiveNotesScreen(Screen[None]):
     def _offer_debrief(self) -> None:
         meeting = self._meeting
         current = Debrief(meeting.debrief_learned, meeting.debrief_fit, meeting.debrief_who_else)
-        self.app.push_screen(DebriefDialog(self.contact.name, current), self._keep_debrief)
+        referred = [c.text for c in meeting.log if c.kind is CaptureKind.REFERRAL]
+        self.app.push_screen(
+            DebriefDialog(self.contact.name, current, referred), self._keep_debrief
+        )
 
     def _keep_debrief(self, debrief: Debrief | None) -> None:
         if debrief is None:

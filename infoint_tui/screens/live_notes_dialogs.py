@@ -14,16 +14,22 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from ..domain.validation import InvalidField, check_name
 from ..widgets.text import escape, plain
 
+# Docked at the foot of the screen over a light veil: the notes, the clock and the questions
+# stay in view above the dialog while the user answers it.
 DIALOG_CSS = """
-{name} {{ align: center middle; }}
+{name} {{ align: center bottom; background: $background 25%; }}
 {name} > Vertical {{
-    width: 64; max-width: 100%; height: auto; max-height: 100%;
-    border: thick $primary; background: $surface; padding: 1 2;
+    width: 100%; max-width: 100; height: auto; max-height: 100%;
+    border: tall $primary; background: $surface; padding: 0 1;
 }}
-{name} .title {{ text-style: bold; margin-bottom: 1; }}
+{name} .title {{ text-style: bold; }}
 {name} .hint {{ color: $text-muted; }}
-{name} .problem {{ color: $error; }}
-{name} Horizontal {{ height: auto; margin-top: 1; }}
+{name} .problem {{ color: $error; height: auto; display: none; }}
+{name} .problem.-shown {{ display: block; }}
+{name} .field-row {{ height: 1; }}
+{name} .field-row Label {{ width: 10; }}
+{name} .field-row Input {{ width: 1fr; }}
+{name} Horizontal {{ height: auto; }}
 {name} Button {{ margin-right: 2; }}
 """
 
@@ -52,18 +58,22 @@ class ReferralDialog(ModalScreen[Referral | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(f"Referral from {escape(self._referrer)}", classes="title")
-            yield Label("Name")
-            yield Input(
-                plain(self._prefill_name, multiline=False),
-                placeholder="Jane Doe",
-                id="referral-name",
-            )
-            yield Label("Company (optional)")
-            yield Input(
-                plain(self._prefill_company, multiline=False),
-                placeholder="Acme",
-                id="referral-company",
-            )
+            with Horizontal(classes="field-row"):
+                yield Label("Name")
+                yield Input(
+                    plain(self._prefill_name, multiline=False),
+                    placeholder="Jane Doe",
+                    id="referral-name",
+                    compact=True,
+                )
+            with Horizontal(classes="field-row"):
+                yield Label("Company")
+                yield Input(
+                    plain(self._prefill_company, multiline=False),
+                    placeholder="Acme (optional)",
+                    id="referral-company",
+                    compact=True,
+                )
             yield Static("", id="referral-problem", classes="problem")
             yield Static(
                 f"enter adds them to Prospects, referred by {escape(self._referrer)} · escape cancels",
@@ -81,18 +91,23 @@ class ReferralDialog(ModalScreen[Referral | None]):
     def _warn_if_known(self, name: str) -> None:
         wanted = " ".join(name.split()).casefold()
         known = bool(wanted) and wanted in self._known
-        self.query_one("#referral-problem", Static).update(
+        self._problem(
             f"Already in your contacts: {escape(' '.join(name.split()))}. Enter adds another card."
             if known
             else ""
         )
+
+    def _problem(self, text: str) -> None:
+        problem = self.query_one("#referral-problem", Static)
+        problem.update(text)
+        problem.set_class(bool(text), "-shown")
 
     @on(Input.Submitted)
     def _submit(self) -> None:
         try:
             name = check_name(self.query_one("#referral-name", Input).value)
         except InvalidField as problem:
-            self.query_one("#referral-problem", Static).update(escape(str(problem).capitalize()))
+            self._problem(escape(str(problem).capitalize()))
             self.query_one("#referral-name", Input).focus()
             return
         company = " ".join(self.query_one("#referral-company", Input).value.split())
@@ -143,16 +158,15 @@ class Debrief:
 
 
 class DebriefDialog(ModalScreen[Debrief | None]):
-    """Three questions to answer while the conversation is fresh; escape keeps what was typed."""
+    """Three questions to answer while the conversation is fresh; escape keeps what was typed.
+
+    "Who else" starts from the people referred during the call, so they are not typed twice.
+    """
 
     DEFAULT_CSS = (
         DIALOG_CSS.format(name="DebriefDialog")
         + """
-    DebriefDialog > Vertical { width: 80; }
-    DebriefDialog .title { margin-bottom: 0; }
-    DebriefDialog .hint { margin-bottom: 1; }
-    DebriefDialog TextArea { height: 4; margin-bottom: 1; }
-    DebriefDialog #debrief-who-else { margin-bottom: 0; }
+    DebriefDialog TextArea { height: 3; background: $boost; }
     """
     )
     BINDINGS = [
@@ -160,24 +174,31 @@ class DebriefDialog(ModalScreen[Debrief | None]):
         Binding("escape", "keep", "Save and close"),
     ]
 
-    def __init__(self, contact_name: str, current: Debrief) -> None:
+    def __init__(self, contact_name: str, current: Debrief, referred: list[str]) -> None:
         super().__init__()
         self._contact_name = contact_name
         self._current = current
+        self._referred = referred  # "Jane Doe @ Acme", as captured during the call
 
     def compose(self) -> ComposeResult:
+        who_else = self._current.who_else or "\n".join(self._referred)
         with Vertical():
             yield Label(
                 f"Debrief: your conversation with {escape(self._contact_name)}", classes="title"
             )
-            # under the title: at 80x24 the dialog fills the screen and its foot is cut off
+            # under the title: at 80x24 the dialog is tall and its foot would be cut off first
             yield Static("tab next field · ctrl+s or escape saves and closes", classes="hint")
             yield Label("What did I learn?")
-            yield TextArea(plain(self._current.learned), id="debrief-learned")
+            yield TextArea(plain(self._current.learned), id="debrief-learned", compact=True)
             yield Label("How does it fit me?")
-            yield TextArea(plain(self._current.fit), id="debrief-fit")
-            yield Label("Who else should I talk to?")
-            yield TextArea(plain(self._current.who_else), id="debrief-who-else")
+            yield TextArea(plain(self._current.fit), id="debrief-fit", compact=True)
+            referred = (
+                f" [dim](referred during the call: {len(self._referred)})[/]"
+                if self._referred and not self._current.who_else
+                else ""
+            )
+            yield Label(f"Who else should I talk to?{referred}")
+            yield TextArea(plain(who_else), id="debrief-who-else", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#debrief-learned", TextArea).focus()

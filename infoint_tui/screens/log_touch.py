@@ -121,8 +121,12 @@ class LogTouchScreen(CampaignMixin, ModalScreen[bool]):
     def _preview(self, event: Input.Changed) -> None:
         self._when(quiet=True)
 
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
+    @on(Input.Submitted, "#touch-note")
+    def _note_done(self) -> None:  # as the dialog says: enter goes on to the next field
+        self.query_one("#touch-when", Input).focus()
+
+    @on(Input.Submitted, "#touch-when")
+    def _when_done(self) -> None:  # the last field: enter logs
         self.action_log()
 
     def _when(self, quiet: bool = False) -> datetime | None:

@@ -79,13 +79,26 @@ class PrepScreen(CampaignMixin, Screen[None]):
         Binding(
             "ctrl+r", "brief", "Brief", priority=True, tooltip="Review the brief of this meeting"
         ),
+        Binding(
+            "ctrl+b",
+            "prepare_next",
+            "Next meeting",
+            priority=True,
+            tooltip="Prepare a new meeting with this contact",
+        ),
     ]
     CSS_PATH = "prep.tcss"
 
-    def __init__(self, contact_id: str, meeting_id: str | None = None) -> None:
+    def __init__(
+        self, contact_id: str, meeting_id: str | None = None, *, new_meeting: bool = False
+    ) -> None:
+        """Prep of `meeting_id`; without it, of the contact's next meeting, else of the call
+        last held (preparing another one is asked for: `new_meeting`, or ctrl+b from there),
+        else of a new meeting."""
         super().__init__(classes="prep-screen")
         self.contact_id = contact_id
         self.meeting_id = meeting_id
+        self._new_meeting = new_meeting
         self._dirty_meeting = False
         self._dirty_contact = False
         self._created = False  # this screen made the meeting (the contact had none ahead)
@@ -104,9 +117,16 @@ class PrepScreen(CampaignMixin, Screen[None]):
         return self.campaign.meeting(self.meeting_id or "")
 
     def _load(self) -> None:
-        if self.meeting_id is None:
-            self._created = self.campaign.next_meeting(self.contact_id) is None
-            self.meeting_id = self.campaign.ensure_next_meeting(self.contact_id).id
+        if self.meeting_id is not None:
+            return
+        campaign = self.campaign
+        chosen = campaign.next_meeting(self.contact_id)
+        if chosen is None and not self._new_meeting:
+            chosen = campaign.last_meeting(self.contact_id)
+        if chosen is None:
+            self._created = True
+            chosen = campaign.ensure_next_meeting(self.contact_id)
+        self.meeting_id = chosen.id
 
     # -- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -187,7 +207,8 @@ class PrepScreen(CampaignMixin, Screen[None]):
         title = f"[b]Prep · {escape(contact.name)}[/]"
         if contact.role_at_company:
             title += f" [dim]· {escape(contact.role_at_company)}[/]"
-        title += f" · {meeting.medium.label.lower()} {when}"
+        held = "[b $warning]held[/] " if meeting.held else ""  # ctrl+b prepares the next
+        title += f" · {held}{meeting.medium.label.lower()} {when}"
         self.query_one("#prep-title", Static).update(title)
         self.query_one("#meter", Static).update(meter_line(report))
         self.query_one("#missing", Static).update(missing_line(report))
@@ -301,6 +322,18 @@ class PrepScreen(CampaignMixin, Screen[None]):
                 # The first field is near the top: scrolling to it would hide what is above it.
                 widget.focus(scroll_visible=False)
                 return
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "prepare_next":  # from the prep of a call already held
+            try:
+                return self.meeting_id is not None and self.meeting.held
+            except NotFound:  # deleted meanwhile (with its contact)
+                return False
+        return True
+
+    def action_prepare_next(self) -> None:
+        self.save()
+        self.app.switch_screen(PrepScreen(self.contact_id, new_meeting=True))
 
     def action_brief(self) -> None:
         from .brief import BriefScreen
@@ -445,8 +478,8 @@ class PrepScreen(CampaignMixin, Screen[None]):
             setattr(self.meeting, field, text)
             if field == "introduction":
                 self._show_intro_hint()
-                if text.strip():  # written for this meeting: prepared
-                    mark_prepared(self.meeting, "introduction")
+            if text.strip():  # written for this meeting: that part is prepared
+                mark_prepared(self.meeting, field)
             self.changed(typing=True)
 
     @on(OptionList.OptionSelected, "#objective-ideas")
@@ -457,6 +490,7 @@ class PrepScreen(CampaignMixin, Screen[None]):
             self.notify(escape(str(problem).capitalize()), timeout=3)
             return
         self.query_one("#objectives", TextArea).load_text(plain(self.meeting.objectives))
+        mark_prepared(self.meeting, "objectives")
         self.changed()
 
     @on(Input.Changed, "#ask")
@@ -488,6 +522,8 @@ class PrepScreen(CampaignMixin, Screen[None]):
     # -- questions --------------------------------------------------------------------------
     @on(QuestionPicker.Changed)
     def _questions_changed(self) -> None:
+        if self.meeting.questions:  # chosen: that part of the plan is prepared
+            mark_prepared(self.meeting, "questions")
         self.changed()
 
     @on(QuestionPicker.OwnQuestion)

@@ -23,7 +23,7 @@ from ..domain.targets import (
 from ..widgets.confirm import ConfirmScreen
 from ..widgets.key_bar import KeyBar
 from ..widgets.text import escape, plain
-from .base import CampaignMixin
+from .base import CampaignMixin, FollowsCampaign
 from .target_form import TargetForm, TargetPeople
 
 # The columns that matter most come first, so 80 columns show them without scrolling.
@@ -37,7 +37,7 @@ def motivation_cell(summary: TargetSummary) -> Text:
     return Text.assemble(("●" * value, "bold #ebcb8b"), ("○" * (3 - value), "dim"), f" {label}")
 
 
-class TargetsScreen(CampaignMixin, Screen[None]):
+class TargetsScreen(FollowsCampaign, CampaignMixin, Screen[None]):
     """The target list; every change is saved at once."""
 
     AREA = "Targets"
@@ -84,9 +84,10 @@ class TargetsScreen(CampaignMixin, Screen[None]):
         self.show()
         table.focus()
 
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.show(self.current_id)
+    WATCHED = ("targets", "contacts", "meetings")
+
+    def show_campaign(self) -> None:
+        self.show(self.current_id)
 
     # -- drawing ----------------------------------------------------------------------------
     @property

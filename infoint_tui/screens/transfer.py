@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, SelectionList, Static
 
+from ..domain.text import count_of
 from ..formats import EXPORT_SUFFIXES
 from ..widgets import FORMS_CSS
 from ..widgets.path_input import PathInput
@@ -186,7 +187,7 @@ class ImportScreen(CampaignMixin, ModalScreen[bool]):
         text = [f"[b]{escape(lines[0])}[/]"]
         if plan.added:
             text.append("")
-            text.append(f"[b]Would add ({plan.count('added')} contacts)[/]")
+            text.append(f"[b]Would add ({count_of(plan.count('added'), 'contact')})[/]")
             for item in plan.added[:PREVIEW_ROWS]:
                 if item.table == "contacts":
                     detail = getattr(item.record, "role_at_company", "")

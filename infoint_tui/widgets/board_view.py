@@ -1,17 +1,19 @@
 """The board's six columns of cards in one widget, drawn line by line.
 
-One widget rather than a widget per column: Textual's cost per frame grows with the widgets a
-line crosses (each one's line is rendered, styled, cropped and cut apart again), and six
-scrolling columns with their scrollbars made the first paint of the board cost several times
-a bare app's. Here a line of the screen is one strip, and only the lines shown are drawn.
+One widget rather than a widget per column: a line of the screen is one strip, assembled from
+each column's part of it, and only the lines Textual asks for are drawn. Each column's parts
+are kept in a cache until that column changes, so a cursor move redraws one column.
+
+The looks come from the component classes (`board--card`, `board--cursor`...), so a theme or
+an app's CSS styles the board as it styles any widget.
 
 Each column keeps its own cursor and scroll position; `column_index` is the focused column.
-At 80 columns not all six fit: the view shows as many as fit and keeps the focused one in view.
+When not all six fit, the view shows as many as fit and keeps the focused one in view; an
+empty column takes only the room its title needs, leaving the rest to the columns with people.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -19,21 +21,22 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
 from ..domain.stages import STAGES, Stage
-from .card_lines import CARD_HEIGHT, CARD_ROWS, card_segments, card_styles
+from .card_lines import CARD_HEIGHT, CARD_ROWS, CardStyles, card_segments, empty_slot
 from .palette import STAGE_COLORS
 from .text import fit, pad
 
 if TYPE_CHECKING:
     from ..domain.cards import Card
 
-MIN_COLUMN = 18  # narrower than this, the view shows fewer columns and scrolls sideways
-ROOMY_COLUMN = 24  # then as many as fit this wide: "coffee tomorrow 10:30" reads in full
+MIN_COLUMN = 18  # a name and a company in full; narrower, fewer columns show
+EMPTY_COLUMN = 12  # an empty column: its title and count, at least
 
 
 def _card_aligned(line: float) -> int:
@@ -52,6 +55,7 @@ class Column:
         self.empty_text = "empty"
         self.top = 0  # the first line shown: always a card's first, so the columns line up
         self._cursor = 0
+        self.version = 0  # changes whenever what the column draws changes (see `changed`)
 
     @property
     def title(self) -> str:
@@ -92,12 +96,20 @@ class Column:
     def set_cards(self, cards: list[Card], keep: str | None = None) -> None:
         """Show these cards; keep the cursor on contact `keep` (or on the same one) if present."""
         wanted = keep if keep is not None else self.current_id
+        emptied = bool(self.cards) != bool(cards)
         self.cards = cards
         index = self.index_of(wanted) if wanted else None
         self._cursor = index if index is not None else min(self._cursor, max(0, len(cards) - 1))
         self.view.keep_cursor_in_view(self)
-        self.view.refresh()
-        self.view.post_message(BoardView.Highlighted(self.view, self, self.current_id))
+        if emptied:  # an empty column is narrow: the widths change
+            self.view.fit(self.view.size.width)
+        self.changed()
+        self.view.announce()
+
+    def changed(self) -> None:
+        """What the column draws changed: its lines are drawn again."""
+        self.version += 1
+        self.view.refresh_column(self)
 
     def focus(self) -> None:
         self.view.focus_column(self.stage.order)
@@ -115,26 +127,28 @@ class Column:
         return range(first, min(len(self.cards), first + count))
 
     def segments(
-        self, line: int, width: int, shown: int, styles: dict[str, Style]
-    ) -> Iterator[Segment]:
+        self, line: int, width: int, shown: int, styles: CardStyles, focused: bool
+    ) -> list[Segment]:
         """Line `line` of the column's cards (0 is the top of the view), `width` cells wide;
         the last cell is the scroll bar when the cards do not all fit in `shown` lines."""
-        room = width - 1
         if not self.cards:
-            yield Segment(pad("  " + self.empty_text if line == 1 else "", width), styles["empty"])
-            return
-        index, row = divmod(self.top + line, CARD_HEIGHT)
-        if index >= len(self.cards) or row == CARD_ROWS:
-            yield Segment(" " * room, styles["background"])
-        else:
-            yield from card_segments(self.cards[index], row, room, styles, index == self._cursor)
+            return [empty_slot(line, width, self.empty_text, styles, focused)]
         last = self.max_top(shown)
+        room = width - 1 if last else width  # the last cell: the scroll bar, when it scrolls
+        index, row = divmod(self.top + line, CARD_HEIGHT)
+        segments: list[Segment]
+        if index >= len(self.cards) or row == CARD_ROWS:
+            segments = [Segment(" " * room, styles.column)]
+        else:
+            cursor = focused and index == self._cursor
+            segments = card_segments(self.cards[index], row, room, styles, cursor)
         if not last:  # all in view: no bar
-            yield Segment(" ", styles["background"])
-            return
+            return segments
         thumb = max(1, shown * shown // (len(self.cards) * CARD_HEIGHT))
         start = round((shown - thumb) * self.top / last)
-        yield Segment(" ", styles["thumb"] if start <= line < start + thumb else styles["gap"])
+        bar = "board--scrollbar-thumb" if start <= line < start + thumb else "board--scrollbar"
+        segments.append(Segment(" ", self.view.get_component_rich_style(bar)))
+        return segments
 
 
 class _ViewMessage(Message):
@@ -148,6 +162,7 @@ class _ViewMessage(Message):
 
 
 _BARS = {stage: Style(color=color) for stage, color in STAGE_COLORS.items()}
+_DIM = Style(dim=True)
 
 
 class BoardView(Widget, can_focus=True):
@@ -163,13 +178,60 @@ class BoardView(Widget, can_focus=True):
         Binding("tab", "screen.column(1)", "Next column", show=False),
         Binding("shift+tab", "screen.column(-1)", "Previous column", show=False),
     ]
+    COMPONENT_CLASSES = {
+        "board--column",
+        "board--title",
+        "board--title-focused",
+        "board--card",
+        "board--muted",
+        "board--overdue",
+        "board--today",
+        "board--archived",
+        "board--cursor",
+        "board--cursor-muted",
+        "board--empty",
+        "board--scrollbar",
+        "board--scrollbar-thumb",
+    }
     DEFAULT_CSS = """
-    BoardView { height: 1fr; background: $background; }
+    BoardView {
+        height: 1fr;
+        background: $background;
+        & > .board--column { background: $surface; }
+        & > .board--title { background: $panel; color: $foreground; text-style: bold; }
+        & > .board--title-focused { background: $panel; color: $foreground; text-style: bold; }
+        &:focus > .board--title-focused { background: $primary 50%; }
+        & > .board--card { background: $panel; color: $foreground; }
+        & > .board--muted { background: $panel; color: $text-muted; }
+        & > .board--overdue { background: $panel; color: $text-error; text-style: bold; }
+        & > .board--today { background: $panel; color: $text-warning; text-style: bold; }
+        & > .board--archived { background: $panel; color: $text-disabled; text-style: italic; }
+        & > .board--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
+        & > .board--cursor-muted {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground 70%;
+        }
+        &:focus > .board--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+        }
+        &:focus > .board--cursor-muted {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground 80%;
+        }
+        & > .board--empty { background: $surface; color: $text-muted; text-style: italic; }
+        & > .board--scrollbar { background: $surface; }
+        & > .board--scrollbar-thumb { background: $panel-lighten-2; }
+    }
     """
 
     class Highlighted(_ViewMessage):
-        """The focused column changed, or its cursor moved (or it became empty). `by_user`: the
-        user moved the cursor (keys, a click, the wheel), not a redraw or a change of column."""
+        """The card under the cursor changed: another card, another column, or none (the
+        column emptied). `by_user`: the user moved the cursor (keys, a click, the wheel), not
+        a redraw or a change of column."""
 
         def __init__(
             self, view: BoardView, column: Column, contact_id: str | None, by_user: bool = False
@@ -196,25 +258,47 @@ class BoardView(Widget, can_focus=True):
         self.first = 0  # the leftmost column shown
         self.columns_shown = len(STAGES)
         self.widths = [MIN_COLUMN] * len(STAGES)
-        self._styles: list[dict[str, Style]] | None = None
+        # each column's part of a line, until the column, its width or the styles change
+        self._lines: LRUCache[tuple[int, int, int, int, bool, int], list[Segment]] = LRUCache(2000)
+        self._announced: tuple[int, str | None] | None = None
         self._by_user = False
 
     # -- layout -----------------------------------------------------------------------------
     def fit(self, width: int) -> None:
-        """All six columns when they fit; otherwise as many as fit, the focused one among them.
-        One cell of margin on the left, one between columns."""
+        """All six columns when they fit, else as many as fit, the focused one among them.
+        An empty column takes EMPTY_COLUMN cells, a column with cards at least MIN_COLUMN;
+        the cells left over go to the columns with cards. One cell of margin on the left,
+        one between columns."""
+        if width <= 0:  # not laid out yet
+            return
         room = width - 1
-        count = len(STAGES)
-        each = room // count - 1
-        spare = room - count * (each + 1)  # cells left over: one more for the first few
-        self.columns_shown = count
-        if each < MIN_COLUMN:  # as many as fit with room for a card's lines in full
-            self.columns_shown = max(1, min(count - 1, room // (ROOMY_COLUMN + 1)))
-            each = max(MIN_COLUMN, room // self.columns_shown - 1)
-            spare = 0
-        self.widths = [each + (1 if index < spare else 0) for index in range(count)]
+        needs = self._needs()
+        shown = range(len(STAGES))
+        if sum(needs[i] + 1 for i in shown) > room:
+            shown = self._window(len(STAGES) - 1, needs, room)
+        self.first, self.columns_shown = shown.start, len(shown)
+        spare = room - sum(needs[i] + 1 for i in shown)
+        growing = [i for i in shown if self.columns[i].cards] or list(shown)
+        widths = list(needs)
+        for n, index in enumerate(growing):
+            widths[index] += max(0, spare) // len(growing) + (
+                1 if n < max(0, spare) % len(growing) else 0
+            )
+        self.widths = widths
         self._keep_column_in_view()
         self.refresh()
+
+    def _window(self, most: int, needs: list[int], room: int) -> range:
+        """The widest run of at most `most` columns that fits, with the focused column."""
+        for size in range(most, 0, -1):
+            starts = range(
+                max(0, self.column_index - size + 1), min(self.column_index, len(STAGES) - size) + 1
+            )
+            fitting = [r for r in (range(s, s + size) for s in starts) if
+                       sum(needs[i] + 1 for i in r) <= room]  # fmt: skip
+            if fitting:  # the one nearest to what was shown
+                return min(fitting, key=lambda r: abs(r.start - self.first))
+        return range(self.column_index, self.column_index + 1)
 
     @property
     def lines_shown(self) -> int:
@@ -227,19 +311,34 @@ class BoardView(Widget, can_focus=True):
         return range(self.first, min(len(STAGES), self.first + self.columns_shown))
 
     def column_region(self, index: int) -> Region:
+        """Where column `index` is on the screen (empty while scrolled out of view)."""
+        return self._column_box(index).translate(self.region.offset)
+
+    def _column_box(self, index: int) -> Region:
+        """Where column `index` is in the view."""
         if index not in self.shown:
             return Region(0, 0, 0, 0)
         x = 1 + sum(self.widths[i] + 1 for i in range(self.first, index))
-        region = self.region
-        return Region(region.x + x, region.y, self.widths[index], region.height)
+        return Region(x, 0, self.widths[index], self.size.height)
+
+    def refresh_column(self, column: Column) -> None:
+        """Draw the column again (only its part of the view)."""
+        box = self._column_box(column.stage.order)
+        if box:
+            self.refresh(box)
 
     def _keep_column_in_view(self) -> None:
-        shown = self.columns_shown
-        if self.column_index < self.first:
-            self.first = self.column_index
-        elif self.column_index >= self.first + shown:
-            self.first = self.column_index - shown + 1
-        self.first = max(0, min(len(STAGES) - shown, self.first))
+        index = self.column_index
+        if index not in self.shown:
+            fitting = self._window(self.columns_shown, self._needs(), self.size.width - 1)
+            self.first, self.columns_shown = fitting.start, len(fitting)
+
+    def _needs(self) -> list[int]:
+        """The cells each column needs: an empty one, its title; one with cards, MIN_COLUMN."""
+        return [
+            MIN_COLUMN if column.cards else max(EMPTY_COLUMN, cell_len(f" {column.title} "))
+            for column in self.columns
+        ]
 
     def keep_cursor_in_view(self, column: Column) -> None:
         shown = self.lines_shown
@@ -267,17 +366,28 @@ class BoardView(Widget, can_focus=True):
     def focus_column(self, index: int) -> None:
         index = max(0, min(len(STAGES) - 1, index))
         if index != self.column_index:
+            before = self.current
             self.column_index = index
-            self._keep_column_in_view()
-            self.refresh()
+            if index not in self.shown:
+                self.fit(self.size.width)
+            before.changed()
+            self.current.changed()
+        self.keep_cursor_in_view(self.current)
+        self.announce()
+
+    def announce(self) -> None:
+        """Post Highlighted when the focused column or its card changed since the last one."""
         column = self.current
-        self.keep_cursor_in_view(column)
-        self.post_message(self.Highlighted(self, column, column.current_id))
+        now = (self.column_index, column.current_id)
+        if now != self._announced:
+            self._announced = now
+            self.post_message(self.Highlighted(self, column, column.current_id, self._by_user))
 
     def cursor_moved(self, column: Column) -> None:
         self.keep_cursor_in_view(column)
-        self.refresh()
-        self.post_message(self.Highlighted(self, column, column.current_id, self._by_user))
+        column.changed()
+        if column is self.current:
+            self.announce()
 
     def _user_moves(self, column: Column, index: int) -> None:
         """The user moves the cursor (the screen may want to know: see Highlighted)."""
@@ -301,10 +411,14 @@ class BoardView(Widget, can_focus=True):
             self._user_moves(column, index % len(column.cards))
 
     def on_focus(self) -> None:
-        self.refresh()
+        self.current.changed()
 
     def on_blur(self) -> None:
-        self.refresh()
+        self.current.changed()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()  # another theme, or the focus changed the component styles
 
     # -- the mouse --------------------------------------------------------------------------
     def column_at(self, x: int) -> Column | None:
@@ -347,7 +461,7 @@ class BoardView(Widget, can_focus=True):
             self._user_moves(
                 column, visible.start if column.cursor < visible.start else visible.stop - 1
             )
-        self.refresh()
+        column.changed()
 
     def _scroll(self, event: events.MouseEvent, lines: int) -> None:
         column = self.column_at(event.x)
@@ -362,35 +476,57 @@ class BoardView(Widget, can_focus=True):
         self._scroll(event, -CARD_HEIGHT)
 
     # -- drawing ----------------------------------------------------------------------------
-    def render_lines(self, crop: Region) -> list[Strip]:
-        focused = self.has_focus
-        self._styles = [  # looked up once per frame, not once per line
-            card_styles(self.app, _BARS[stage], focused and index == self.column_index)
-            for index, stage in enumerate(STAGES)
-        ]
-        return super().render_lines(crop)
+    def card_styles(self, stage: Stage) -> CardStyles:
+        """The styles of a column's lines, from the component classes (Textual keeps them
+        until the styles change)."""
+        style = self.get_component_rich_style
+        return CardStyles(
+            column=style("board--column"),
+            card=style("board--card"),
+            muted=style("board--muted"),
+            overdue=style("board--overdue"),
+            today=style("board--today"),
+            archived=style("board--archived"),
+            cursor=style("board--cursor"),
+            cursor_muted=style("board--cursor-muted"),
+            empty=style("board--empty"),
+            bar=_BARS[stage],
+        )
+
+    def _column_line(self, index: int, y: int) -> list[Segment]:
+        """The column's part of line `y` (0 is the titles), from the cache when unchanged."""
+        column, width = self.columns[index], self.widths[index]
+        focused = index == self.column_index
+        key = (index, y, width, column.version, focused, self.size.height)
+        found = self._lines.get(key)
+        if found is not None:
+            return found
+        styles = self.card_styles(column.stage)
+        if y == 0:
+            title = "board--title-focused" if focused else "board--title"
+            label = fit(f" {column.stage.label}", width)
+            rest = width - cell_len(label)
+            count = pad(f" {len(column.cards)}", rest)
+            title_style = self.get_component_rich_style(title)
+            found = [
+                Segment(label, title_style + styles.bar),
+                Segment(count, title_style + _DIM),
+            ]
+        else:
+            found = column.segments(y - 1, width, self.lines_shown, styles, focused)
+        self._lines[key] = found
+        return found
 
     def render_line(self, y: int) -> Strip:
-        styles = self._styles
-        if styles is None:
-            return Strip.blank(self.size.width)
         width = self.size.width
-        gap = styles[0]["gap"]
-        segments = [Segment(" ", gap)]
+        gap = Segment(" ", self.rich_style)
+        segments = [gap]
         used = 1
-        shown = self.lines_shown
         for index in self.shown:
-            column, column_width, style = self.columns[index], self.widths[index], styles[index]
-            if y == 0:
-                label = fit(f" {column.stage.label}", column_width)
-                rest = column_width - cell_len(label)
-                segments.append(Segment(label, style["title"]))
-                segments.append(Segment(pad(f" {len(column.cards)}", rest), style["title-count"]))
-            else:
-                segments.extend(column.segments(y - 1, column_width, shown, style))
-            segments.append(Segment(" ", gap))
-            used += column_width + 1
+            segments.extend(self._column_line(index, y))
+            segments.append(gap)
+            used += self.widths[index] + 1
         if used < width:
-            segments.append(Segment(" " * (width - used), gap))
+            segments.append(Segment(" " * (width - used), self.rich_style))
         strip = Strip(segments, max(used, width))
         return strip.crop(0, width) if used > width else strip

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
@@ -13,7 +11,7 @@ from ..domain.models import Meeting
 from ..domain.prep import GroupReadiness, PrepGroup, is_applicable, is_done, items_by_group
 from .key_list import KeyList
 from .readiness import group_label
-from .text import escape
+from .text import escape, wrap
 
 INDENT = 4  # "  ☐ ": wrapped lines of an item start under its text, not under the box
 
@@ -22,7 +20,7 @@ def _hanging(text: str, width: int) -> str:
     """An item's text as markup, wrapped to `width` with its later lines indented."""
     if width <= INDENT + 10:
         return escape(text)
-    lines = textwrap.wrap(text, width - INDENT - 1) or [""]
+    lines = wrap(text, width - INDENT - 1)
     return ("\n" + " " * INDENT).join(escape(line) for line in lines)
 
 

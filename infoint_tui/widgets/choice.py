@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import RadioSet
+from textual.widgets import RadioButton, RadioSet
 
 
 class Choice(RadioSet):
@@ -15,5 +15,9 @@ class Choice(RadioSet):
         self.call_after_refresh(self._cursor_to_value)
 
     def _cursor_to_value(self) -> None:
-        if self.pressed_index >= 0:
-            self._selected = self.pressed_index
+        # From the first enabled button, where mounting left the cursor, one step per enabled
+        # button before the chosen one (RadioSet's own action: no private attribute).
+        buttons = list(self.query(RadioButton))
+        steps = sum(1 for button in buttons[: max(0, self.pressed_index)] if not button.disabled)
+        for _ in range(steps):
+            self.action_next_button()

@@ -6,7 +6,6 @@ resting on fewer than `SMALL_SAMPLE` cases is marked, in words or with a footnot
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -24,8 +23,9 @@ from ..domain.insights import (
 )
 from ..domain.models import Contact, source_name
 from ..domain.stages import Stage
+from ..domain.text import count_of
 from .palette import STAGE_COLORS
-from .text import fit, plain
+from .text import fit, plain, wrap
 
 SMALL = "small sample"
 FOOTNOTE = f"* fewer than {SMALL_SAMPLE} cases: a small sample"
@@ -52,7 +52,8 @@ def percent(value: float | None) -> str:
 def highlights_text(found: Sequence[str], contacts: int, heard_from: int) -> Text:
     if not found:
         return Text(
-            f"Not enough to go on yet: {contacts} contacts, {heard_from} conversations. "
+            f"Not enough to go on yet: {count_of(contacts, 'contact')}, "
+            f"{count_of(heard_from, 'conversation')}. "
             "Reach out, hold a few calls and capture insights (i in live notes).",
             style="dim",
         )
@@ -197,8 +198,7 @@ def weekly_text(meetings: Weekly, outreach: Weekly, width: int) -> Text:
 # -- captured insights ----------------------------------------------------------------------
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     """Wrap with a hanging indent; a no-break space (between a person's names) holds."""
-    lines = textwrap.wrap(text, max(20, width), initial_indent=first, subsequent_indent=rest)
-    return [line.replace(NBSP, " ") for line in lines] or [first]
+    return [line.replace(NBSP, " ") for line in wrap(text, max(20, width), first, rest)]
 
 
 def themes_text(groups: Sequence[InsightGroup], width: int, limit: int = 5) -> Text:

@@ -49,3 +49,31 @@ def pad(text: str, width: int) -> str:
     """`text` cut to `width` cells (with an ellipsis) and padded to exactly `width` cells:
     a wide character counts two, so a CJK name does not push the next column aside."""
     return set_cell_size(fit(text, width), width)
+
+
+def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """`text` wrapped to `width` terminal cells (a CJK character or an emoji counts two), at
+    spaces, after the indent `first` on the first line and `rest` on the others. A word wider
+    than a line is cut between characters (CJK text has no spaces to break at)."""
+    lines: list[str] = []
+    line, used = first, cell_len(first)
+    for word in text.split(" "):
+        if not word:
+            continue
+        size = cell_len(word)
+        gap = 1 if line.strip() else 0
+        if used + gap + size <= width:
+            line, used = f"{line}{' ' * gap}{word}", used + gap + size
+            continue
+        if line.strip():
+            lines.append(line)
+            line, used = rest, cell_len(rest)
+        for char in word:  # the word starts the line; cut it where it does not fit
+            char_size = cell_len(char)
+            if used + char_size > width and line.strip():
+                lines.append(line)
+                line, used = rest, cell_len(rest)
+            line, used = line + char, used + char_size
+    if line.strip() or not lines:
+        lines.append(line)
+    return lines

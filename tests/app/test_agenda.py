@@ -270,7 +270,7 @@ async def test_log_a_reply_from_a_nudge_row_closes_both_nudges(db_path, clock):
     async with running(db_path, clock) as (app, pilot):
         await pilot.press("a")
         assert current(app) == ("Marcus Bell", "nudge")
-        await pilot.press("r", "enter", "enter")  # reply received (the default), now
+        await pilot.press("r", "enter", "enter", "enter")  # reply received (the default), now
         assert isinstance(app.screen, AgendaScreen)
         assert [r for r in rows(app) if r[0] == "Marcus Bell"] == []
         assert current(app) == ("Kenji Sato", "check-in")
@@ -318,3 +318,19 @@ async def test_at_80x24_the_snooze_dialog_shows_the_whole_reminder(db_path, cloc
         assert text.startswith("Marcus Bell: ") and "second person" in text
         assert what.size.height >= 2  # wrapped inside the dialog, not cut at its edge
         await pilot.press("escape")
+
+
+async def test_a_click_highlights_a_row_and_a_double_click_opens_it(db_path, clock):
+    from infoint_tui.screens.contact import ContactScreen
+
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        await pilot.press("a")
+        listing = agenda_screen(app).query_one("#agenda-list")
+        third = agenda_screen(app).order[2]
+        y = listing.get_option_index(third)  # one line per option, from the top
+        await pilot.click(listing, offset=(10, y))
+        assert isinstance(app.screen, AgendaScreen)  # opened nothing
+        assert agenda_screen(app).current_key == third
+        await pilot.double_click(listing, offset=(10, y))
+        assert isinstance(app.screen, ContactScreen)

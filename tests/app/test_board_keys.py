@@ -198,7 +198,7 @@ def _bar_cells(app, column) -> str:
     """The column's scroll bar, top to bottom: '#' where the thumb is, '.' for the track."""
     view = board(app).view
     x = column.region.right - 1 - view.region.x
-    thumb = view._styles[column.stage.order]["thumb"]
+    thumb = view.get_component_rich_style("board--scrollbar-thumb")
     cells = []
     for y in range(1, view.size.height):
         strip = view.render_line(y).crop(x, x + 1)
@@ -320,12 +320,14 @@ async def test_at_80_columns_the_summary_ends_in_a_whole_word_or_an_ellipsis(db_
         assert "next: Hannah" in line  # a part cut, not dropped, where a few words fit
 
 
-async def test_a_tag_longer_than_the_card_is_cut_not_hidden(db_path, clock):
-    tag = "information-architecture-and-service-design"
-    open_campaign(db_path, clock=clock).add_contact(Contact(name="Lena Ortiz", tags=[tag]))
-    async with running(db_path, clock, size=(120, 36)) as (app, pilot):
-        tags_row = board(app).view.render_line(1 + 3).text  # the first card's fourth row
-        assert " information-a" in tags_row and "…" in tags_row, tags_row
+async def test_the_focused_cards_tags_are_in_the_detail_line_cut_to_fit(db_path, clock):
+    tag = "information-architecture-and-service-design-for-public-sector-learning"
+    repo = open_campaign(db_path, clock=clock)
+    repo.add_contact(Contact(name="Lena Ortiz", company="Contoso", tags=[tag, "mentor"]))
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        detail = str(board(app).query_one("#card-detail").render())
+        assert detail.startswith("Lena Ortiz · Contoso · information-architecture"), detail
+        assert detail.endswith("…") and len(detail) <= 78
 
 
 async def test_a_move_undone_at_once_leaves_the_check_in_as_it_was(db_path, clock):
@@ -359,7 +361,7 @@ async def test_narrower_than_six_columns_fit_the_board_shows_as_many_as_read_wel
             used = 1 + sum(view.widths[i] + 1 for i in range(view.first, view.first + shown[width]))
             assert used <= width, width
             assert min(view.widths) >= 18
-        assert shown == {80: 3, 100: 3, 110: 4, 114: 4, 115: 6, 120: 6, 200: 6}
+        assert shown == {80: 4, 100: 5, 110: 5, 114: 5, 115: 6, 120: 6, 200: 6}
         summary = str(board(app).query_one("#summary").render())
         assert "of 6 columns" not in summary  # at 200 all six show
 
@@ -374,3 +376,75 @@ async def test_the_filter_gives_the_cards_back_even_after_a_look_at_help(db_path
         await pilot.press("escape")  # clears the filter
         after = [column.current_id for column in board(app).view.columns]
         assert after[:2] == before[:2]  # the columns the user did not touch: as they were
+
+
+async def test_u_takes_back_a_stage_move_and_leaves_no_trace_in_the_funnel(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("l", "l")  # Scheduled: Daniel Kim, coffee tomorrow
+        contact_id = board(app).focused_contact_id
+        await settle(app, pilot)
+        history = saved_contacts(db_path)["Daniel Kim"]["history"]
+        reminders = [r for r in saved_table(db_path, "reminders") if r["contact_id"] == contact_id]
+        await pilot.press("right_square_bracket")  # by mistake: Interviewed, a thank-you owed
+        assert board(app).column_index == Stage.INTERVIEWED.order
+        await pilot.press("u")
+        assert board(app).column_index == Stage.SCHEDULED.order
+        assert board(app).focused_contact_id == contact_id
+        assert "Daniel Kim" in names(app, Stage.SCHEDULED)
+        assert "Daniel Kim" not in names(app, Stage.INTERVIEWED)
+        assert not board(app).check_action("undo", ())  # once
+        await settle(app, pilot)
+    saved = saved_contacts(db_path)["Daniel Kim"]
+    assert saved["stage"] == "scheduled" and saved["history"] == history
+    open_now = [
+        r
+        for r in saved_table(db_path, "reminders")
+        if r["contact_id"] == contact_id and not r["done_at"] and not r["closed_at"]
+    ]
+    assert {r["id"] for r in open_now} == {
+        r["id"] for r in reminders if not r["done_at"] and not r["closed_at"]
+    }
+
+
+async def test_moving_a_card_to_thanked_logs_the_thank_you_for_the_export_and_insights(
+    db_path, clock
+):
+    from infoint_tui.formats import render_export
+    from infoint_tui.formats.snapshot import Snapshot as Records
+    from infoint_tui.screens.insights import InsightsScreen
+
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("l", "l", "l")  # Interviewed: Hannah Schmidt, a thank-you owed
+        assert focused_name(app) == "Hannah Schmidt"
+        await pilot.press("right_square_bracket")
+        assert board(app).column_index == Stage.THANKED.order
+        await settle(app, pilot)
+        markdown = render_export("markdown", Records.of(app.campaign), clock.now()).decode()
+        await pilot.press("s")
+        assert isinstance(app.screen, InsightsScreen)
+        assert app.screen.found is not None
+        assert app.screen.found.outreach_weekly.counts[-1] == 1  # this week: the thank-you
+        activity = str(app.screen.query_one("#panel-activity").render())
+        assert f"{app.screen.found.outreach_weekly.total} sent" in activity
+    hannah = markdown[markdown.index("### Hannah Schmidt") :].split("\n### ")[0]
+    log = hannah[hannah.index("**Log of contacts**") :]
+    assert "Wed 18 Nov 2026 09:30 thank-you" in log
+    assert "Send Hannah a thank-you (closed Wed 18 Nov 2026 09:30: thank-you sent)" in hannah
+
+
+async def test_undoing_the_move_to_thanked_takes_back_the_thank_you_it_logged(db_path, clock):
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("l", "l", "l")
+        await settle(app, pilot)
+        before = saved_contacts(db_path)["Hannah Schmidt"]
+        touches = saved_table(db_path, "touches")
+        await pilot.press("right_square_bracket", "u")
+        assert focused_name(app) == "Hannah Schmidt"
+        assert board(app).column_index == Stage.INTERVIEWED.order
+        await settle(app, pilot)
+    after = saved_contacts(db_path)["Hannah Schmidt"]
+    assert (after["history"], after["last_contact"]) == (before["history"], before["last_contact"])
+    assert saved_table(db_path, "touches") == touches

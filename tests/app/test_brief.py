@@ -26,7 +26,10 @@ async def open_brief(app, pilot, name: str) -> None:
 
 
 def body(app) -> str:
-    return str(app.screen.query_one("#brief-body", Static).render())
+    """Every part of the brief, in order, as shown."""
+    return "\n".join(
+        str(part.render()) for part in app.screen.query(".part").results(Static) if part.display
+    )
 
 
 async def test_b_shows_everything_for_the_last_look_in_order(db_path, clock):
@@ -38,24 +41,19 @@ async def test_b_shows_everything_for_the_last_look_in_order(db_path, clock):
         assert "Brief · Daniel Kim" in title and "tomorrow 10:30 · 82% ready" in title
         text = body(app)
         expected_in_order = [
-            "Daniel Kim",
             "UX Researcher @ Northwind Health · health tech",
-            "Found through a referral · referred by Ruth Abebe",
-            "WHEN AND WHERE",
-            "Thursday 19 November 2026, 10:30-10:50 CET (tomorrow 10:30)",
-            "Coffee at Blue Door Café, 5th & Pine · 20 minutes",
-            "I pay",
+            "Thu 19 Nov, 10:30-10:50 · Coffee at Blue Door Café, 5th & Pine · I pay",
+            "Found through a referral · referred by Ruth Abebe · focus: the industry",
             "MY OBJECTIVES",
             "• Learn how he moved from school psychology into research",
             "MY QUESTIONS",
             " 1. T  What trends are changing how research teams work with clinicians?",
-            " 2. I  What surprised you most when you moved from schools into product\n"
-            "       work?",  # wrapped under the text, not under the number
+            " 3. A  If you were in my position, what would you do in the next three\n"
+            "       months?",  # wrapped under the text, not under the number
             " 5. As Is there a small project I could take on to test this path?",
-            "THE ASK",
-            "An introduction to someone else in the field I could learn from",
-            "MY INTRODUCTION",
-            "I teach science, and I've been running classroom studies for years",
+            "ASK  An introduction to someone else in the field I could learn from",
+            "(Settings' default: confirm it in prep)",  # prep says the ask is missing, too
+            "INTRO  I teach science, and I've been running classroom studies for years",
             "STILL TO DO · 82% READY",
             "☐ Prepare the ask (an introduction to someone else)",
             "☐ Confirm time and place (or dial-in) the day before",
@@ -72,8 +70,8 @@ async def test_b_shows_everything_for_the_last_look_in_order(db_path, clock):
         # It scrolls at 80x24, from the keyboard.
         scroll = app.screen.query_one("#brief-scroll")
         assert scroll.max_scroll_y > 0
-        await pilot.press("j", "pagedown")
-        assert scroll.scroll_y > 0
+        await pilot.press("j")
+        assert scroll.scroll_y == 1
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
 
@@ -165,5 +163,87 @@ async def test_my_own_words_in_brackets_are_shown_as_typed(db_path, clock):
     async with running(db_path, clock) as (app, pilot):
         await open_brief(app, pilot, "Daniel Kim")
         text = body(app)
-        assert " 6.    [Draft] Would [T] teams hire a teacher?" in text
+        assert " 6.    [Draft] Would [T] teams hire a teacher?" in text.replace("\n       ", " ")
         assert "• [Must] hear about nurses" in text
+
+
+def _screen_text(app) -> str:
+    return app.export_screenshot().replace("&#160;", " ")
+
+
+async def test_a_full_prep_is_one_80x24_screen_with_the_checkers_warnings(db_path, clock):
+    from .full_prep import THIRD_OBJECTIVE, full_prep_file
+
+    daniel = full_prep_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        app.open_brief(daniel)
+        await pilot.pause()
+        meeting = app.campaign.next_meeting(daniel)
+        shown = _screen_text(app)
+        expected = [
+            "Thu 19 Nov, 10:30-10:50",
+            "Blue Door Café",
+            "referred by Ruth Abebe",
+            THIRD_OBJECTIVE,
+            *(q.text[:30] for q in meeting.questions),
+            *(q.text.split()[-1] for q in meeting.questions),  # a wrapped one's end too
+            "✗ asks for a job",  # the question checker's warning on "Are you hiring?"
+            "8 for 20 minutes: about 6 fit",
+            "An introduction to someone else in the field",
+            "I teach science",
+            "want to do that work on products.",  # the end of the introduction
+        ]
+        missing = [part for part in expected if part not in shown]
+        assert missing == [], missing
+        assert app.screen.query_one("#brief-scroll").scroll_y == 0
+
+
+async def test_page_down_never_skips_a_part(db_path, clock):
+    from .full_prep import full_prep_file
+
+    daniel = full_prep_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 16)) as (app, pilot):
+        app.open_brief(daniel)
+        await pilot.pause()
+        scroll = app.screen.query_one("#brief-scroll")
+        height = scroll.scrollable_content_region.height
+        parts = [p for p in app.screen.query(".part") if p.display]
+        seen = set(range(0, height))
+        while scroll.scroll_y < scroll.max_scroll_y:
+            before = scroll.scroll_y
+            await pilot.press("pagedown")
+            assert before < scroll.scroll_y <= before + height  # on, and no line jumped over
+            top = int(scroll.scroll_y)
+            # a part that does not fit whole is brought to the top, heading first
+            assert top in {p.virtual_region.y for p in parts} | {
+                before + height,
+                scroll.max_scroll_y,
+            }
+            seen |= set(range(top, top + height))
+        every_line = set(range(0, max(p.virtual_region.bottom for p in parts)))
+        assert every_line <= seen
+        await pilot.press("pageup")
+        assert scroll.scroll_y < scroll.max_scroll_y
+
+
+async def test_the_brief_and_prep_agree_on_an_ask_never_confirmed(db_path, clock):
+    from infoint_tui.widgets.checklist import Checklist
+
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(120, 40)) as (app, pilot):
+        await open_brief(app, pilot, "Daniel Kim")
+        assert "(Settings' default: confirm it in prep)" in body(app)
+        assert "☐ Prepare the ask" in body(app)
+        await pilot.press("p")  # prep says the same
+        prep = app.screen
+        assert isinstance(prep, PrepScreen)
+        assert "the ask" in str(prep.query_one("#missing").render())
+        checklist = prep.query_one(Checklist)
+        index = next(i for i, item in enumerate(prep.meeting.checklist) if item.key == "ask")
+        checklist.select_item(index)
+        await pilot.press("space")  # confirmed as it is
+        assert "the ask" not in str(prep.query_one("#missing").render())
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, BriefScreen)
+        assert "Settings' default" not in body(app)
+        assert "Prepare the ask" not in body(app)

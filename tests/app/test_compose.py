@@ -51,7 +51,8 @@ async def test_outreach_draft_follows_every_rule_and_a_bad_edit_fails_the_right_
         priya = app.campaign.contact(contact_id(app, "Priya Raman"))
         assert draft.text == draft_outreach(priya, app.campaign.settings)
         assert app.focused is draft
-        assert "80 words · follows every rule · a good day to send" in status(screen)
+        # 80 words and the signature (name and email) it ends with
+        assert "82 words · follows every rule · a good day to send" in status(screen)
         for rule in RequestRule:
             assert rule_line(screen, rule).startswith("✓"), rule
         assert "Wednesday: a good day to send" in str(screen.query_one("#send-time").render())
@@ -281,7 +282,7 @@ async def test_thank_you_mentions_an_offered_introduction_unless_unticked(db_pat
     async with running(db_path, clock) as (app, pilot):
         screen = await open_composer(app, pilot, "Hannah Schmidt")
         draft = screen.query_one(DraftArea)
-        assert "Thank you also for offering to introduce me to Mina Park." in draft.text
+        assert "Thank you also for offering to introduce me to Mina Park;" in draft.text
         intros = screen.query_one("#intros", SelectionList)
         intros.focus()
         await pilot.press("space")  # untick: not edited, so the draft follows at once

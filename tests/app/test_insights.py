@@ -46,7 +46,7 @@ async def test_s_shows_the_demo_campaign_in_figures(db_path, clock):
         assert "* fewer than 5 cases: a small sample" in panel(app, "funnel")
         replies = panel(app, "replies")
         assert "6 of 9 (67%) · 2 still waiting" in replies
-        assert "3.7 days median (6 replies)" in replies
+        assert "3.1 days median (6 replies)" in replies
         assert "alumni" in replies and "small sample" in replies
         themes = " ".join(panel(app, "themes").split())  # long lines wrap in two columns
         assert "“Facilitation is most of the job”" in themes
@@ -60,7 +60,8 @@ async def test_s_shows_the_demo_campaign_in_figures(db_path, clock):
         assert '"Facilitation is most of the job": mentioned by 2 of 4 people.' in highlights
         assert "Ruth Abebe's introductions led to 2 people." in highlights
         activity = panel(app, "activity")
-        assert "4 held · small sample" in activity and "10 sent" in activity
+        # sent in 12 weeks: 9 requests and follow-ups, 3 thank-yous and Ruth's check-in
+        assert "4 held · small sample" in activity and "13 sent" in activity
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
 

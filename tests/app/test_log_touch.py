@@ -40,7 +40,9 @@ async def test_r_logs_a_reply_with_a_note_and_closes_the_3b7_nudges(db_path, clo
         assert "closes 2 nudges" in str(modal.query_one("#touch-kind").options[0].prompt)
         await pilot.press("enter")  # reply received: on to the note
         assert app.focused is modal.query_one("#touch-note", Input)
-        await pilot.press(*"Happy to talk", "enter")
+        await pilot.press(*"Happy to talk", "enter")  # "⏎ next", as the dialog says
+        assert app.screen is modal and app.focused is modal.query_one("#touch-when", Input)
+        await pilot.press("enter")  # the last field: logs
         assert isinstance(app.screen, BoardScreen)
         card = next(c for c in app.screen.cards.values() if c.name == "Marcus Bell")
         assert card.due is None  # the nudges were all it had due
@@ -112,7 +114,7 @@ async def test_ctrl_t_on_the_contact_logs_a_thank_you_and_the_form_follows(db_pa
         assert str(modal.query_one("#touch-kind").options[4].prompt).endswith(
             "closes the thank-you, moves the card to Thanked[/]"
         )
-        await pilot.press("enter", "enter")
+        await pilot.press("enter", "enter", "enter")  # kind, note, when
         contact_screen = app.screen
         assert isinstance(contact_screen, ContactScreen)
         assert contact_screen.query_one("#f-stage", Select).value == Stage.THANKED.value
@@ -128,8 +130,26 @@ async def test_a_private_note_does_not_restart_the_clock(db_path, clock):
     demo_file(db_path, clock)
     async with running(db_path, clock) as (app, pilot):
         before = saved_contacts(db_path)["Marcus Bell"]["last_contact"]
-        await pilot.press("right", "r", "end", "enter", *"ask Sofia about him", "enter")
+        await pilot.press("right", "r", "end", "enter", *"ask Sofia about him", "enter", "enter")
         await settle(app, pilot)
         assert saved_contacts(db_path)["Marcus Bell"]["last_contact"] == before
         assert touches_of(db_path, "Marcus Bell")[-1]["kind"] == "note"
         assert open_nudges(db_path, "Marcus Bell") == ["follow-up", "second-person"]
+
+
+async def test_enter_in_the_note_goes_on_to_when_so_the_rest_typed_stays_in_the_dialog(
+    db_path, clock
+):
+    """Enter in the note logged at once: what the user typed next ran as board keys."""
+    demo_file(db_path, clock)
+    async with running(db_path, clock) as (app, pilot):
+        await pilot.press("right", "r", "enter", *"Happy to talk", "enter", *"2 hours ago")
+        modal = app.screen
+        assert isinstance(modal, LogTouchScreen)
+        assert modal.query_one("#touch-when", Input).value == "2 hours ago"
+        assert "07:30" in str(modal.query_one("#touch-hint", Label).render())
+        await pilot.press("enter")
+        assert isinstance(app.screen, BoardScreen)
+        await settle(app, pilot)
+        (reply,) = [t for t in touches_of(db_path, "Marcus Bell") if t["kind"] == "reply"]
+        assert reply["note"] == "Happy to talk" and reply["at"].startswith("2026-11-18T07:30")

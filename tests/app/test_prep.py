@@ -208,7 +208,8 @@ async def test_research_plan_and_introduction_are_saved_where_they_belong(db_pat
         assert meeting["ask"] == "Their advice on my single most useful next step"
         assert meeting["introduction"] == "I teach science and run studies."
         done = {item["key"]: item["done"] for item in meeting["checklist"] if item["key"]}
-        assert done["ask"] and done["introduction"]  # written: prepared, without a tick by hand
+        # written: prepared, without a tick by hand
+        assert done["objectives"] and done["ask"] and done["introduction"]
 
 
 async def test_picking_reordering_and_removing_questions_with_live_warnings(db_path, clock):
@@ -247,6 +248,8 @@ async def test_picking_reordering_and_removing_questions_with_live_warnings(db_p
         (meeting,) = meetings_of(db_path, app, "Amara Nwosu")
         assert [q["bank_id"] for q in meeting["questions"]] == [first, second]
         assert all(q["tiara"] == "trends" for q in meeting["questions"])
+        (questions,) = [item for item in meeting["checklist"] if item["key"] == "questions"]
+        assert questions["done"]  # chosen: prepared, without a tick by hand
 
 
 async def test_my_own_question_is_checked_saved_to_the_bank_and_picked(db_path, clock):
@@ -351,7 +354,7 @@ async def test_prep_opened_and_left_untouched_leaves_no_empty_meeting_behind(db_
         assert meetings_of(db_path, app, "Hannah Schmidt") == before
         assert app.campaign.next_meeting(contact_id(app, "Hannah Schmidt")) is None
         await open_prep(app, pilot, "Hannah Schmidt")  # a follow-up, planned this time
-        await pilot.press("space", "escape")  # one item ticked: the meeting is kept
+        await pilot.press("ctrl+b", "space", "escape")  # one item ticked: the meeting is kept
         await settle(app, pilot)
         assert len(meetings_of(db_path, app, "Hannah Schmidt")) == len(before) + 1
 
@@ -383,3 +386,29 @@ async def test_at_80x24_a_long_checklist_item_wraps_under_its_text(db_path, cloc
             str(o.prompt) for o in checklist.options if "Choose my questions" in str(o.prompt)
         )
         assert "\n" not in prompt
+
+
+async def test_p_after_the_call_shows_the_call_held_and_prepares_another_only_when_asked(
+    db_path, clock
+):
+    demo_file(db_path, clock)
+    async with running(db_path, clock, size=(80, 24)) as (app, pilot):
+        (held,) = meetings_of(db_path, app, "Leo Martins")  # Thanked: his call is over
+        screen = await open_prep(app, pilot, "Leo Martins")
+        assert screen.meeting_id == held["id"]
+        assert "held" in text_of(screen, "#prep-title")
+        assert "Next meeting" in app.export_screenshot().replace("&#160;", " ")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert meetings_of(db_path, app, "Leo Martins") == [held]  # no empty meeting made
+
+        screen = await open_prep(app, pilot, "Leo Martins")
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PrepScreen) and screen.meeting_id != held["id"]
+        assert "held" not in text_of(screen, "#prep-title")
+        await pilot.press("space", "escape")
+        await settle(app, pilot)
+        after = meetings_of(db_path, app, "Leo Martins")
+        assert len(after) == 2 and [m["ended_at"] is None for m in after].count(True) == 1

@@ -65,7 +65,7 @@ Overdue (1)
   Tue 17 Nov 15:00 thank-you  Leo Martins: Send Leo a thank-you
 
 Today (3)
-  Thu 12 Nov 12:00 check-in   Ruth Abebe: Check in with Ruth (by Thu 26 Nov)
+  by Thu 26 Nov    check-in   Ruth Abebe: Check in with Ruth
   Wed 18 Nov 09:00 confirm    Daniel Kim: Confirm the coffee with Daniel: Thu 19 Nov 10:30
   Wed 18 Nov 17:40 thank-you  Hannah Schmidt: Send Hannah a thank-you
 
@@ -75,6 +75,16 @@ Next 7 days (4)
   Sat 21 Nov 09:00 reminder   Sofia Rossi: Send Sofia the article (snoozed)
   Wed 25 Nov 10:00 nudge      Ada Lovelace: Follow up once with Ada
 """
+
+
+def test_a_check_in_due_today_shows_its_latest_date_not_its_ideal_one_weeks_ago(
+    capsys, campaign, frozen
+):
+    """Today listed 'Thu 12 Nov ... (by Thu 26 Nov)': a date long past, under Today."""
+    code, out, _ = run(capsys, "agenda", "--db", str(campaign))
+    today = out.split("Today")[1].split("Next 7 days")[0]
+    (row,) = [line for line in today.splitlines() if "check-in" in line]
+    assert row.split()[:4] == ["by", "Thu", "26", "Nov"] and "12 Nov" not in row
 
 
 def run(capsys, *argv):
@@ -99,7 +109,7 @@ Overdue (4)
   Thu 19 Nov 10:30 meeting    Daniel Kim: Mark it held (and take notes) or give it a new date
 
 That day (1)
-  Thu 12 Nov 12:00 check-in   Ruth Abebe: Check in with Ruth (by Thu 26 Nov)
+  by Thu 26 Nov    check-in   Ruth Abebe: Check in with Ruth
 
 Next 7 days (2)
   Sat 21 Nov 09:00 reminder   Sofia Rossi: Send Sofia the article (snoozed)

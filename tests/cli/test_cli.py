@@ -151,3 +151,15 @@ def test_default_file_is_created_owner_only_in_the_user_data_dir(tmp_path):
     assert result.returncode == 0, result.stderr
     path = tmp_path / "xdg" / "infoint" / "infoint.json"
     assert path.exists() and path.stat().st_mode & 0o777 == 0o600
+
+
+def test_list_lines_up_names_by_terminal_cells(capsys, db_path):
+    """A CJK name is two cells a character: padded by len it pushed the next column right."""
+    from rich.cells import cell_len
+
+    for name in ("田中 太郎", "Ada Lovelace", "Zoë 🚀 Park"):
+        run(capsys, "--db", str(db_path), "add", name, "--role", "Engineer", "--company", "Acme")
+    code, out, _ = run(capsys, "list", "--db", str(db_path))
+    rows = [line for line in out.splitlines() if "Engineer @ Acme" in line]
+    assert code == 0 and len(rows) == 3
+    assert {cell_len(row[: row.index("Engineer")]) for row in rows} == {2 + 28 + 1}

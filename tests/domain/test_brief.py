@@ -195,3 +195,22 @@ def test_a_time_read_back_from_the_file_shows_my_zone_not_its_offset():
     meeting.when = (NOW + timedelta(days=1)).astimezone(timezone(timedelta(hours=1)))
     brief = build_brief(meeting, Contact(name="Ann Lee"), Settings(), now=NOW)
     assert brief.date_text == "Thursday 19 November 2026, 09:30-10:00 CET"
+
+
+def test_the_brief_carries_the_question_checkers_warnings_and_the_unconfirmed_ask():
+    daniel = _daniel()
+    meeting = _meeting(daniel)
+    meeting.questions += [
+        MeetingQuestion(text="Are you hiring right now?"),
+        MeetingQuestion(text="What do nurses think of it?"),
+    ]
+    for item in meeting.checklist:
+        item.done = item.key != "ask"
+    brief = build_brief(meeting, daniel, SETTINGS, now=NOW, bank=curated_bank())
+    assert [q.warning for q in brief.questions] == ["", "", "", "asks for a job", "asked twice"]
+    assert brief.ask == SETTINGS.default_ask and brief.ask_is_default
+    markdown = brief_markdown(brief)
+    assert "Are you hiring right now? **✗ asks for a job**" in markdown
+    assert "(Settings' default: confirm it in prep)" in markdown
+    meeting.ask = "An introduction to a research ops lead"  # written: no longer the default
+    assert not build_brief(meeting, daniel, SETTINGS, now=NOW).ask_is_default

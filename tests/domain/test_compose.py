@@ -107,12 +107,25 @@ def test_thank_you_draft_quotes_the_line_mentions_the_introduction_and_signs():
         "Hi Hannah,\n\n"
         "Thank you for your time yesterday. I especially appreciated your advice: "
         '"Portfolio: 2-3 case studies showing the messy middle".\n\n'
-        "Thank you also for offering to introduce me to Maria Chen. I'll reach out this week "
-        "and let you know how it goes.\n\n"
+        "Thank you also for offering to introduce me to Maria Chen; I'll write to them this "
+        "week.\n\n"
         "I'll let you know how things go, and I hope to stay in touch.\n\n"
-        "Best,\nSam Rivera\n"
+        "Best,\nSam Rivera · sam@example.com\n"  # the Signature setting
     )
+    assert draft.body.count("let you know") == 1
     assert draft.missing == []
+
+
+def test_templates_saved_before_the_signature_was_used_sign_with_it_now():
+    from infoint_tui.domain.models import DEFAULT_THANK_YOU
+
+    old = DEFAULT_THANK_YOU.replace("{signature}", "{my_name}")
+    settings = Settings(my_name="Sam Rivera", signature="Sam · 555 0100", thank_you_template=old)
+    assert settings.thank_you_template == DEFAULT_THANK_YOU
+    edited = old.replace("Best,", "Cheers,")  # edited by the user: kept as written
+    assert Settings(thank_you_template=edited).thank_you_template == edited
+    draft = thank_you_draft(HANNAH, call(log=[]), settings, NOW, specific="the messy middle")
+    assert draft.body.endswith("Best,\nSam · 555 0100\n")
 
 
 def test_thank_you_draft_with_a_typed_line_and_no_introduction():
@@ -123,7 +136,7 @@ def test_thank_you_draft_with_a_typed_line_and_no_introduction():
         "Hi Hannah,\n\n"
         'Thank you for your time yesterday. I especially appreciated what you said: "the messy middle matters".\n\n'
         "I'll let you know how things go, and I hope to stay in touch.\n\n"
-        "Best,\nSam Rivera\n"
+        "Best,\nSam Rivera · sam@example.com\n"
     )
 
 
@@ -256,7 +269,7 @@ def test_check_in_draft_shares_the_update_and_the_outcome():
         "A quick update since we spoke: I finished my first UX case study. "
         "I've written to Wen Li, as you suggested.\n\n"
         "Thank you again for your advice. I hope all is well with you.\n\n"
-        "Best,\nSam Rivera\n"
+        "Best,\nSam Rivera · sam@example.com\n"
     )
 
 

@@ -40,6 +40,16 @@ from infoint_tui.domain.models import (
         ("Jane Doe - Acme", ("Jane Doe", "Acme")),
         ("  Jane   Doe  ", ("Jane Doe", "")),
         ("Mary-Ann O'Neil", ("Mary-Ann O'Neil", "")),
+        # the company ends where the sentence goes on about the person
+        (
+            "talk to Jane Doe at Acme, she runs their learning research team",
+            ("Jane Doe", "Acme"),
+        ),
+        ("Jane Doe at Acme who runs research ops", ("Jane Doe", "Acme")),
+        ("Jane Doe at Procter and Gamble", ("Jane Doe", "Procter and Gamble")),
+        ("Jane Doe, she runs research at Acme", ("Jane Doe", "Acme")),
+        ("Jane Doe, who leads design", ("Jane Doe", "")),
+        ("meet Jane Doe @ Acme Corp. She is lovely", ("Jane Doe", "Acme Corp")),
         ("", ("", "")),
     ],
 )
