@@ -30,8 +30,9 @@ def main() -> None:
 
     def add() -> float:
         name = f"Bench Person {next(numbers)}"
-        return whole_process(tree.command("add", name, "--company", "Acme", "--db", str(db)),
-                             env, cwd)  # fmt: skip
+        return whole_process(
+            tree.command("add", name, "--company", "Acme", "--db", str(db)), env, cwd
+        )
 
     def bare() -> float:
         return whole_process([tree.python, "-c", "pass"], env, cwd)

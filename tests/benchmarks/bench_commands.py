@@ -36,10 +36,12 @@ def main() -> None:
         "python -c pass": [tree.python, "-c", "pass"],
         'python -c "import textual"': [tree.python, "-c", "import textual"],
     }
-    results = alternate(args.runs, *(partial(whole_process, argv, env, cwd)
-                                     for argv in commands.values()))  # fmt: skip
-    rows: list[list[object]] = [[f"on {size.label} ({db.stat().st_size / 1e6:.1f} MB)", "time",
-                                 "goal"]]  # fmt: skip
+    results = alternate(
+        args.runs, *(partial(whole_process, argv, env, cwd) for argv in commands.values())
+    )
+    rows: list[list[object]] = [
+        [f"on {size.label} ({db.stat().st_size / 1e6:.1f} MB)", "time", "goal"]
+    ]
     for name, times in zip(commands, results, strict=True):
         rows.append([name, spread(times), "<= 150 ms" if not name.startswith("python") else ""])
     print()

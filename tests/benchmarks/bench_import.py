@@ -44,11 +44,15 @@ def connections_csv(rows: int) -> str:
     for n in range(rows):
         writer.writerow(
             [
-                f"Fïrst{n}", f"Lást{n}", f"https://www.linkedin.com/in/person-{n}-example",
-                f"p{n}@example.com" if n % 4 == 0 else "", f"Company {n % 97}, Inc.",
-                "Senior Engineer, Platform", f"{1 + n % 28:02d} {MONTHS[n % 12]} 20{10 + n % 15}",
+                f"Fïrst{n}",
+                f"Lást{n}",
+                f"https://www.linkedin.com/in/person-{n}-example",
+                f"p{n}@example.com" if n % 4 == 0 else "",
+                f"Company {n % 97}, Inc.",
+                "Senior Engineer, Platform",
+                f"{1 + n % 28:02d} {MONTHS[n % 12]} 20{10 + n % 15}",
             ]
-        )  # fmt: skip
+        )
     return out.getvalue()
 
 
@@ -58,8 +62,9 @@ def run_import(tree: Tree, source: Path, folder: Path, made: dict[int, Path], ro
     shutil.rmtree(run, ignore_errors=True)
     run.mkdir(parents=True)
     db = run / "campaign.json"
-    took = whole_process(tree.command("import", "linkedin", str(source), "--db", str(db)),
-                         tree.env(), str(run))  # fmt: skip
+    took = whole_process(
+        tree.command("import", "linkedin", str(source), "--db", str(db)), tree.env(), str(run)
+    )
     made[rows] = db
     return took
 
@@ -80,10 +85,16 @@ def main() -> None:
         sources[rows] = scratch / f"Connections-{rows}.csv"
         sources[rows].write_text(connections_csv(rows), encoding="utf-8")
     made: dict[int, Path] = {}
-    imports = alternate(args.runs, *(partial(run_import, tree, sources[n], scratch, made, n)
-                                     for n in counts))  # fmt: skip
-    print("  imported: " + ", ".join(f"{n:,} rows {spread(t, 1, 's', 2)}"
-                                     for n, t in zip(counts, imports, strict=True)), flush=True)  # fmt: skip
+    imports = alternate(
+        args.runs, *(partial(run_import, tree, sources[n], scratch, made, n) for n in counts)
+    )
+    print(
+        "  imported: "
+        + ", ".join(
+            f"{n:,} rows {spread(t, 1, 's', 2)}" for n, t in zip(counts, imports, strict=True)
+        ),
+        flush=True,
+    )
     lists = alternate(args.runs, *(partial(run_command, tree, made[n], "list") for n in counts))
     jsons = alternate(
         args.runs, *(partial(run_command, tree, made[n], "list", "--json") for n in counts)
@@ -97,8 +108,9 @@ def main() -> None:
         def ratio(values: list[list[float]]) -> str:
             return f"{median(values[last]) / median(values[first]):.1f}x"
 
-        rows.append([f"{counts[last]:,} / {counts[first]:,}", ratio(imports), ratio(lists),
-                     ratio(jsons)])  # fmt: skip
+        rows.append(
+            [f"{counts[last]:,} / {counts[first]:,}", ratio(imports), ratio(lists), ratio(jsons)]
+        )
         rows.append(["goal", "<= 12x", "<= 4x", "<= 4x"])
     print()
     table(rows)

@@ -88,9 +88,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1, help="for the moments of the kills")
     args = ap.parse_args()
     tree, campaigns, scratch = setup(
-        args, f"kill -9 while typing a key every {args.interval * 1000:.0f} ms, "
-        f"{args.rounds} rounds",
-    )  # fmt: skip
+        args,
+        f"kill -9 while typing a key every {args.interval * 1000:.0f} ms, {args.rounds} rounds",
+    )
     size = Size.parse(args.size, args.note_words)
     before = notes_of(tree, campaigns.built(size))
     rng = random.Random(args.seed)
@@ -105,17 +105,22 @@ def main() -> None:
             print(f"  round {number}: killed at {after:.1f} s: BROKEN: {what}", flush=True)
         else:
             losses.append(lost)
-            print(f"  round {number}: killed at {after:.1f} s: {what}, {lost:.2f} s lost",
-                  flush=True)  # fmt: skip
+            print(
+                f"  round {number}: killed at {after:.1f} s: {what}, {lost:.2f} s lost", flush=True
+            )
     print()
     table(
         [
             [f"on {size.label}", "seconds of typing lost", "worst", "broken states", "goal"],
-            [f"{args.rounds} kills", spread(losses, 1, "s", 2),
-             f"{max(losses):.2f} s" if losses else "n/a", broken,
-             "<= 2 s, never broken"],
+            [
+                f"{args.rounds} kills",
+                spread(losses, 1, "s", 2),
+                f"{max(losses):.2f} s" if losses else "n/a",
+                broken,
+                "<= 2 s, never broken",
+            ],
         ]
-    )  # fmt: skip
+    )
     print(f"  {machine()} (after)")
 
 

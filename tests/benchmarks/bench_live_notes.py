@@ -171,8 +171,9 @@ def timed(owner: Any, name: str, into: list[Any]) -> None:
 
 
 # -- driving it (the parent) ------------------------------------------------------------------
-def drive(kind: str, argv: list[str], env: dict[str, str], folder: Path, keys: int,
-          interval: float) -> dict[str, Any]:  # fmt: skip
+def drive(
+    kind: str, argv: list[str], env: dict[str, str], folder: Path, keys: int, interval: float
+) -> dict[str, Any]:
     report = Path(tempfile.mkstemp(suffix=".json", dir=folder)[1])
     with Terminal([*argv, str(report)], env, str(folder)) as term:
         if kind == "bare":
@@ -182,8 +183,9 @@ def drive(kind: str, argv: list[str], env: dict[str, str], folder: Path, keys: i
             open_live_notes(term)
         text = ""
         if kind not in ("idle", "saves"):
-            text = "".join(random.Random(3).choice("abcdefghijklmnopqrstuvwxyz      ")
-                           for _ in range(keys))  # fmt: skip
+            text = "".join(
+                random.Random(3).choice("abcdefghijklmnopqrstuvwxyz      ") for _ in range(keys)
+            )
         # Keys go out on a fixed schedule; the driver sleeps in between (no busy polling, which
         # would take a core from the app on a small machine). Latencies are read afterwards.
         written: list[tuple[float, str]] = []
@@ -271,8 +273,10 @@ def summary(name: str, data: dict[str, Any]) -> None:
     if collections:
         longest = max((e - s) * 1000 for s, e, _ in collections)
         in_threads = sum(1 for *_, main in collections if not main)
-        print(f"  full garbage collections in the window: {len(collections)}, {in_threads} "
-              f"of them in another thread (longest {longest:.1f} ms)")  # fmt: skip
+        print(
+            f"  full garbage collections in the window: {len(collections)}, {in_threads} "
+            f"of them in another thread (longest {longest:.1f} ms)"
+        )
     if data.get("memory"):
         print(
             f"  at exit: {data['memory']['objects']} objects tracked by the collector, "
@@ -292,8 +296,12 @@ def main() -> None:
         if os.environ.get("BENCH_PROFILE"):  # where the child's cProfile stats go
             import cProfile
 
-            cProfile.runctx("run_child(kind, db, report)", globals(), locals(),
-                            f"{os.environ['BENCH_PROFILE']}.{kind}")  # fmt: skip
+            cProfile.runctx(
+                "run_child(kind, db, report)",
+                globals(),
+                locals(),
+                f"{os.environ['BENCH_PROFILE']}.{kind}",
+            )
         else:
             run_child(kind, db, report)
         return

@@ -76,9 +76,10 @@ def main() -> None:
     ap.add_argument("--after", type=float, default=3.0, help="seconds sampled after the paint")
     args = ap.parse_args()
     tree, campaigns, scratch = setup(
-        args, f"peak memory of every process, sampled every 20 ms until {args.after:.0f} s "
+        args,
+        f"peak memory of every process, sampled every 20 ms until {args.after:.0f} s "
         f"after the first paint; median of {args.runs} (min-max)",
-    )  # fmt: skip
+    )
     env = tree.env()
     rows: list[list[object]] = [
         ["campaign", "file", "infoint peak", "sum of peaks", "processes", "bare app", "goal"]
@@ -88,10 +89,26 @@ def main() -> None:
         db = campaigns.fresh_copy(size, folder)
         ours: list[Memory] = []
         bare: list[Memory] = []
-        app = partial(measure, ours, tree.app(db), BOARD_NEEDLE, env, folder, args.after,
-                      partial(campaigns.fresh_copy, size, folder))  # fmt: skip
-        baseline = partial(measure, bare, [tree.python, "-c", BARE_APP], BARE_NEEDLE, env,
-                           scratch, args.after, None)  # fmt: skip
+        app = partial(
+            measure,
+            ours,
+            tree.app(db),
+            BOARD_NEEDLE,
+            env,
+            folder,
+            args.after,
+            partial(campaigns.fresh_copy, size, folder),
+        )
+        baseline = partial(
+            measure,
+            bare,
+            [tree.python, "-c", BARE_APP],
+            BARE_NEEDLE,
+            env,
+            scratch,
+            args.after,
+            None,
+        )
         peaks, bare_peaks = alternate(args.runs, app, baseline)
         ours, bare = ours[1:], bare[1:]  # the warm-up round is dropped
         sums = [m.hwm_sum_kb for m in ours]
@@ -106,8 +123,11 @@ def main() -> None:
             f"<= {goal} MB" if goal else "",
         ]
         rows.append(row)
-        print(f"  {size.label}: infoint {row[2]}, sum of peaks {row[3]}, "
-              f"{row[4]} process(es); bare {row[5]}", flush=True)  # fmt: skip
+        print(
+            f"  {size.label}: infoint {row[2]}, sum of peaks {row[3]}, "
+            f"{row[4]} process(es); bare {row[5]}",
+            flush=True,
+        )
     print()
     table(rows)
     print(f"  {machine()} (after)")

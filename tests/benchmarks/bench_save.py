@@ -95,8 +95,11 @@ def main() -> None:
                 "<= 3 ms median",
             ]
         )
-        print(f"  {size.label}: opened in {found['opened']:.1f} s; notes of "
-              f"{found['notes']:,} characters at the end", flush=True)  # fmt: skip
+        print(
+            f"  {size.label}: opened in {found['opened']:.1f} s; notes of "
+            f"{found['notes']:,} characters at the end",
+            flush=True,
+        )
     print()
     table(rows)
     print(f"  {machine()} (after)")

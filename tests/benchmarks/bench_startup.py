@@ -67,8 +67,14 @@ def main() -> None:
         db = campaigns.fresh_copy(size, folder)
         env = tree.env()
 
-        ours = partial(run, tree.app(db), BOARD_NEEDLE, env, folder,
-                       partial(campaigns.fresh_copy, size, folder))  # fmt: skip
+        ours = partial(
+            run,
+            tree.app(db),
+            BOARD_NEEDLE,
+            env,
+            folder,
+            partial(campaigns.fresh_copy, size, folder),
+        )
         bare = partial(run, [tree.python, "-c", BARE_APP], BARE_NEEDLE, env, scratch, None)
         app, base = alternate(args.runs, ours, bare)
         goal = GOALS.get(size.name)

@@ -89,16 +89,25 @@ def main() -> None:
     kept = any(new == old + text or new == old + text.rstrip() for old, new in changed.values())
     per_minute = 60 / typed_for
     wchar, disk = (wchar_after - wchar_before), (disk_after - disk_before)
-    print(f"  {size.label} ({db.stat().st_size / 1e6:.1f} MB): typed {len(text)} keys in "
-          f"{typed_for:.1f} s; the app {'quit' if code == 0 else f'ended with {code}'}; the "
-          f"typed text {'is' if kept else 'is NOT'} in the saved notes", flush=True)  # fmt: skip
+    print(
+        f"  {size.label} ({db.stat().st_size / 1e6:.1f} MB): typed {len(text)} keys in "
+        f"{typed_for:.1f} s; the app {'quit' if code == 0 else f'ended with {code}'}; the "
+        f"typed text {'is' if kept else 'is NOT'} in the saved notes",
+        flush=True,
+    )
     print()
     rows: list[list[object]] = [["while typing", "bytes", "per minute", "goal"]]
     files_only = wchar - painted
     rows.append(["wchar, all write calls", f"{wchar:,}", f"{wchar * per_minute / 1e6:.3f} MB", ""])
     rows.append(["  of which to the terminal", f"{painted:,}", "", ""])
-    rows.append(["  to files (the rest)", f"{files_only:,}",
-                 f"{files_only * per_minute / 1e6:.3f} MB", "<= 1 MB"])  # fmt: skip
+    rows.append(
+        [
+            "  to files (the rest)",
+            f"{files_only:,}",
+            f"{files_only * per_minute / 1e6:.3f} MB",
+            "<= 1 MB",
+        ]
+    )
     rows.append(["write_bytes (to disk)", f"{disk:,}", f"{disk * per_minute / 1e6:.3f} MB", ""])
     for name in sorted(set(files_before) | set(files_after)):
         old, new = files_before.get(name), files_after.get(name)

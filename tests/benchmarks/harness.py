@@ -178,8 +178,9 @@ class Campaigns:
         started = time.perf_counter()
         print(f"  building {size.label} with {self.tree.root.name}'s campaign.py...", flush=True)
         args = (str(size.contacts), str(size.meetings), str(size.note_words))
-        self.tree.run(BUILD, str(self.tree.root), str(building / "campaign.json"), *args,
-                      cwd=building)  # fmt: skip
+        self.tree.run(
+            BUILD, str(self.tree.root), str(building / "campaign.json"), *args, cwd=building
+        )
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir()
         for name in ("campaign.json", "campaign.json.journal"):

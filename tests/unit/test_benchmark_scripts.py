@@ -67,8 +67,16 @@ def test_the_harness_measures_this_checkout_by_default(tmp_path):
 
 
 def test_a_campaign_is_built_by_the_trees_own_generator_and_saves_are_timed(tmp_path):
-    result = run_script("bench_save.py", "--runs", "2", "--sizes", "20+60",
-                        "--cache", str(tmp_path / "cache"), cwd=tmp_path)  # fmt: skip
+    result = run_script(
+        "bench_save.py",
+        "--runs",
+        "2",
+        "--sizes",
+        "20+60",
+        "--cache",
+        str(tmp_path / "cache"),
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "20 contacts + 60 meetings" in result.stdout
     assert "SQLite commit" in result.stdout
@@ -82,15 +90,31 @@ def test_a_campaign_is_built_by_the_trees_own_generator_and_saves_are_timed(tmp_
 
 
 def test_the_board_is_timed_from_the_terminal(tmp_path):
-    result = run_script("bench_startup.py", "--runs", "1", "--sizes", "20",
-                        "--cache", str(tmp_path / "cache"), cwd=tmp_path)  # fmt: skip
+    result = run_script(
+        "bench_startup.py",
+        "--runs",
+        "1",
+        "--sizes",
+        "20",
+        "--cache",
+        str(tmp_path / "cache"),
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "20 contacts" in result.stdout and "ratio" in result.stdout
 
 
 def test_killed_while_typing_the_notes_load_with_what_was_saved(tmp_path):
-    result = run_script("bench_kill.py", "--rounds", "1", "--size", "20+60",
-                        "--cache", str(tmp_path / "cache"), cwd=tmp_path)  # fmt: skip
+    result = run_script(
+        "bench_kill.py",
+        "--rounds",
+        "1",
+        "--size",
+        "20+60",
+        "--cache",
+        str(tmp_path / "cache"),
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "keys kept" in result.stdout and "BROKEN" not in result.stdout
 
