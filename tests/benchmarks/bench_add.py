@@ -1,55 +1,51 @@
-"""Time of one `infoint add` (a whole process) on a file with 5,000 contacts.
+"""One `infoint add` as a whole process on a campaign of 5,000 contacts, in a pseudo-terminal,
+beside `python -c pass`; alternating, a first round dropped (it also takes the session's
+backup); medians (min-max).
 
-python tests/benchmarks/bench_add.py [--contacts 5000] [--runs 7]
+    python tests/benchmarks/bench_add.py [--contacts 5000] [--runs 7]
 """
 
 from __future__ import annotations
 
-import argparse
-import statistics
-import subprocess
+import itertools
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import Size, alternate, machine, parser, setup, spread, table
+from terminal import whole_process
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--contacts", type=int, default=5000)
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-    from campaign import build
+    ap = parser(__doc__)
+    ap.add_argument("--contacts", type=int, default=5000)
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+    tree, campaigns, scratch = setup(args, f"infoint add, median of {args.runs} (min-max)")
+    size = Size(args.contacts)
+    db = campaigns.fresh_copy(size, scratch / "add")
+    env, cwd = tree.env(), str(db.parent)
+    numbers = itertools.count()
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "add.json"
-        build(path, args.contacts, 0)
-        env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
-        times = []
-        for i in range(args.runs + 1):
-            start = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "infoint_tui", "add", f"Bench Person {i}", "--company", "Acme", "--db", str(path)],
-                check=True, capture_output=True, env=env,
-            )  # fmt: skip
-            if i:  # the first run warms the .pyc files and takes the session's backup
-                times.append(time.perf_counter() - start)
-        baseline = []
-        for _ in range(args.runs):
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", "pass"], check=True, env=env)
-            baseline.append(time.perf_counter() - start)
-        print(
-            f"infoint add on {args.contacts} contacts ({path.stat().st_size / 1e6:.2f} MB file), a whole process, median of {args.runs}:"
+    def add() -> float:
+        name = f"Bench Person {next(numbers)}"
+        return whole_process(
+            tree.command("add", name, "--company", "Acme", "--db", str(db)), env, cwd
         )
-        print(
-            f"  {statistics.median(times) * 1000:.0f} ms  (runs: {', '.join(f'{t * 1000:.0f}' for t in times)}; an empty Python process: {statistics.median(baseline) * 1000:.0f} ms)"
-        )
+
+    def bare() -> float:
+        return whole_process([tree.python, "-c", "pass"], env, cwd)
+
+    ours, base = alternate(args.runs, add, bare)
+    table(
+        [
+            [f"on {size.label} ({db.stat().st_size / 1e6:.2f} MB)", "time"],
+            ["infoint add", spread(ours)],
+            ["python -c pass", spread(base)],
+        ]
+    )
+    print(f"  {machine()} (after)")
 
 
 if __name__ == "__main__":

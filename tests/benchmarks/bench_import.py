@@ -1,89 +1,120 @@
-"""How long `infoint import linkedin` takes on an 800-connection export (run: python tests/benchmarks/bench_import.py).
+"""Imports and `list` as the rows grow: a LinkedIn Connections.csv (LinkedIn's own format, its
+preamble lines included) of 3,000 and of 30,000 rows; `python -m infoint_tui import linkedin FILE
+--db NEW` as a whole process in a pseudo-terminal (progress bar and all), then `list` and
+`list --json` on the files it made. Sizes alternate, a first round is dropped; medians (min-max)
+and the ratios of the largest to the smallest.
 
-Measures the whole command in a fresh process (Python start-up included), then each step in
-process: read and parse, plan, apply (one batch, one write); first into an empty file, then
-the same file again (everything already present).
+    python tests/benchmarks/bench_import.py [--runs 3] [--rows 3000,30000]
+
+Goals (issue 12): import of 30,000 rows within 12x the time of 3,000; `list` within 4x.
+Never fails on a result.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import statistics
-import subprocess
+import shutil
 import sys
-import tempfile
-import time
+from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from infoint_tui.actions.campaign import open_campaign  # noqa: E402
-from infoint_tui.formats.linkedin import parse_linkedin  # noqa: E402
-from infoint_tui.formats.plan import apply_import, plan_import  # noqa: E402
-from infoint_tui.formats.snapshot import Snapshot  # noqa: E402
-from infoint_tui.formats.source import read_source  # noqa: E402
+from harness import Tree, alternate, machine, median, parser, setup, spread, table
+from terminal import whole_process
 
-ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 800
-RUNS = 5
+PREAMBLE = (
+    "Notes:\n"
+    '"When exporting your connection data, you may notice that some of the email addresses are '
+    "missing. You will only see email addresses for connections who have allowed their "
+    'connections to see or download their email address."\n'
+    "\n"
+)
+HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def connections_csv(rows: int) -> str:
+    """A Connections.csv as LinkedIn exports it (tests/fixtures/linkedin_Connections.csv)."""
     out = io.StringIO()
-    out.write('Notes:\n"When exporting your connection data, you may notice..."\n\n')
-    writer = csv.writer(out)
-    writer.writerow(
-        ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
-    )
+    out.write(PREAMBLE)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
     for n in range(rows):
         writer.writerow(
             [
-                f"Fïrst{n}", f"Lást{n}", f"https://www.linkedin.com/in/person-{n}",
-                f"p{n}@example.com" if n % 4 == 0 else "", f"Company {n % 97}, Inc.",
-                "Senior Engineer, Platform", f"{1 + n % 28:02d} Mar 20{10 + n % 15}",
+                f"Fïrst{n}",
+                f"Lást{n}",
+                f"https://www.linkedin.com/in/person-{n}-example",
+                f"p{n}@example.com" if n % 4 == 0 else "",
+                f"Company {n % 97}, Inc.",
+                "Senior Engineer, Platform",
+                f"{1 + n % 28:02d} {MONTHS[n % 12]} 20{10 + n % 15}",
             ]
-        )  # fmt: skip
+        )
     return out.getvalue()
 
 
-def timed(step):
-    start = time.perf_counter()
-    result = step()
-    return result, time.perf_counter() - start
+def run_import(tree: Tree, source: Path, folder: Path, made: dict[int, Path], rows: int) -> float:
+    """One import into a new file; the file is kept for the `list` runs."""
+    run = folder / f"import-{rows}"
+    shutil.rmtree(run, ignore_errors=True)
+    run.mkdir(parents=True)
+    db = run / "campaign.json"
+    took = whole_process(
+        tree.command("import", "linkedin", str(source), "--db", str(db)), tree.env(), str(run)
+    )
+    made[rows] = db
+    return took
+
+
+def run_command(tree: Tree, db: Path, *args: str) -> float:
+    return whole_process(tree.command(*args, "--db", str(db)), tree.env(), str(db.parent))
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "Connections.csv"
-        source.write_text(connections_csv(ROWS))
-        whole = []
-        for run in range(RUNS):
-            db = Path(folder) / f"cli{run}.json"
-            start = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "infoint_tui", "import", "linkedin", str(source), "--db", str(db)],
-                check=True, capture_output=True, cwd=ROOT,
-            )  # fmt: skip
-            whole.append(time.perf_counter() - start)
-        baseline = []
-        for _ in range(RUNS):
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", "pass"], check=True)
-            baseline.append(time.perf_counter() - start)
-        print(f"{ROWS} rows, whole command in a new process: median {statistics.median(whole) * 1000:.0f} ms "
-              f"(bare Python start-up: {statistics.median(baseline) * 1000:.0f} ms)")  # fmt: skip
+    ap = parser(__doc__)
+    ap.add_argument("--runs", type=int, default=3, help="measured runs of each")
+    ap.add_argument("--rows", default="3000,30000", help="rows of the CSV files, smallest first")
+    args = ap.parse_args()
+    tree, _, scratch = setup(args, f"imports and list, whole processes, median of {args.runs}")
+    counts = [int(n) for n in args.rows.split(",")]
+    sources = {}
+    for rows in counts:
+        sources[rows] = scratch / f"Connections-{rows}.csv"
+        sources[rows].write_text(connections_csv(rows), encoding="utf-8")
+    made: dict[int, Path] = {}
+    imports = alternate(
+        args.runs, *(partial(run_import, tree, sources[n], scratch, made, n) for n in counts)
+    )
+    print(
+        "  imported: "
+        + ", ".join(
+            f"{n:,} rows {spread(t, 1, 's', 2)}" for n, t in zip(counts, imports, strict=True)
+        ),
+        flush=True,
+    )
+    lists = alternate(args.runs, *(partial(run_command, tree, made[n], "list") for n in counts))
+    jsons = alternate(
+        args.runs, *(partial(run_command, tree, made[n], "list", "--json") for n in counts)
+    )
+    rows: list[list[object]] = [["rows", "import linkedin", "list", "list --json"]]
+    for n, imp, lst, js in zip(counts, imports, lists, jsons, strict=True):
+        rows.append([f"{n:,}", spread(imp), spread(lst), spread(js)])
+    if len(counts) > 1:
+        first, last = 0, len(counts) - 1
 
-        for label, db in (("empty file", "steps.json"), ("same file again", "steps.json")):
-            repo = open_campaign(Path(folder) / db)
-            parsed, t_parse = timed(lambda: parse_linkedin(read_source(source)))
-            plan, t_plan = timed(lambda: plan_import(Snapshot.of(repo), parsed))  # noqa: B023
-            outcome, t_apply = timed(lambda: apply_import(repo, plan))  # noqa: B023
-            print(
-                f"  into {label}: parse {t_parse * 1000:.0f} ms, plan {t_plan * 1000:.0f} ms, "
-                f"apply {t_apply * 1000:.0f} ms ({sum(outcome.added.values())} added, "
-                f"{len(plan.present)} already present)"
-            )
+        def ratio(values: list[list[float]]) -> str:
+            return f"{median(values[last]) / median(values[first]):.1f}x"
+
+        rows.append(
+            [f"{counts[last]:,} / {counts[first]:,}", ratio(imports), ratio(lists), ratio(jsons)]
+        )
+        rows.append(["goal", "<= 12x", "<= 4x", "<= 4x"])
+    print()
+    table(rows)
+    print(f"  {machine()} (after)")
 
 
 if __name__ == "__main__":
