@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from ..domain.compose import ADVICE_TIARA
 from ..domain.models import CaptureKind
 from ..domain.text import clean_text
 from .meetings import MeetingActions
@@ -30,6 +29,8 @@ def _advice(log: list, index: int):
     if not 0 <= index < len(log):
         raise IndexError(f"no capture {index} in this meeting's log")
     capture = log[index]
+    from ..domain.compose import ADVICE_TIARA  # with the drafts: not needed at start-up
+
     if capture.kind is not CaptureKind.INSIGHT or capture.tiara not in ADVICE_TIARA:
         raise ValueError("only advice and resources can be marked tried")
     return capture

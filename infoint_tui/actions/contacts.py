@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import copy
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ..domain import rules
 from ..domain.models import Contact, Reminder, StageChange, Touch, TouchKind
 from ..domain.stages import Stage
-from ..domain.touches import Logged, closed_to_report
 from .base import CampaignBase
+
+if TYPE_CHECKING:
+    from ..domain.touches import Logged
 
 
 class ContactActions(CampaignBase):
@@ -182,6 +185,8 @@ class ContactActions(CampaignBase):
         self, contact_id: str, kind: TouchKind, at: datetime, note: str = ""
     ) -> Logged:
         """Log a touch the user reported, and say what it closed and where the card went."""
+        from ..domain.touches import Logged, closed_to_report
+
         contact = self.contact(contact_id)
         before = {r.id for r in self.reminders(contact_id=contact_id)}
         stage = contact.stage

@@ -9,15 +9,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..domain import rules
-from ..domain.confirm import confirm_item, meeting_to_confirm, plan_confirmations
 from ..domain.models import Meeting, Reminder, ReminderKind, TouchKind
 from ..domain.stages import Stage
-from ..domain.steps import Situation
 from ..domain.validation import meeting_problems
 from .meetings import MeetingActions
 
 if TYPE_CHECKING:
     from ..domain.models import Contact
+    from ..domain.steps import Situation
 
 NO_ANSWER_REASON = "no answer"
 
@@ -25,6 +24,8 @@ NO_ANSWER_REASON = "no answer"
 class FollowThroughActions(MeetingActions):
     def situation(self, contact_id: str, now: datetime) -> Situation:
         """Everything the step rules read about one contact."""
+        from ..domain.steps import Situation  # the drafts' rules: not needed at start-up
+
         contact = self.contact(contact_id)
         return Situation(
             contact=contact,
@@ -86,6 +87,8 @@ class FollowThroughActions(MeetingActions):
             for r in self.reminders(contact_id=contact_id, open_only=False)
             if r.kind is ReminderKind.CONFIRM
         ]
+        from ..domain.confirm import confirm_item, plan_confirmations
+
         plan = plan_confirmations(meetings, contacts, reminders, now)
         if plan.empty:
             return False
@@ -111,6 +114,8 @@ class FollowThroughActions(MeetingActions):
 
     def set_confirmed(self, meeting_id: str, confirmed: bool, now: datetime) -> None:
         """Tick (or untick) the meeting's "confirm" item, and its reminder with it."""
+        from ..domain.confirm import confirm_item
+
         meeting = self.meeting(meeting_id)
         item = confirm_item(meeting)
         with self.batch():
@@ -128,6 +133,8 @@ class FollowThroughActions(MeetingActions):
 
     def confirmation_sent(self, contact_id: str, text: str, now: datetime) -> None:
         """The confirmation went: logged with its text, the reminder done, the item ticked."""
+        from ..domain.confirm import meeting_to_confirm
+
         meeting = meeting_to_confirm(self.meetings(contact_id), now)
         with self.batch():
             self._drop_draft(contact_id, "confirm")

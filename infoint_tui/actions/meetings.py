@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from ..domain.live_notes import action_reminder
 from ..domain.models import (
     Capture,
     CaptureKind,
@@ -19,7 +18,6 @@ from ..domain.models import (
     Tiara,
     TouchKind,
 )
-from ..domain.prep import new_meeting_defaults
 from ..domain.stages import Stage
 from .contacts import ContactActions
 
@@ -27,6 +25,8 @@ from .contacts import ContactActions
 class MeetingActions(ContactActions):
     def ensure_next_meeting(self, contact_id: str) -> Meeting:
         """The contact's next meeting, created with the default prep if there is none."""
+        from ..domain.prep import new_meeting_defaults  # the prep's rules: not at start-up
+
         existing = self.next_meeting(contact_id)
         if existing is not None:
             return existing
@@ -57,6 +57,8 @@ class MeetingActions(ContactActions):
         self, meeting: Meeting, kind: CaptureKind, text: str, tiara: Tiara | None, at: datetime
     ) -> tuple[Capture, Reminder | None]:
         """Log a capture on the meeting; an action item also becomes a reminder."""
+        from ..domain.live_notes import action_reminder
+
         capture = Capture(at=at, kind=kind, text=text, tiara=tiara)
         reminder = None
         with self.batch():

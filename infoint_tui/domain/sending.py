@@ -6,9 +6,13 @@ The kinds: "outreach" (the request; to a second person at the company of `second
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .models import Contact
-from .outreach import RequestCheck
 from .stages import Stage
+
+if TYPE_CHECKING:
+    from .outreach import RequestCheck
 
 OUTREACH, THANK_YOU, CHECK_IN = "outreach", "thank-you", "check-in"
 FOLLOW_UP, CONFIRM = "follow-up", "confirm"

@@ -189,26 +189,57 @@ def first_problem(record: Any) -> str | None:
 
 
 def _collect(record: Any, prefix: str, problems: list[str]) -> None:
-    for name in _field_names(type(record)):
+    for name, kind in _plan(type(record)):
         value = getattr(record, name)
-        if value is None or isinstance(value, str):
+        if value is None:
             continue
-        label = prefix + name
-        if name in NUMBER_RANGES:
+        if kind == "date":
+            if isinstance(value, (date, datetime)):
+                if MIN_YEAR <= value.year <= MAX_YEAR and (
+                    not isinstance(value, datetime) or value.tzinfo is not None
+                ):
+                    continue  # the common case, checked without building a message
+                problem = moment_problem(value, prefix + name)
+            else:
+                problem = f"{prefix}{name} is {value!r}, not a date"
+            if problem:
+                problems.append(problem)
+        elif kind == "number":
             problem = number_problem(value, name)
-            problem = problem and prefix + problem
-        elif isinstance(value, (date, datetime)):
-            problem = moment_problem(value, label)
-        else:
-            problem = None
-            if isinstance(value, list):
-                for index, item in enumerate(value, start=1):
-                    if dataclasses.is_dataclass(item) and not isinstance(item, type):
-                        _collect(item, f"{label}[{index}].", problems)
-            elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-                _collect(value, f"{label}.", problems)
-        if problem:
-            problems.append(problem)
+            if problem:
+                problems.append(prefix + problem)
+        elif isinstance(value, list):
+            for index, item in enumerate(value, start=1):
+                if dataclasses.is_dataclass(item) and not isinstance(item, type):
+                    _collect(item, f"{prefix}{name}[{index}].", problems)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            _collect(value, f"{prefix}{name}.", problems)
+
+
+_PLANS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _plan(cls: type) -> tuple[tuple[str, str], ...]:
+    """A record class's fields that can be out of range, in order, with their kind: "date",
+    "number" (one of NUMBER_RANGES) or "nested" (a record, or a list of them, inside it);
+    worked out once per class from its type hints. Text, flags and enums are never checked."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        import typing
+
+        hints = typing.get_type_hints(cls)
+        found: list[tuple[str, str]] = []
+        for name in _field_names(cls):
+            hint = hints.get(name, Any)
+            inner = next((a for a in typing.get_args(hint) if a is not type(None)), hint)
+            if name in NUMBER_RANGES:
+                found.append((name, "number"))
+            elif inner in (date, datetime):
+                found.append((name, "date"))
+            elif typing.get_origin(hint) is list or hint is Any or dataclasses.is_dataclass(inner):
+                found.append((name, "nested"))
+        plan = _PLANS[cls] = tuple(found)
+    return plan
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
