@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
@@ -21,6 +22,7 @@ if TYPE_CHECKING:  # imported for real only once the board is on screen (start-u
 
     from .actions.campaign import Campaign
     from .actions.session import Session
+    from .domain.cards import Card
     from .domain.clock import Clock
 
 
@@ -59,52 +61,104 @@ class InfointApp(App[int]):
             self.everything = everything
 
     def __init__(
-        self, campaign: Campaign, *, clock: Clock | None = None, demo: bool = False
+        self,
+        campaign: Campaign | None = None,
+        *,
+        clock: Clock | None = None,
+        demo: bool = False,
+        opener: Callable[[], Campaign] | None = None,
+        prefetched: dict[str, Card] | None = None,
+        theme: str = "",
     ) -> None:
-        """Run on `campaign`: from now on the app's session writes every change to disk."""
+        """Run on `campaign`; or, at start-up, on the board's cards `prefetched` by a second
+        process (and its `theme`) while `opener` opens the campaign after the first paint. From
+        then on the app's session writes every change to disk."""
         super().__init__()
-        self.campaign = campaign
-        self.clock = clock or campaign.clock
+        if campaign is None and opener is None:
+            raise ValueError("InfointApp needs a campaign or an opener")
+        self._campaign = campaign
+        self._opener = opener
+        self._opening = threading.Lock()
+        self.prefetched = prefetched
+        self._theme = theme
+        if clock is None:
+            from .domain.clock import SystemClock
+
+            clock = campaign.clock if campaign is not None else SystemClock()
+        self.clock = clock
         self.demo = demo
         self.session: Session | None = None
+        self._warnings: list[str] = []
         self.recovery_copy: Path | None = None  # where unsaved work went while the file failed
 
-    def on_mount(self) -> None:
+    @property
+    def campaign(self) -> Campaign:
+        """The campaign; opened now (and waited for) if start-up has not opened it yet."""
+        if self.session is None:
+            with self._opening:
+                if self.session is None:
+                    self._start_session()
+        assert self.session is not None
+        return self.session.campaign
+
+    def _start_session(self) -> None:
         from .actions.session import Session
 
+        campaign = self._campaign
+        if campaign is None:
+            assert self._opener is not None
+            campaign = self._campaign = self._opener()
         self.session = Session(
-            self.campaign,
+            campaign,
             on_changed=self._campaign_changed,
             on_saved=self._report_saved,
             on_error=self._report_save_failed,
         )
-        theme = self.campaign.settings.theme
+
+    def on_mount(self) -> None:
+        if self._campaign is not None:
+            theme = self.campaign.settings.theme  # opens the session
+        else:
+            theme = self._theme
         if theme and theme in self.available_themes:
             self.theme = theme
         from .screens.board import BoardScreen
 
         self.push_screen(BoardScreen())
 
+    def prefetched_cards(self) -> dict[str, Card] | None:
+        """The board's cards as the start-up helper process worked them out (once)."""
+        cards, self.prefetched = self.prefetched, None
+        return cards if self.session is None else None
+
     def on_unmount(self) -> None:
         """The app is closing: the store's thread stops (close_store writes what is left)."""
         if self.session is not None:
             self.session.thread.stop()
 
-    def check_file_in_background(self) -> None:
-        """After the board's first paint: read the rest of the file once (the meetings' notes),
-        off the UI thread, so a broken file is refused before anything is written over it."""
+    def load_in_background(self) -> None:
+        """After the board's first paint: open the campaign if start-up did not, and read the
+        rest of the file once (the meetings' notes), off the UI thread, so a broken file is
+        refused before anything is written over it."""
         self.run_worker(
-            self._check_file, thread=True, exclusive=True, group="load", exit_on_error=False
+            self._load_and_check, thread=True, exclusive=True, group="load", exit_on_error=False
         )
 
-    def _check_file(self) -> None:
+    def _load_and_check(self) -> None:
         from .actions.errors import StoreError
 
-        assert self.session is not None
+        opened_here = self.session is None
         try:
+            self.campaign  # noqa: B018 (opens it, if start-up did not)
+            assert self.session is not None
+            if opened_here:
+                self.call_from_thread(self._show_live_cards)
             self.session.check_file()
             # Meetings from before confirmations existed, or whose day has passed: in step.
             self.session.campaign.sync_confirmations()
+            # What is loaded now lives as long as the app: the garbage collector need not
+            # scan it again (a full collection of it stalled typing for up to 90 ms).
+            gc.freeze()
         except StoreError as error:
             self.call_from_thread(self._refuse_broken_file, error)
             return
@@ -118,6 +172,14 @@ class InfointApp(App[int]):
                 severity="warning",
                 timeout=8,
             )
+
+    def _show_live_cards(self) -> None:
+        """The campaign is open: the board's prepared cards give way to live ones."""
+        from .screens.board import BoardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, BoardScreen):
+                screen.rebuild_keeping_focus()
 
     def _refuse_broken_file(self, error: Exception) -> None:
         """The file turned out unreadable after the first paint: stop before anything is written."""
@@ -160,7 +222,8 @@ class InfointApp(App[int]):
         self.push_screen(LiveNotesScreen(meeting.id))
 
     def watch_theme(self, theme: str) -> None:
-        campaign = getattr(self, "campaign", None)
+        session = getattr(self, "session", None)
+        campaign = session.campaign if session is not None else None
         if campaign is not None and self._is_mounted and campaign.settings.theme != theme:
             import dataclasses
 
@@ -326,9 +389,15 @@ class InfointApp(App[int]):
         if self.session is not None:
             self.session.save_now()
 
+    def warnings(self) -> list[str]:
+        """What went wrong while the app ran but lost nothing (a backup not made)."""
+        return list(self._warnings if self.session is None else self.session.warnings)
+
     def close_store(self) -> str | None:
         """Write everything; on failure, put a recovery copy somewhere and say where."""
         if self.session is None:
-            return None  # never mounted: nothing can have changed
+            return None  # never opened: nothing can have changed
         session, self.session = self.session, None
-        return session.close()
+        problem = session.close()
+        self._warnings = list(session.warnings)
+        return problem

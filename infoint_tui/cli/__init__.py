@@ -98,9 +98,15 @@ def one_contact(campaign: Campaign, text: str) -> Contact:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    path = None if args.demo else db_path(args)
+    prefetch = None
+    if path is not None and sys.stdout.isatty():
+        from .prefetch import start_prefetch
+
+        prefetch = start_prefetch(path)  # before Textual is imported: the board is ready sooner
     from .launch import launch
 
-    return launch(args, None if args.demo else db_path(args))
+    return launch(args, path, prefetch)
 
 
 def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:

@@ -7,7 +7,11 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..actions.campaign import Campaign
+    from .prefetch import Prefetch
 
 MESSAGE_ALREADY_OPEN = (
     "{path} is already open in another infoint window; close that one first "
@@ -63,9 +67,13 @@ def demo_path() -> Path:
     return folder / "demo.json"
 
 
-def launch(args: argparse.Namespace, path: Path | None = None) -> int:
-    """Run the app on `path` (or a fresh demo); the file is read before the screen opens, so a
-    file that cannot be used is one line on the terminal, not a screen."""
+def launch(
+    args: argparse.Namespace, path: Path | None = None, prefetch: Prefetch | None = None
+) -> int:
+    """Run the app on `path` (or a fresh demo). The file is read before the screen opens, so a
+    file that cannot be used is one line on the terminal, not a screen; unless `prefetch`, a
+    second process, has the board ready: then the board shows first and the file is opened
+    right after."""
     from ..actions.campaign import open_campaign
     from ..domain.clock import SystemClock
 
@@ -78,16 +86,30 @@ def launch(args: argparse.Namespace, path: Path | None = None) -> int:
     assert path is not None
     lock = SessionLock(Path(os.path.realpath(path)))
     try:
-        campaign = open_campaign(path, clock=clock, autoflush=False)
         from ..app import InfointApp
 
-        app = InfointApp(campaign, clock=clock, demo=args.demo)
+        def opener() -> Campaign:
+            return open_campaign(path, clock=clock, autoflush=False)
+
+        payload = prefetch.result() if prefetch is not None else None
+        if payload is not None:
+            from .prefetch import cards_from
+
+            app = InfointApp(
+                opener=opener,
+                clock=clock,
+                demo=args.demo,
+                prefetched=cards_from(payload),
+                theme=str(payload.get("theme") or ""),
+            )
+        else:
+            app = InfointApp(opener(), clock=clock, demo=args.demo)  # errors surface here
         app.run()
         problem = app.close_store()
         if problem:
             print(f"infoint: {problem}", file=sys.stderr)
             return 1
-        for warning in campaign.store.engine.warnings:
+        for warning in app.warnings():
             print(f"infoint: warning: {warning}", file=sys.stderr)
         if args.demo:
             print(f"The demo campaign was left in {path}")

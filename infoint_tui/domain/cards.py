@@ -6,7 +6,7 @@ before the rest of the domain is loaded. `domain/board.py` builds cards from the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -46,8 +46,7 @@ class ContactRow(NamedTuple):
         return self.role or self.company
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(NamedTuple):
     """The most pressing next thing for a contact, as a card shows it."""
 
     at: datetime
@@ -79,9 +78,7 @@ class Card:
     @property
     def due(self) -> Due | None:
         if self._due is None and self.item is not None:
-            from .board import due_of
-
-            self._due = due_of(self.item, self.now)
+            self._due = _due_of()(self.item, self.now)
         return self._due
 
     @property
@@ -111,6 +108,21 @@ class Card:
 
     def __repr__(self) -> str:
         return f"Card({self.name!r}, {self.stage.value})"
+
+
+def _due_of() -> Callable[[AgendaItem, datetime], Due]:
+    """domain.board's due_of, imported on first use (the board can paint prepared cards
+    before the agenda's rules are loaded), then kept: a card's due is asked for thousands of
+    times."""
+    global _DUE_OF
+    if _DUE_OF is None:
+        from .board import due_of
+
+        _DUE_OF = due_of
+    return _DUE_OF
+
+
+_DUE_OF: Callable[[AgendaItem, datetime], Due] | None = None
 
 
 def card_order(card: Card) -> tuple[int, str, str]:

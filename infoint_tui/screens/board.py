@@ -131,10 +131,15 @@ class BoardScreen(CampaignMixin, Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.rebuild()
+        prefetched = self.infoint.prefetched_cards()
+        if prefetched is not None:
+            self.cards = prefetched  # live cards replace them once the campaign is open
+            self.refresh_columns()
+        else:
+            self.rebuild()
         self.view.focus()
         self._resumed_once = False
-        self.call_after_refresh(self.infoint.check_file_in_background)
+        self.call_after_refresh(self.infoint.load_in_background)
 
     def on_board_view_fitted(self) -> None:  # the summary says when not all columns show
         self.update_summary()
@@ -151,15 +156,15 @@ class BoardScreen(CampaignMixin, Screen[None]):
     def on_campaign_changed(self, message: CampaignChanged) -> None:
         """Another program changed the file: show its changes, the cursor where it was."""
         if message.elsewhere and (message.touches("contacts") or message.touches("reminders")):
-            self._rebuild_keeping_focus()
+            self.rebuild_keeping_focus()
 
     def on_screen_resume(self) -> None:
         if not self._resumed_once:  # the first resume is the first show: just built
             self._resumed_once = True
             return
-        self._rebuild_keeping_focus()
+        self.rebuild_keeping_focus()
 
-    def _rebuild_keeping_focus(self) -> None:
+    def rebuild_keeping_focus(self) -> None:
         focused = self.focused_contact_id
         self.rebuild()
         card = self.cards.get(focused) if focused is not None else None

@@ -79,7 +79,7 @@ class Contents:
     in_lines: bool = True  # written in this layout (else the next write rewrites it so)
 
 
-_TABLE_OPEN = re.compile(rb'^"((?:[^"\\]|\\.)*)":\{\n$')
+_TABLE_OPEN = re.compile(rb'"((?:[^"\\\n]|\\.)*)":\{\n')
 _NOTES_LINE = re.compile(rb'"(\d+)":\{"id":"([0-9A-Za-z_.-]{1,64})"')
 
 
@@ -127,51 +127,97 @@ def _refuse_special(path: Path, info: os.stat_result) -> None:
         raise StoreError(f"{path} is not a regular file; infoint reads and writes only files")
 
 
+_NOTES_OPEN = b'\n"' + NOTES_TABLE.encode() + b'":{\n'
+_CHUNK = 1 << 22
+
+
 def _read_lines(handle: Any, offset: int) -> Contents | None:
-    """Read a file in this module's layout; None if it turns out not to be (read it whole)."""
+    """Read a file in this module's layout; None if it turns out not to be (read it whole).
+
+    The small tables come first: they are read in one piece and each parsed in one call. The
+    notes table, last, is read line by line and only indexed."""
+    light, notes_at = _read_until_notes(handle)
+    if notes_at is None:  # no notes table: the document's closing brace ends the last table
+        light = light.rstrip()
+        if not light.endswith(b"}\n}"):
+            return None
+        light = light[:-1]
     contents = Contents()
+    if not _parse_light(contents, light):
+        return None
+    if notes_at is None:
+        return contents
+    handle.seek(offset + notes_at)
+    offset += notes_at
+    line = handle.readline()
+    offset += len(line)
     while True:
         line = handle.readline()
-        if line in (b"}\n", b"}"):
-            return contents if not handle.read(1).strip() else None
-        found = _TABLE_OPEN.match(line)
-        if found is None:
+        if line in (b"}\n", b"},\n"):
+            break
+        if not line.endswith(b"\n") or not _index_note(contents, line, offset):
             return None
-        name = orjson.loads(b'"' + found.group(1) + b'"')
         offset += len(line)
-        if name in contents.tables or (name == NOTES_TABLE and contents.notes):
+    closing = handle.readline()
+    if line != b"}\n" or closing not in (b"}\n", b"}") or handle.read(1).strip():
+        return None
+    return contents
+
+
+def _read_until_notes(handle: Any) -> tuple[bytes, int | None]:
+    """What comes before the notes table (read in big pieces), and where the notes table's
+    first line starts, counted from there (None when the file has no notes table)."""
+    buffer = bytearray()
+    searched = 0
+    while True:
+        chunk = handle.read(_CHUNK)
+        if not chunk:
+            return bytes(buffer), None
+        buffer += chunk
+        found = buffer.find(_NOTES_OPEN, max(0, searched - len(_NOTES_OPEN)))
+        if found >= 0:
+            return bytes(buffer[: found + 1]), found + 1
+        searched = len(buffer)
+
+
+def _parse_light(contents: Contents, light: bytes) -> bool:
+    """Parse every small table of `light` (the file after its first line, up to the notes).
+
+    A table ends at the first line that is only "}," (a record's line starts with its key), or,
+    for the last one, at the end."""
+    at = 0
+    while at < len(light):
+        found = _TABLE_OPEN.match(light, at)
+        if found is None:
+            return False
+        name = orjson.loads(b'"' + found.group(1) + b'"')
+        if name in contents.tables or name == NOTES_TABLE:
             raise Malformed(f"table {name!r} appears twice")
-        lines: list[bytes] = []
-        while True:
-            line = handle.readline()
-            if line in (b"}\n", b"},\n"):
-                offset += len(line)
-                break
-            if not line.endswith(b"\n"):
-                return None
-            if name == NOTES_TABLE:
-                if not _index_note(contents, line, offset):
-                    return None
-            else:
-                lines.append(line)
-            offset += len(line)
-        if name != NOTES_TABLE:
-            contents.tables[name] = _parse_table(name, lines)
-        if line == b"}\n":  # the last table: the document's closing brace comes next
-            closing = handle.readline()
-            if closing not in (b"}\n", b"}") or handle.read(1).strip():
-                return None
-            return contents
+        start = found.end() - 2  # the table's "{"
+        close = light.find(b"\n},\n", start)
+        if close < 0:  # the last table
+            body = light[start:].rstrip()
+            at = len(light)
+        else:
+            body = light[start : close + 2]
+            at = close + 4
+        if not body.endswith(b"\n}"):
+            return False
+        contents.tables[name] = _parse_table(name, body)
+    return True
 
 
-def _parse_table(name: str, lines: list[bytes]) -> dict[str, Doc]:
-    if lines and lines[-1].endswith(b",\n"):
+def _parse_table(name: str, body: bytes) -> dict[str, Doc]:
+    """One table from its text, "{" to "}", a record a line."""
+    if body.endswith(b",\n}"):
         raise Malformed(f"table {name!r} ends with a comma")
     try:
-        table = orjson.loads(b"{" + b"".join(lines) + b"}")
+        table = orjson.loads(body)
     except orjson.JSONDecodeError as error:
         raise Malformed(f"not valid JSON in table {name!r}: {error}") from None
-    if len(table) != len(lines):
+    if not isinstance(table, dict):
+        raise Malformed(f"table {name!r} is not a JSON object")
+    if len(table) != body.count(b"\n") - 1:
         raise Malformed(f"table {name!r} has two records with the same key")
     _check_table(name, table)
     return table  # type: ignore[no-any-return]

@@ -30,7 +30,7 @@ from ..domain.models import (
     TargetEmployer,
     Touch,
 )
-from ..domain.stages import BY_VALUE, Stage
+from ..domain.stages import Stage
 from .engine import SETTINGS_ID, Changed, Engine, RecordChange
 from .errors import NotFound
 from .layout import SETTINGS_TABLE, Doc
@@ -448,28 +448,37 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _row(record_id: str, doc: Doc) -> ContactRow:
-    """A board row straight from a stored document."""
-    stage = BY_VALUE.get(doc.get("stage", "prospects"), Stage.PROSPECTS)
-    due = doc.get("next_action_due")
-    try:
-        next_due = datetime.fromisoformat(due) if isinstance(due, str) else None
-    except ValueError:
-        next_due = None
-    if next_due is not None and next_due.tzinfo is None:
-        next_due = None
-    tags = doc.get("tags") or ()
+    """A board row straight from a stored document (a field of the wrong type reads as empty:
+    the record is checked in full when it is opened)."""
+    get = doc.get
+    stage = _STAGES.get(get("stage", "prospects"), Stage.PROSPECTS)
+    due = get("next_action_due")
+    next_due = None
+    if due is not None and type(due) is str:
+        with contextlib.suppress(ValueError):
+            next_due = datetime.fromisoformat(due)
+        if next_due is not None and next_due.tzinfo is None:
+            next_due = None
+    tags = get("tags")
     return ContactRow(
         record_id,
-        str(doc.get("name", "")),
-        str(doc.get("role") or ""),
-        str(doc.get("company") or ""),
-        tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+        _text(get("name")),
+        _text(get("role")),
+        _text(get("company")),
+        tuple(t for t in tags if type(t) is str) if type(tags) is list else (),
         stage,
-        doc.get("archived") is True,
-        str(doc.get("notes") or ""),
-        str(doc.get("next_action") or ""),
+        get("archived") is True,
+        _text(get("notes")),
+        _text(get("next_action")),
         next_due,
     )
+
+
+def _text(value: object) -> str:
+    return value if type(value) is str else ""
+
+
+_STAGES = {stage.value: stage for stage in Stage}
 
 
 def _medium(value: object) -> Medium:
