@@ -24,7 +24,7 @@ from ..domain.models import (
 )
 
 if TYPE_CHECKING:
-    from ..domain.cards import ContactRow
+    from ..domain.cards import ContactRow, Listing
     from ..store.repository import Identity, MeetingSlot, Repository
 
 
@@ -71,6 +71,9 @@ class CampaignBase:
 
     def contact_rows(self, *, archived: bool | None = False) -> list[ContactRow]:
         return self.store.contact_rows(archived=archived)
+
+    def listing(self, *, archived: bool | None = False) -> list[Listing]:
+        return self.store.listing(archived=archived)
 
     def identities(self) -> list[Identity]:
         return self.store.identities()

@@ -107,7 +107,7 @@ def register_list(commands: argparse._SubParsersAction, common: argparse.Argumen
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    import json
+    import orjson
 
     from ..domain.stages import STAGES, Stage, UnknownStage
     from ..domain.text import clean_text
@@ -118,25 +118,22 @@ def cmd_list(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     campaign = open_campaign(args, create=False)
     contacts = [
-        c for c in campaign.contacts(archived=args.archived) if stage is None or c.stage == stage
+        c for c in campaign.listing(archived=args.archived) if stage is None or c.stage == stage
     ]
     contacts.sort(key=lambda c: (c.stage.order, c.name.casefold()))
     # A name from a file edited by hand can hold control characters: none reach the terminal.
     if args.json:
         rows = [
             {
-                "id": c.id, "name": c.name, "company": c.company, "role": c.role, "email": c.email,
-                "phone": c.phone, "url": c.url, "stage": c.stage.value, "tags": c.tags,
-                "source": c.source, "archived": c.archived,
+                "id": c.id, "name": clean_text(c.name), "company": clean_text(c.company),
+                "role": clean_text(c.role), "email": clean_text(c.email),
+                "phone": clean_text(c.phone), "url": clean_text(c.url), "stage": c.stage.value,
+                "tags": [clean_text(tag) for tag in c.tags], "source": clean_text(c.source),
+                "archived": c.archived,
             }
             for c in contacts
         ]  # fmt: skip
-        for row in rows:
-            for key, value in row.items():
-                if isinstance(value, str):
-                    row[key] = clean_text(value)
-            row["tags"] = [clean_text(tag) for tag in row["tags"]]  # type: ignore[union-attr]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
         return 0
     if not contacts:
         print("no contacts" + (f" in {stage.label}" if stage else ""))

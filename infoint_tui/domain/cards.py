@@ -46,6 +46,28 @@ class ContactRow(NamedTuple):
         return self.role or self.company
 
 
+class Listing(NamedTuple):
+    """What `infoint list` shows of a contact; read from the stored document, not decoded."""
+
+    id: str
+    name: str
+    company: str
+    role: str
+    email: str
+    phone: str
+    url: str
+    stage: Stage
+    tags: tuple[str, ...]
+    source: str
+    archived: bool
+
+    @property
+    def role_at_company(self) -> str:
+        if self.role and self.company:
+            return f"{self.role} @ {self.company}"
+        return self.role or self.company
+
+
 class Due(NamedTuple):
     """The most pressing next thing for a contact, as a card shows it."""
 

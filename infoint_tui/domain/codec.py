@@ -24,10 +24,17 @@ class RecordError(ValueError):
     """A stored record that does not have the shape its model expects."""
 
 
-def to_dict(obj: Any) -> dict[str, Any]:
+def to_dict(obj: Any, *, sparse: bool = False) -> dict[str, Any]:
+    """The record as JSON-ready data. `sparse` leaves out the fields that hold their default
+    (mostly nothing: None, empty text, an empty list): `from_dict` gives them back, and a
+    stored record is then read faster and held in less memory."""
     out: dict[str, Any] = {}
+    defaults = _defaults(type(obj)) if sparse else {}
     for field in _fields(type(obj)):
-        out[field] = _encode(getattr(obj, field))
+        value = getattr(obj, field)
+        if field in defaults and value == defaults[field]:
+            continue
+        out[field] = _encode(value)
     extra = getattr(obj, "extra", None)
     if extra:
         for key, value in extra.items():
@@ -86,6 +93,26 @@ def _fields(cls: type) -> tuple[str, ...]:
     if found is None:
         found = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.name != "extra")  # type: ignore[arg-type]
     return found
+
+
+def _defaults(cls: type) -> dict[str, Any]:
+    """Each field's default value, for the fields that have one."""
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        found = _DEFAULTS[cls] = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name == "extra":
+                continue
+            if f.default is not dataclasses.MISSING:
+                found[f.name] = f.default
+            elif f.default_factory is not dataclasses.MISSING:
+                value = f.default_factory()
+                if value in ([], {}):  # not a fresh id
+                    found[f.name] = value
+    return found
+
+
+_DEFAULTS: dict[type, dict[str, Any]] = {}
 
 
 def _plan(cls: type) -> tuple[dict[str, Decoder], bool]:

@@ -125,7 +125,7 @@ def read_invitations(source: Source, zone: tzinfo) -> InvitationFile:
     )
     if not calendars and cut_short:
         raise FormatError(f"{source.name} is cut short: its calendar never ends (no END:VCALENDAR)")
-    methods = [_text(calendar.get("METHOD")).upper() for calendar in calendars]
+    methods = [_line(_text(calendar.get("METHOD"))).upper() for calendar in calendars]
     found = InvitationFile(source.name, next((m for m in methods if m), ""))
     if source.encoding_note:
         found.notes.append(source.encoding_note)

@@ -3,6 +3,7 @@
 Documents are decoded when asked for, not at load: the board reads its rows straight from the
 documents, and a meeting's notes are read from the file only when the meeting is opened.
 
+Fields that hold nothing (None, empty text, an empty list) are left out of the stored record.
 Saving writes only the fields that changed since the object was read: each decoded object
 remembers the document it came from, so a save from a copy read before another program changed
 other fields of the record keeps that program's fields. No rule of the method runs here: the
@@ -12,12 +13,13 @@ use cases in `actions/` decide what changes, and call these.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from ..domain.cards import ContactRow
+from ..domain.cards import ContactRow, Listing
 from ..domain.clock import Clock, SystemClock
 from ..domain.codec import RecordError, from_dict, to_dict
 from ..domain.models import (
@@ -181,20 +183,16 @@ class Repository:
     # -- saving ------------------------------------------------------------------------------
     def _save(self, table: str, record: T) -> T:
         """Write the fields of `record` that changed since it was read (all of a new record)."""
-        doc = to_dict(record)
+        doc = to_dict(record, sparse=True)
         record_id: str = doc["id"]
         base = record.__dict__.get(STORED)
         light = self.engine.docs(table).get(record_id)
-        if light is None:
-            change = RecordChange(table, record_id, set=doc, new=base is None)
-        elif base is None:
-            change = RecordChange(table, record_id, set=doc)
-        else:
-            fields = {k: v for k, v in doc.items() if k not in base or base[k] != v}
-            unset = tuple(k for k in base if k not in doc)
-            if not fields and not unset:
-                return record
-            change = RecordChange(table, record_id, set=fields, unset=unset)
+        current = light
+        if table == "meetings" and light is not None and base is None:
+            current = self.engine.doc(table, record_id)
+        change = _change(table, record_id, doc, base, current, type(record))
+        if change is None:
+            return record
         # Read from the document now stored: then the object is that document, and is kept.
         read_from_current = base is not None and (
             base is light if table != "meetings" else self._holds(table, record_id, record)
@@ -243,18 +241,14 @@ class Repository:
         return settings
 
     def save_settings(self, settings: Settings) -> None:
-        doc = to_dict(settings)
+        doc = to_dict(settings, sparse=True)
         base = settings.__dict__.get(STORED)
         current = self.engine.settings_doc
         if current is None:
-            change = RecordChange(SETTINGS_TABLE, SETTINGS_ID, set=doc, new=True)
-        else:
-            if base is None:
-                base = {}
-            fields = {k: v for k, v in doc.items() if k not in base or base[k] != v}
-            if not fields:
-                return
-            change = RecordChange(SETTINGS_TABLE, SETTINGS_ID, set=fields)
+            base = None  # none stored yet: a new record
+        change = _change(SETTINGS_TABLE, SETTINGS_ID, doc, base, current, Settings)
+        if change is None:
+            return
         self.engine.apply(change)
         settings.__dict__[STORED] = doc
 
@@ -292,6 +286,31 @@ class Repository:
             if archived is None or row.archived == archived:
                 rows.append(row)
         return rows
+
+    def listing(self, *, archived: bool | None = False) -> list[Listing]:
+        """What the command line lists of each contact, read from the documents."""
+        found = []
+        for record_id, doc in self.engine.docs("contacts").items():
+            if archived is not None and (doc.get("archived") is True) != archived:
+                continue
+            get = doc.get
+            tags = get("tags")
+            found.append(
+                Listing(
+                    record_id,
+                    _text(get("name")),
+                    _text(get("company")),
+                    _text(get("role")),
+                    _text(get("email")),
+                    _text(get("phone")),
+                    _text(get("url")),
+                    _STAGES.get(get("stage", "prospects"), Stage.PROSPECTS),
+                    tuple(t for t in tags if type(t) is str) if type(tags) is list else (),
+                    _text(get("source")),
+                    get("archived") is True,
+                )  # fmt: skip
+            )
+        return found
 
     def identities(self) -> list[Identity]:
         """Every contact's id, name, email and profile URL (what duplicate checks need)."""
@@ -438,6 +457,38 @@ class Repository:
 
     def records(self, table: str) -> list[Any]:
         return self._all(table, hold=table != "meetings")
+
+
+def _change(
+    table: str, record_id: str, doc: Doc, base: Doc | None, current: Doc | None, model: type
+) -> RecordChange | None:
+    """The change that saving `doc` (read from `base`, None for an object made anew) makes to
+    the record stored as `current`; None when there is nothing to write."""
+    if current is None:  # new; or deleted meanwhile, and an edit does not bring it back
+        return RecordChange(table, record_id, set=doc, new=base is None)
+    if base is None:  # a whole object for a stored record: the fields it leaves empty too
+        known = _fields_of(model)
+        unset = tuple(k for k in current if k not in doc and k in known)
+        return RecordChange(table, record_id, set=doc, unset=unset)
+    fields = {k: v for k, v in doc.items() if k not in base or base[k] != v}
+    unset = tuple(k for k in base if k not in doc)
+    if not fields and not unset:
+        return None
+    return RecordChange(table, record_id, set=fields, unset=unset)
+
+
+def _fields_of(model: type) -> frozenset[str]:
+    found = _FIELDS.get(model)
+    if found is None:
+        found = _FIELDS[model] = frozenset(
+            f.name
+            for f in dataclasses.fields(model)  # type: ignore[arg-type]
+            if f.name != "extra"
+        )
+    return found
+
+
+_FIELDS: dict[type, frozenset[str]] = {}
 
 
 def _same(a: Any, b: Any) -> bool:

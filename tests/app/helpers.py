@@ -6,13 +6,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-
 from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.actions.demo import seed_demo
 from infoint_tui.app import InfointApp
 from infoint_tui.domain.clock import FixedClock
-from infoint_tui.store.tinydb_storage import CampaignStorage
+from tests.disk import saved
 
 
 def demo_file(path: Path, clock: FixedClock) -> Path:
@@ -41,15 +39,11 @@ async def settle(app: InfointApp, pilot: Any) -> None:
     assert app.session is not None and app.session.wait_saved(10)
 
 
-def saved(path: Path) -> TinyDB:
-    """What is saved on disk (the file and its journal), read through TinyDB."""
-    return TinyDB(path, storage=CampaignStorage)
-
-
 def saved_contacts(path: Path) -> dict[str, dict[str, Any]]:
     """The saved contacts, by name."""
-    return {doc["name"]: dict(doc) for doc in saved(path).table("contacts").all()}
+    return {doc["name"]: doc for doc in saved_table(path, "contacts")}
 
 
 def saved_table(path: Path, table: str) -> list[dict[str, Any]]:
-    return [dict(doc) for doc in saved(path).table(table).all()]
+    """A table's saved records (the file and its journal), their empty fields written out."""
+    return list(saved(path).get(table, {}).values())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import vobject
@@ -24,6 +23,7 @@ from infoint_tui.screens.merge import MergeScreen
 from infoint_tui.screens.transfer import ExportScreen, ImportScreen
 from infoint_tui.widgets.draft_area import DraftArea
 from infoint_tui.widgets.import_offers import ImportOffers
+from tests.disk import saved
 from tests.formats.helpers import linkedin_csv
 
 from .helpers import demo_file, running, saved_contacts, saved_table, settle
@@ -61,7 +61,7 @@ def card_of(app, contact_id: str):
 
 
 def meetings_in_file(path: Path) -> list[dict]:
-    data = json.loads(path.read_text())
+    data = saved(path)
     notes = {doc["id"]: doc for doc in data.get("meeting_notes", {}).values()}
     return [{**notes.get(doc["id"], {}), **doc} for doc in data["meetings"].values()]
 

@@ -11,6 +11,7 @@ from infoint_tui.actions.campaign import open_campaign
 from infoint_tui.domain.models import Contact, Meeting
 from infoint_tui.domain.stages import Stage
 from infoint_tui.store.journal import journal_path
+from infoint_tui.store.tinydb_storage import CampaignStorage
 from tests.disk import saved
 
 
@@ -122,3 +123,33 @@ def test_unknown_tables_and_fields_survive_a_fold(db_path, clock):
     assert document["contacts"]["1"]["favourite_tea"] == "earl grey"
     assert document["contacts"]["1"]["company"] == "Analytical"
     assert document["my_own_table"] == {"1": {"anything": [1, 2, 3]}}
+
+
+def test_fields_at_their_default_are_left_out_and_a_cleared_field_is_removed(db_path, clock):
+    campaign = open_campaign(db_path, clock=clock)
+    ada = campaign.add_contact(Contact(name="Ada", email="ada@example.com"))
+    raw = CampaignStorage(db_path).read()["contacts"]
+    (doc,) = raw.values()
+    assert doc["email"] == "ada@example.com" and "phone" not in doc and "stage" not in doc
+    ada.email = ""
+    campaign.save_contact(ada)
+    (doc,) = CampaignStorage(db_path).read()["contacts"].values()
+    assert "email" not in doc and doc["name"] == "Ada"
+    assert open_campaign(db_path, clock=clock).contact(ada.id).email == ""
+
+
+def test_settings_keep_a_template_emptied_on_purpose(db_path, clock):
+    campaign = open_campaign(db_path, clock=clock)
+    settings = campaign.settings
+    settings.outreach_template = ""
+    campaign.save_settings(settings)
+    assert open_campaign(db_path, clock=clock).settings.outreach_template == ""
+
+
+def test_a_whole_record_saved_over_a_stored_one_clears_what_it_leaves_empty(db_path, clock):
+    campaign = open_campaign(db_path, clock=clock)
+    ada = campaign.add_contact(Contact(name="Ada", email="ada@example.com", phone="555"))
+    fresh = Contact(name="Ada", id=ada.id, phone="555")  # made anew, not read from the file
+    campaign.put_record("contacts", fresh)
+    again = open_campaign(db_path, clock=clock).contact(ada.id)
+    assert (again.email, again.phone) == ("", "555")
