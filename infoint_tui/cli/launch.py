@@ -78,7 +78,10 @@ def launch(args: argparse.Namespace, path: Path | None = None) -> int:
     assert path is not None
     lock = SessionLock(Path(os.path.realpath(path)))
     try:
-        campaign = open_campaign(path, clock=clock, autoflush=False)
+        from .encryption import open_asking
+
+        # An encrypted file's passphrase is asked for here, before the screen takes the terminal.
+        campaign = open_asking(path, clock=clock, autoflush=False)
         from ..app import InfointApp
 
         app = InfointApp(campaign, clock=clock, demo=args.demo)
