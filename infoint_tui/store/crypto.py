@@ -256,6 +256,8 @@ def keep_in_keyring(path: Path, passphrase: str) -> str | None:
         keyring.set_password(KEYRING_SERVICE, keyring_user(path), passphrase)
     except Exception as error:
         return f"the system keyring could not keep it ({_why(error)})"
+    if passphrase_from_keyring(path) != passphrase:  # a backend that keeps nothing
+        return "the system keyring did not keep it"
     return None
 
 
