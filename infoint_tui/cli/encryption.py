@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,7 +60,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     from .launch import SessionLock
 
     path = db_path(args)
-    lock = SessionLock(path)  # refused while the app has the file open
+    lock = SessionLock(Path(os.path.realpath(path)))  # refused while the app has it open
     try:
         passphrase = passphrase_from_environment(path) or ask_passphrase(
             path, twice=not is_encrypted(path)
@@ -86,7 +87,7 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
     from .launch import SessionLock
 
     path = db_path(args)
-    lock = SessionLock(path)
+    lock = SessionLock(Path(os.path.realpath(path)))
     try:
         passphrase = passphrase_from_environment(path) or ask_passphrase(path)
         done = decrypt(path, passphrase, now=SystemClock().now)

@@ -217,3 +217,12 @@ def test_encrypt_is_refused_while_the_app_has_the_file_open(capsys, demo_db, mon
         lock.release()
     assert code == 1 and "already open in another infoint window" in err
     assert b"Priya Raman" in demo_db.read_bytes()
+
+
+def test_importing_an_encrypted_data_file_says_what_it_is(capsys, demo_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("INFOINT_PASSPHRASE", PASSPHRASE)
+    run(capsys, "encrypt", "--db", str(demo_db))
+    other = tmp_path / "other.json"
+    code, out, err = run(capsys, "import", "json", str(demo_db), "--db", str(other))
+    assert (code, out) == (1, "")
+    assert "is an encrypted infoint data file; open it with --db, or decrypt it" in err
