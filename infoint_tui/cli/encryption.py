@@ -107,17 +107,31 @@ def _say(lines: list[str]) -> None:
 
 
 # -- the passphrase of an encrypted file --------------------------------------------------------
-def open_asking(path: Path, **options: Any) -> Campaign:
-    """Open the campaign; an encrypted one whose passphrase is neither in the environment nor
-    in the keyring asks for it on the terminal first. Raises StoreError, DataError."""
+def open_asking(path: Path, passphrase: str | None = None, **options: Any) -> Campaign:
+    """Open the campaign; an encrypted one whose passphrase is neither given, in the
+    environment nor in the keyring asks for it on the terminal first. Raises StoreError,
+    DataError."""
     from ..actions.campaign import open_campaign
     from ..actions.errors import PassphraseNeeded
 
     try:
-        return open_campaign(path, **options)
+        return open_campaign(path, passphrase=passphrase, **options)
     except PassphraseNeeded:
         pass  # nothing was read past the meta record, nor written
     return open_campaign(path, passphrase=ask_passphrase(path), **options)
+
+
+def passphrase_ahead(path: Path) -> str | None:
+    """For an encrypted file: its passphrase (from the environment or the keyring, else asked
+    for), its key derived in the background from now on; None for a file in the clear."""
+    from ..store.crypto import derive_ahead, passphrase_from_environment, sealed_with
+
+    sealed = sealed_with(path)
+    if sealed is None:
+        return None
+    passphrase = passphrase_from_environment(path) or ask_passphrase(path)
+    derive_ahead(sealed, passphrase)
+    return passphrase
 
 
 def ask_passphrase(path: Path, *, twice: bool = False) -> str:

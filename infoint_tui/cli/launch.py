@@ -78,10 +78,14 @@ def launch(args: argparse.Namespace, path: Path | None = None) -> int:
     assert path is not None
     lock = SessionLock(Path(os.path.realpath(path)))
     try:
-        from .encryption import open_asking
+        from .encryption import open_asking, passphrase_ahead
 
-        # An encrypted file's passphrase is asked for here, before the screen takes the terminal.
-        campaign = open_asking(path, clock=clock, autoflush=False)
+        # An encrypted file's passphrase is asked for before the screen takes the terminal; its
+        # key is derived (a quarter of a second) while the app's modules are imported.
+        passphrase = passphrase_ahead(path)
+        if passphrase is not None:
+            from .. import app as _imported_while_the_key_is_derived  # noqa: F401
+        campaign = open_asking(path, passphrase, clock=clock, autoflush=False)
         from ..app import InfointApp
 
         app = InfointApp(campaign, clock=clock, demo=args.demo)

@@ -75,7 +75,10 @@ def load_parts(sealed: Path) -> None:
     with contextlib.suppress(crypto.WrongPassphrase):
         crypto.unlock(sealed, meta["crypt"], PASSPHRASE + " (not cached)")
     kdf = time.perf_counter() - start
-    print(f"  of which the key (scrypt, N={meta['crypt']['n']}, r=8, p=1): {kdf * 1000:.0f} ms")
+    crypt = meta["crypt"]
+    print(
+        f"  the key alone (scrypt, N={crypt['n']}, r={crypt['r']}, p={crypt['p']}): {kdf * 1000:.0f} ms"
+    )
     start = time.perf_counter()
     open_campaign(sealed, passphrase=PASSPHRASE, autoflush=False)
     print(

@@ -112,5 +112,5 @@ def build(path: Path, contacts: int, meetings: int, note_words: int = 0, seed: i
                 ended_at=when + timedelta(minutes=30) if when < now else None,
             )
             repo.save_meeting(meeting)
-    repo.flush()
+    repo.store.flush()
     return repo
