@@ -28,7 +28,7 @@ from typing import Any
 import orjson
 
 from .errors import ENV_PASSPHRASE, WrongPassphrase
-from .layout import Malformed
+from .layout import META_TABLE, NOTES_TABLE, Contents, Malformed
 
 # For tests only: a lower scrypt cost (log2 of N) for the files they encrypt, so a test does
 # not spend a quarter of a second per key. Real use never sets it, and then the cost is SCRYPT_N.
@@ -132,6 +132,24 @@ class Cipher:
         if not isinstance(payload, str):
             raise ValueError("a line that is not encrypted")
         return orjson.loads(self.open(payload, _line_aad(fold)))
+
+
+def sealed_in(tables: dict[str, dict[str, Any]]) -> Any:
+    """The `crypt` entry of a file's meta record (None: the file is not encrypted)."""
+    meta = next(iter((tables.get(META_TABLE) or {}).values()), None)
+    return meta.get("crypt") if isinstance(meta, dict) else None
+
+
+def open_contents(contents: Contents, cipher: Cipher) -> None:
+    """Decrypt every record a file's `contents` hold, in place, but the notes only indexed
+    (`Notes.read` decrypts those when asked for). Raises Malformed."""
+    for name, table in contents.tables.items():
+        if name != META_TABLE:
+            contents.tables[name] = {
+                key: cipher.open_record(name, key, doc) for key, doc in table.items()
+            }
+    for record_id, (key, doc) in list(contents.notes_docs.items()):
+        contents.notes_docs[record_id] = (key, cipher.open_record(NOTES_TABLE, key, doc))
 
 
 def _record_aad(table: str, key: str, record_id: str | None) -> bytes:

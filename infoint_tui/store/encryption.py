@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .backups import list_backups, sweep_backup_folder
-from .crypto import Cipher, new_cipher, unlock
+from .crypto import Cipher, new_cipher, sealed_in, unlock
 from .engine import Engine
 from .errors import StoreError, WrongPassphrase
 from .layout import META_TABLE, NOTES_TABLE, Doc, Malformed, read_file, read_span, write_file
@@ -70,18 +70,13 @@ def is_encrypted(path: Path) -> bool:
         found = read_file(path)
     except Malformed:
         return False  # opening it says what is wrong
-    return found is not None and _sealed_with(found[0].tables) is not None
+    return found is not None and sealed_in(found[0].tables) is not None
 
 
 def _open(path: Path, passphrase: str, now: Callable[[], datetime]) -> Engine:
     if not path.exists():
         raise StoreError(f"there is no campaign at {path}")
     return Engine(path, create=False, now=now, passphrase=passphrase)
-
-
-def _sealed_with(tables: dict[str, dict[str, Doc]]) -> Any:
-    meta = next(iter((tables.get(META_TABLE) or {}).values()), None)
-    return meta.get("crypt") if isinstance(meta, dict) else None
 
 
 def _copies(path: Path) -> list[tuple[Path, str]]:
@@ -130,7 +125,7 @@ def _convert(copy: Path, name: str, target: Cipher | None, passphrase: str) -> s
     if found is None:
         return None  # pruned meanwhile
     contents, info = found
-    sealed = _sealed_with(contents.tables)
+    sealed = sealed_in(contents.tables)
     if sealed is None and target is None:
         return None
     if sealed is not None and target is not None and target.same_key(sealed):

@@ -30,7 +30,7 @@ from typing import Any
 from . import journal
 from .atomic import atomic_write
 from .backups import make_backup, newest_backup, sweep_backup_folder
-from .crypto import Cipher, passphrase_from_environment, unlock
+from .crypto import Cipher, open_contents, passphrase_from_environment, sealed_in, unlock
 from .errors import (
     CampaignReplaced,
     CorruptFile,
@@ -330,30 +330,20 @@ class Engine:
         return state
 
     def _open_sealed(self, contents: Contents) -> Cipher | None:
-        """An encrypted file's key (None if it is not encrypted); its records, but the notes
-        indexed in the file, decrypted in `contents`. Nothing was decrypted before the
-        passphrase was checked."""
-        meta_docs = list((contents.tables.get(META_TABLE) or {}).values())
-        sealed = meta_docs[0].get("crypt") if meta_docs else None
+        """An encrypted file's key (None if it is not encrypted), and its records (but the
+        notes indexed in the file) decrypted in `contents`, once the passphrase is checked."""
+        sealed = sealed_in(contents.tables)
         if sealed is None:
             return None
-        known = self._cipher
         try:
-            if known is not None and known.same_key(sealed):
-                cipher = known
-            else:
+            cipher = self._cipher
+            if cipher is None or not cipher.same_key(sealed):  # else a reload: the same key
                 passphrase = self._passphrase or passphrase_from_environment(self.path)
                 if passphrase is None:
                     raise PassphraseNeeded(self.shown_path)
                 cipher = unlock(self.shown_path, sealed, passphrase)
                 self._cipher, self._passphrase = cipher, passphrase
-            for name, table in contents.tables.items():
-                if name != META_TABLE:
-                    contents.tables[name] = {
-                        key: cipher.open_record(name, key, doc) for key, doc in table.items()
-                    }
-            for record_id, (key, doc) in list(contents.notes_docs.items()):
-                contents.notes_docs[record_id] = (key, cipher.open_record(NOTES_TABLE, key, doc))
+            open_contents(contents, cipher)
         except Malformed as problem:
             raise CorruptFile(self.shown_path, str(problem), newest_backup(self.path)) from None
         return cipher

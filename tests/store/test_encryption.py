@@ -10,6 +10,8 @@ from typing import Any
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tinydb import TinyDB
 
 from infoint_tui.actions.campaign import open_campaign
@@ -19,6 +21,7 @@ from infoint_tui.store import crypto
 from infoint_tui.store.backups import list_backups, make_backup
 from infoint_tui.store.encryption import decrypt, encrypt
 from infoint_tui.store.errors import CorruptFile, PassphraseNeeded, WrongPassphrase
+from infoint_tui.store.layout import Malformed
 from tests.disk import journal_of, saved
 
 PASSPHRASE = "correct horse battery staple"
@@ -364,3 +367,38 @@ def test_the_key_can_be_derived_ahead_from_the_files_first_lines(demo, clock):
     assert len(crypto._derived) == 1  # one derivation: the open found the key ready
     TinyDB(demo).table("contacts").insert({"enc": "x"})  # TinyDB rewrites it on one line
     assert crypto.sealed_with(demo) is None  # not in infoint's lines: the store reads it whole
+
+
+_text = st.text(max_size=40)
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | _text,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_text, inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(
+    doc=st.dictionaries(_text, _json, max_size=6),
+    table=st.sampled_from(["contacts", "meetings", "meeting_notes", "settings"]),
+    key=st.integers(1, 10**6).map(str),
+    other_key=st.integers(1, 10**6).map(str),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_sealed_record_opens_in_its_place_only(doc, table, key, other_key):
+    cipher = _test_cipher()
+    record_id = "m1" if table == "meeting_notes" else None
+    sealed = orjson.loads(cipher.seal_record(table, key, orjson.dumps(doc), record_id))
+    assert cipher.open_record(table, key, sealed) == doc
+    assert orjson.dumps(doc) not in orjson.dumps(sealed) or doc == {}
+    elsewhere = (table, other_key) if other_key != key else ("touches", key)
+    with pytest.raises(Malformed, match="fails its check"):
+        cipher.open_record(*elsewhere, sealed)
+
+
+_ciphers: list[crypto.Cipher] = []
+
+
+def _test_cipher() -> crypto.Cipher:
+    if not _ciphers:
+        _ciphers.append(crypto.new_cipher(PASSPHRASE))
+    return _ciphers[0]
