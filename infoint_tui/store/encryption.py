@@ -83,10 +83,12 @@ def _copies(path: Path) -> list[tuple[Path, str]]:
     """Every backup, and every recovery copy beside the file, with what kind of copy it is."""
     sweep_backup_folder(path)  # a killed writer's temporary file may hold the campaign
     found = [(backup, "backup") for backup in list_backups(path)]
-    for entry in sorted(path.parent.glob(f"{path.stem}.recovered-*.json")):
-        with contextlib.suppress(OSError):
-            if entry.is_file() and not entry.is_symlink():
-                found.append((entry, "recovery copy"))
+    prefix = f"{path.stem}.recovered-"  # as Engine.write_recovery_copy names them
+    for entry in sorted(path.parent.iterdir()):
+        if entry.name.startswith(prefix) and entry.name.endswith(".json"):
+            with contextlib.suppress(OSError):
+                if entry.is_file() and not entry.is_symlink():
+                    found.append((entry, "recovery copy"))
     return found
 
 

@@ -799,14 +799,9 @@ class Engine:
             ours, theirs = self._state.cipher, check._state.cipher
         finally:
             check.release()
-        if (ours is None) != (theirs is None) or (
-            ours and theirs and not ours.same_key(theirs.meta)
-        ):
-            state = "encrypted" if ours is not None else "not encrypted"
-            raise StoreError(
-                f"{backup.name} is not encrypted as the campaign is ({state}); nothing was "
-                f"restored (`infoint {'encrypt' if ours else 'decrypt'}` brings the backups in line)"
-            )
+        mismatch = _sealed_otherwise(ours, theirs)
+        if mismatch:
+            raise StoreError(f"{backup.name} {mismatch}; nothing was restored")
         with self._lock.held():
             self._sync_locked()
             self._fold_locked()
@@ -946,6 +941,17 @@ def _check_json(raw: bytes, span: Span, cipher: Cipher | None = None) -> None:
         raise Malformed(f"table {NOTES_TABLE!r} has a malformed record {span.key!r}")
     if cipher is not None:
         cipher.open_record(NOTES_TABLE, span.key, doc)
+
+
+def _sealed_otherwise(ours: Cipher | None, theirs: Cipher | None) -> str:
+    """How a backup's encryption differs from the campaign's ("" when it does not)."""
+    if ours is not None and theirs is None:
+        return "is in the clear and the campaign is encrypted (`infoint encrypt` encrypts it)"
+    if ours is None and theirs is not None:
+        return "is encrypted and the campaign is not (`infoint decrypt` decrypts it)"
+    if ours is not None and theirs is not None and not ours.same_key(theirs.meta):
+        return "is encrypted with another key than the campaign"
+    return ""
 
 
 def _sealer(cipher: Cipher | None) -> Seal | None:

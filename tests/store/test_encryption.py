@@ -20,7 +20,7 @@ from infoint_tui.domain.models import Contact
 from infoint_tui.store import crypto
 from infoint_tui.store.backups import list_backups, make_backup
 from infoint_tui.store.encryption import decrypt, encrypt
-from infoint_tui.store.errors import CorruptFile, PassphraseNeeded, WrongPassphrase
+from infoint_tui.store.errors import CorruptFile, PassphraseNeeded, StoreError, WrongPassphrase
 from infoint_tui.store.layout import Malformed
 from tests.disk import journal_of, saved
 
@@ -281,7 +281,7 @@ def test_a_backup_in_the_clear_is_not_restored_over_an_encrypted_campaign(demo, 
     encrypt(demo, PASSPHRASE, now=now)
     campaign = open_campaign(demo, clock=clock, passphrase=PASSPHRASE)
     data = demo.read_bytes()
-    with pytest.raises(Exception, match="not encrypted as the campaign is"):
+    with pytest.raises(StoreError, match="is in the clear and the campaign is encrypted"):
         campaign.store.engine.restore(plain)
     assert demo.read_bytes() == data
 
