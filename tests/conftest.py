@@ -10,6 +10,11 @@ import pytest
 from dateutil import tz
 
 os.environ.setdefault("TEXTUAL_ANIMATION", "none")
+# Encrypted test files: scrypt at a low cost (a variable for tests only, see store/crypto.py),
+# the passphrase never taken from the developer's environment, and never their keyring.
+os.environ["INFOINT_TEST_SCRYPT_LOG2_N"] = "10"
+os.environ.pop("INFOINT_PASSPHRASE", None)
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 from infoint_tui.actions.campaign import Campaign, open_campaign
 from infoint_tui.domain.clock import FixedClock
@@ -32,3 +37,16 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def repo(db_path: Path, clock: FixedClock) -> Campaign:
     return open_campaign(db_path, clock=clock)
+
+
+@pytest.fixture
+def keyring():
+    """The keyring module over an empty keyring in memory (put back after the test)."""
+    import keyring as module
+
+    from tests.keyrings import MemoryKeyring
+
+    previous = module.get_keyring()
+    module.set_keyring(MemoryKeyring())
+    yield module
+    module.set_keyring(previous)

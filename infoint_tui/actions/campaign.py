@@ -26,10 +26,12 @@ def open_campaign(
     clock: Clock | None = None,
     create: bool = True,
     autoflush: bool = True,
+    passphrase: str | None = None,
 ) -> Campaign:
     """Open (or create) the data file as a Campaign. Raises store.StoreError, one line for the
-    user, when the file cannot be used."""
+    user, when the file cannot be used; PassphraseNeeded when it is encrypted and no
+    passphrase was given, nor found in the environment or the system keyring."""
     from ..store.repository import Repository
 
-    store = Repository(path, clock=clock, create=create, autoflush=autoflush)
+    store = Repository(path, clock=clock, create=create, autoflush=autoflush, passphrase=passphrase)
     return Campaign(store, clock)

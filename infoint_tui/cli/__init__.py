@@ -77,12 +77,13 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_campaign(args: argparse.Namespace, *, create: bool = True) -> Campaign:
-    """The campaign for a command (records are decoded only as the command uses them)."""
-    from ..actions.campaign import open_campaign
+    """The campaign for a command (records are decoded only as the command uses them); the
+    passphrase of an encrypted one is asked for when it is not in the environment or keyring."""
     from ..actions.errors import StoreError
+    from .encryption import open_asking
 
     try:
-        return open_campaign(db_path(args), create=create)
+        return open_asking(db_path(args), create=create)
     except StoreError as error:
         raise DataError(str(error)) from None
 
@@ -110,7 +111,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]]:
-    from . import agenda, backups, contacts, draft, merge, transfer
+    from . import agenda, backups, contacts, draft, encryption, merge, transfer
 
     return [
         contacts.register_add,
@@ -121,6 +122,8 @@ def _commands() -> list[Callable[[argparse._SubParsersAction, argparse.ArgumentP
         transfer.register_export,
         backups.register_backups,
         merge.register_merge,
+        encryption.register_encrypt,
+        encryption.register_decrypt,
     ]
 
 

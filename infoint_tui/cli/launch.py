@@ -86,10 +86,15 @@ def launch(
     assert path is not None
     lock = SessionLock(Path(os.path.realpath(path)))
     try:
+        from .encryption import open_asking, passphrase_ahead
+
+        # An encrypted file's passphrase is asked for before the screen takes the terminal; its
+        # key is derived (a quarter of a second) while the app's modules are imported.
+        passphrase = passphrase_ahead(path)
         from ..app import InfointApp
 
         def opener() -> Campaign:
-            return open_campaign(path, clock=clock, autoflush=False)
+            return open_asking(path, passphrase, clock=clock, autoflush=False)
 
         payload = prefetch.result() if prefetch is not None else None
         if payload is not None:

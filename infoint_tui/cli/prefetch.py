@@ -65,8 +65,13 @@ class Prefetch:
 
 def start_prefetch(path: Path) -> Prefetch | None:
     """Fork a child that works out the board from `path`; None where that cannot be done (not
-    POSIX, no file yet, INFOINT_NO_PREFETCH set)."""
+    POSIX, no file yet, INFOINT_NO_PREFETCH set) or should not (an encrypted file: the child
+    would have no key, and the passphrase is asked for first)."""
     if os.name != "posix" or os.environ.get("INFOINT_NO_PREFETCH") or not path.is_file():
+        return None
+    from ..store.crypto import sealed_with
+
+    if sealed_with(path) is not None:
         return None
     read_end, write_end = os.pipe()
     try:

@@ -169,6 +169,11 @@ def _data_file_tables(name: str, document: dict[str, Any]) -> dict[str, Any]:
             raise FormatError(
                 f"{name} was written by a newer infoint (schema {schema}); update infoint to import it"
             )
+        if isinstance(doc, dict) and "crypt" in doc:  # its records are ciphertext (infoint encrypt)
+            raise FormatError(
+                f"{name} is an encrypted infoint data file; open it with --db, or decrypt it "
+                "(infoint decrypt --db FILE) before importing it"
+            )
     tables: dict[str, Any] = {}
     notes = {
         doc.get("id"): doc

@@ -8,6 +8,9 @@ writes everything into the file, atomically, and starts the journal afresh.
 
 Records are plain documents (dicts) here, never changed in place: a change makes a new dict.
 The Repository decodes them into domain objects.
+
+In an encrypted campaign (crypto.py) the records are decrypted as they are read (the meeting
+notes when a meeting is opened) and sealed as they are written, journal lines too.
 """
 
 from __future__ import annotations
@@ -27,7 +30,15 @@ from typing import Any
 from . import journal
 from .atomic import atomic_write
 from .backups import make_backup, newest_backup, sweep_backup_folder
-from .errors import CampaignReplaced, CorruptFile, NewerSchema, ReadOnlyFile, StoreError
+from .crypto import Cipher, open_contents, passphrase_from_environment, sealed_in, unlock
+from .errors import (
+    CampaignReplaced,
+    CorruptFile,
+    NewerSchema,
+    PassphraseNeeded,
+    ReadOnlyFile,
+    StoreError,
+)
 from .layout import (
     META_TABLE,
     NOTES_TABLE,
@@ -36,6 +47,7 @@ from .layout import (
     Contents,
     Doc,
     Malformed,
+    Seal,
     Span,
     open_for_reading,
     read_file,
@@ -165,6 +177,7 @@ class Notes:
         self._fd: int | None = None
         self._closer: weakref.finalize[Any, Any] | None = None
         self._lock = threading.Lock()
+        self.cipher: Cipher | None = None  # what the records in the file are sealed with
 
     @property
     def fd(self) -> int | None:
@@ -185,8 +198,16 @@ class Notes:
         span = self.spans.get(record_id)
         if span is None or self.fd is None:
             return None
+        return self.read(span)
+
+    def read(self, span: Span) -> Doc:
+        """The record at `span` in the file (decrypted). Raises Malformed."""
+        if self.fd is None:
+            return {}
         with self._lock:
-            return read_span(self.fd, span)
+            doc = read_span(self.fd, span)
+        cipher = self.cipher
+        return doc if cipher is None else cipher.open_record(NOTES_TABLE, span.key, doc)
 
     def close(self) -> None:
         if self._closer is not None:
@@ -227,6 +248,19 @@ class State:
     def campaign_id(self) -> str:
         return str(self.meta.get("campaign") or "")
 
+    @property
+    def cipher(self) -> Cipher | None:
+        return self.notes.cipher
+
+    def seal_line(self) -> journal.Seal | None:
+        """How a journal line continuing this version of the file is sealed (None: it is not)."""
+        cipher, fold = self.notes.cipher, self.fold
+        return None if cipher is None else (lambda data: cipher.seal_line(data, fold))
+
+    def unseal_line(self) -> journal.Unseal | None:
+        cipher, fold = self.notes.cipher, self.fold
+        return None if cipher is None else (lambda payload: cipher.open_line(payload, fold))
+
     def close(self) -> None:
         self.notes.close()
 
@@ -236,7 +270,16 @@ def _signature(info: os.stat_result) -> Signature:
 
 
 class Engine:
-    def __init__(self, path: Path, *, create: bool = True, now: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        create: bool = True,
+        now: Callable[[], datetime],
+        passphrase: str | None = None,
+    ) -> None:
+        """Open (or create) the data file. An encrypted one is opened with `passphrase`, else
+        the one in the environment or the system keyring (PassphraseNeeded if none)."""
         self.shown_path = Path(path)
         self.path = _real_path(self.shown_path)
         self.journal_path = journal.journal_path(self.path)
@@ -251,6 +294,8 @@ class Engine:
         self.stopped: str | None = None  # why writing stopped (the file became another campaign)
         self._notes_checked = False
         self.create = create
+        self._passphrase = passphrase
+        self._cipher: Cipher | None = None  # the key last unlocked (a reload reuses it)
         self._state = self._load(create=create)
         if self._state.signature is None and create:
             self.fold()  # a new campaign: the file exists from now on
@@ -275,13 +320,38 @@ class Engine:
             if backup is not None:
                 raise CorruptFile(self.shown_path, "it is empty, but backups of it exist", backup)
         state.signature = _signature(info)
+        state.notes.cipher = self._open_sealed(contents)
         self._fill(state, contents)
-        replay = journal.read(self.journal_path, state.fold)
+        replay = journal.read(self.journal_path, state.fold, unseal=state.unseal_line())
         state.journal_end, state.journal_current = replay.end, replay.current
         state.journal_seen = replay.size
         for change in replay.changes:
             self._replay(state, change, Changed())
         return state
+
+    def _open_sealed(self, contents: Contents) -> Cipher | None:
+        """An encrypted file's key (None if it is not encrypted), and its records (but the
+        notes indexed in the file) decrypted in `contents`, once the passphrase is checked."""
+        sealed = sealed_in(contents.tables)
+        if sealed is None:
+            return None
+        try:
+            cipher = self._cipher
+            if cipher is None or not cipher.same_key(sealed):  # else a reload: the same key
+                passphrase = self._passphrase or passphrase_from_environment(self.path)
+                if passphrase is None:
+                    raise PassphraseNeeded(self.shown_path)
+                cipher = unlock(self.shown_path, sealed, passphrase)
+                self._cipher, self._passphrase = cipher, passphrase
+            open_contents(contents, cipher)
+        except Malformed as problem:
+            raise CorruptFile(self.shown_path, str(problem), newest_backup(self.path)) from None
+        return cipher
+
+    @property
+    def cipher(self) -> Cipher | None:
+        """The key the file is sealed with (None: it is not encrypted)."""
+        return self._state.cipher
 
     def _fill(self, state: State, contents: Contents) -> None:
         tables = contents.tables
@@ -457,7 +527,7 @@ class Engine:
                 if not pending:
                     return False
             state = self._state
-            line = journal.encode([change.to_json() for change in pending])
+            line = journal.encode([change.to_json() for change in pending], state.seal_line())
             if not state.fold or len(line) > FOLD_AT_CHANGE_BYTES:
                 self._fold_locked()
                 return True
@@ -495,11 +565,28 @@ class Engine:
                 self._sync_locked()
             self._fold_locked(backup_label)
 
-    def _fold_locked(self, backup_label: str = "") -> None:
+    def reseal(self, cipher: Cipher | None, backup_label: str = "") -> None:
+        """Write the whole campaign into the file sealed with `cipher` (None: in the clear), and
+        start the journal afresh: how encryption is turned on, off, or given a new key."""
+        self._refuse_if_stopped()
+        with self._lock.held():
+            if self._state.signature is not None:
+                self._sync_locked()
+            self._fold_locked(backup_label, cipher=cipher, reseal=True)
+            self._cipher = cipher
+
+    def _fold_locked(
+        self, backup_label: str = "", *, cipher: Cipher | None = None, reseal: bool = False
+    ) -> None:
         with self._mutex:
             state = self._state
+            if not reseal:
+                cipher = state.cipher
             meta = {**state.meta, "schema": SCHEMA_VERSION, "fold": secrets.token_hex(8)}
             meta.pop("migrated_from", None)
+            meta.pop("crypt", None)
+            if cipher is not None:
+                meta["crypt"] = cipher.meta
             meta.setdefault("campaign", uuid.uuid4().hex)
             tables = self._snapshot(state, meta)
             notes = self._notes_snapshot(state)
@@ -508,8 +595,9 @@ class Engine:
             self._backup(backup_label)
         if self.path.exists() and not os.access(self.path, os.W_OK):
             raise ReadOnlyFile(f"{self.shown_path} is read-only; nothing was written")
+        rows = self._note_rows(state, notes, copy=cipher is state.cipher)
         try:
-            spans = write_file(self.path, tables, self._note_rows(state, notes))
+            spans = write_file(self.path, tables, rows, _sealer(cipher))
         except Malformed as problem:
             raise CorruptFile(self.shown_path, str(problem), newest_backup(self.path)) from None
         except PermissionError:
@@ -541,6 +629,7 @@ class Engine:
                     state.notes.docs.pop(record_id, None)
                 state.notes.spans[record_id] = span
             state.notes.fd = fd
+            state.notes.cipher = cipher
             del self._pending[:pending]
         if old_fd is not None:
             with contextlib.suppress(OSError):
@@ -580,17 +669,21 @@ class Engine:
         return rows
 
     def _note_rows(
-        self, state: State, rows: list[tuple[str, str, Doc | Span]]
+        self, state: State, rows: list[tuple[str, str, Doc | Span]], *, copy: bool = True
     ) -> Iterator[tuple[str, str, bytes | Doc]]:
-        """The notes' JSON for the new file: what is on disk is copied, checked once."""
+        """The notes' JSON for the new file: what is on disk is copied, checked once (unless
+        not `copy`: a file sealed with another key, or none, reads each and writes it anew)."""
         fd, check = state.notes.fd, not self._notes_checked
         for record_id, key, body in rows:
             if isinstance(body, Span):
                 if fd is None:
                     continue
+                if not copy:
+                    yield record_id, key, state.notes.read(body)
+                    continue
                 raw = os.pread(fd, body.length, body.offset)
                 if check:
-                    _check_json(raw, body)
+                    _check_json(raw, body, state.cipher)
                 yield record_id, key, raw
             else:
                 yield record_id, key, body
@@ -656,7 +749,9 @@ class Engine:
         if info is None and state.signature is not None:
             self._stop("the data file was removed while infoint had it open")
             return Changed()
-        found = journal.read(self.journal_path, state.fold, state.journal_end)
+        found = journal.read(
+            self.journal_path, state.fold, state.journal_end, unseal=state.unseal_line()
+        )
         state.journal_seen = found.size
         changed = Changed()
         if not found.changes:
@@ -698,11 +793,15 @@ class Engine:
         """Put a backup in place of the data file. The campaign as it is now (journal included)
         is kept as a backup first; a backup that does not load is refused, nothing changed."""
         self._refuse_if_stopped()
-        check = Engine(backup, create=False, now=self._now)
+        check = Engine(backup, create=False, now=self._now, passphrase=self._passphrase)
         try:
             check.check_notes()
+            ours, theirs = self._state.cipher, check._state.cipher
         finally:
             check.release()
+        mismatch = _sealed_otherwise(ours, theirs)
+        if mismatch:
+            raise StoreError(f"{backup.name} {mismatch}; nothing was restored")
         with self._lock.held():
             self._sync_locked()
             self._fold_locked()
@@ -737,7 +836,7 @@ class Engine:
         for folder in folders:
             target = folder / name
             try:
-                write_file(target, tables, self._note_rows(state, notes))
+                write_file(target, tables, self._note_rows(state, notes), _sealer(state.cipher))
             except OSError:
                 continue
             return target
@@ -754,7 +853,7 @@ class Engine:
             with notes._lock:
                 raw = os.pread(notes.fd, span.length, span.offset)
             try:
-                _check_json(raw, span)
+                _check_json(raw, span, notes.cipher)
             except Malformed as problem:
                 raise CorruptFile(self.shown_path, str(problem), newest_backup(self.path)) from None
         if state is self._state:
@@ -772,6 +871,10 @@ class Engine:
     def release(self) -> None:
         """Let go of the file (its descriptor); nothing can be read after this."""
         self._state.close()
+
+    def lock_held(self) -> contextlib.AbstractContextManager[None]:
+        """The file's write lock for a block (re-entrant): no other program writes meanwhile."""
+        return self._lock.held()
 
 
 def _apply(state: State, change: RecordChange) -> bool:
@@ -823,13 +926,11 @@ def _apply(state: State, change: RecordChange) -> bool:
 
 
 def read_span_of(state: State, span: Span) -> Doc:
-    if state.notes.fd is None:
-        return {}
-    with state.notes._lock:
-        return read_span(state.notes.fd, span)
+    return state.notes.read(span)
 
 
-def _check_json(raw: bytes, span: Span) -> None:
+def _check_json(raw: bytes, span: Span, cipher: Cipher | None = None) -> None:
+    """Raise Malformed unless `raw` is a notes record (one that decrypts, in a sealed file)."""
     import orjson
 
     try:
@@ -838,6 +939,23 @@ def _check_json(raw: bytes, span: Span) -> None:
         raise Malformed(f"not valid JSON in table {NOTES_TABLE!r}, record {span.key}") from None
     if not isinstance(doc, dict):
         raise Malformed(f"table {NOTES_TABLE!r} has a malformed record {span.key!r}")
+    if cipher is not None:
+        cipher.open_record(NOTES_TABLE, span.key, doc)
+
+
+def _sealed_otherwise(ours: Cipher | None, theirs: Cipher | None) -> str:
+    """How a backup's encryption differs from the campaign's ("" when it does not)."""
+    if ours is not None and theirs is None:
+        return "is in the clear and the campaign is encrypted (`infoint encrypt` encrypts it)"
+    if ours is None and theirs is not None:
+        return "is encrypted and the campaign is not (`infoint decrypt` decrypts it)"
+    if ours is not None and theirs is not None and not ours.same_key(theirs.meta):
+        return "is encrypted with another key than the campaign"
+    return ""
+
+
+def _sealer(cipher: Cipher | None) -> Seal | None:
+    return None if cipher is None else cipher.seal_record
 
 
 def _new_meta() -> Doc:

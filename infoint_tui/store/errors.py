@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+ENV_PASSPHRASE = "INFOINT_PASSPHRASE"
+
 
 class StoreError(Exception):
     """A problem with the data file; `str()` is one clear line for the user."""
@@ -42,3 +44,20 @@ class AlreadyOpen(StoreError):
 class NotFound(StoreError, KeyError):
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else "not found"
+
+
+class PassphraseNeeded(StoreError):
+    """The file is encrypted and no passphrase was given or found (environment, keyring)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"{path} is encrypted: give its passphrase (set {ENV_PASSPHRASE}, or keep it in the "
+            "system keyring with `infoint encrypt --keyring`)"
+        )
+
+
+class WrongPassphrase(StoreError):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"wrong passphrase for {path}; nothing was read or written")

@@ -10,6 +10,8 @@ a list of record changes, then a tab and the CRC-32 of the JSON. A line cut shor
 has no newline or a wrong checksum; reading stops there, and the next writer cuts it off.
 
 Appends are made under the data file's lock and flushed to disk before they count as saved.
+In an encrypted campaign each change's JSON is sealed (crypto.py) and written as a JSON string;
+the header stays readable, and the checksum is over what is written.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import contextlib
 import json
 import os
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,21 +36,30 @@ def journal_path(data_path: Path) -> Path:
     return data_path.with_name(data_path.name + ".journal")
 
 
-def encode(payload: Any) -> bytes:
-    """One journal line: the payload's JSON, a tab, its checksum, a newline."""
+# In an encrypted campaign: the payload's JSON to what is written (a JSON string), and back.
+Seal = Callable[[bytes], bytes]
+Unseal = Callable[[Any], Any]
+
+
+def encode(payload: Any, seal: Seal | None = None) -> bytes:
+    """One journal line: the payload's JSON (sealed, given `seal`), a tab, its checksum, a
+    newline."""
     try:
         data = orjson.dumps(payload)
     except TypeError:  # an integer beyond 64 bits in a hand-edited file: the slow path keeps it
         data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    if seal is not None:
+        data = seal(data)
     return data + b"\t" + format(zlib.crc32(data), "08x").encode() + b"\n"
 
 
-def _decode(line: bytes) -> Any:
+def _decode(line: bytes, unseal: Unseal | None = None) -> Any:
     """The payload of a complete line, or raise ValueError."""
     data, tab, crc = line[:-1].rpartition(b"\t")
     if not tab or not line.endswith(b"\n") or crc != format(zlib.crc32(data), "08x").encode():
         raise ValueError("checksum")
-    return orjson.loads(data)
+    payload = orjson.loads(data)
+    return payload if unseal is None else unseal(payload)
 
 
 @dataclass
@@ -61,8 +73,10 @@ class Read:
     size: int  # the journal's size on disk (more than `end` when a line was cut short)
 
 
-def read(path: Path, fold: str, offset: int = 0) -> Read:
-    """The journal's changes after `offset` (0: from the start, checking the header)."""
+def read(path: Path, fold: str, offset: int = 0, unseal: Unseal | None = None) -> Read:
+    """The journal's changes after `offset` (0: from the start, checking the header). In an
+    encrypted campaign, `unseal` opens each change; one it cannot open ends the reading, as a
+    line cut short does."""
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -80,7 +94,7 @@ def read(path: Path, fold: str, offset: int = 0) -> Read:
             changes: list[list[dict[str, Any]]] = []
             for line in handle:
                 try:
-                    change = _decode(line)
+                    change = _decode(line, unseal)
                 except (ValueError, orjson.JSONDecodeError):
                     break  # cut short by a crash: what follows is not ours to read
                 if not isinstance(change, list):

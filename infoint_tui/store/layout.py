@@ -18,6 +18,8 @@ Any JSON reader (TinyDB's own storage included) reads it as one document. A file
 is read table by table: the small tables are parsed whole, and the meeting notes, most of the
 bytes, are only indexed (where each record's line starts and ends) to be read when asked for.
 A file in any other layout (written by TinyDB, by an older infoint, by hand) is read whole.
+In an encrypted campaign each record's JSON is sealed as it is written (`seal`, see crypto.py);
+the lines and the index stay the same.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -312,17 +314,22 @@ def read_span(fd: int, span: Span) -> Doc:
 
 # -- writing -----------------------------------------------------------------------------------
 Row = tuple[str, "bytes | Doc"]  # a record's key and its JSON (bytes) or its document
+# A record's JSON as an encrypted file holds it: (table, key, JSON, the notes' record id or None).
+Seal = Callable[[str, str, bytes, "str | None"], bytes]
 
 
 def write_file(
     path: Path,
     tables: Iterable[tuple[str, Iterable[Row]]],
     notes: Iterable[tuple[str, str, bytes | Doc]],
+    seal: Seal | None = None,
 ) -> dict[str, Span]:
     """Write the file atomically: `tables` in order, then the notes as (record id, key, JSON or
-    document). Returns where each notes record landed in the new file."""
+    document). Given `seal`, every document but the meta record is sealed (JSON given as bytes
+    is written as it is: it was read from a file sealed alike). Returns where each notes record
+    landed in the new file."""
     spans: dict[str, Span] = {}
-    atomic_write(path, _chunks(tables, notes, spans))
+    atomic_write(path, _chunks(tables, notes, spans, seal))
     return spans
 
 
@@ -330,6 +337,7 @@ def _chunks(
     tables: Iterable[tuple[str, Iterable[Row]]],
     notes: Iterable[tuple[str, str, bytes | Doc]],
     spans: dict[str, Span],
+    seal: Seal | None = None,
 ) -> Iterator[bytes]:
     offset = 2
     yield b"{\n"
@@ -342,7 +350,12 @@ def _chunks(
         if rows is None:
             for record_id, key, body in notes:
                 prefix = separator + b'"' + key.encode() + b'":'
-                data = body if isinstance(body, bytes) else _encode(body)
+                if isinstance(body, bytes):
+                    data = body
+                elif seal is not None:
+                    data = seal(NOTES_TABLE, key, _encode(body), record_id)
+                else:
+                    data = _encode(body)
                 spans[record_id] = Span(key, offset + len(prefix), len(data))
                 yield prefix
                 yield data
@@ -350,8 +363,14 @@ def _chunks(
                 separator = b",\n"
         else:
             block: list[bytes] = []
+            sealing = seal if name != META_TABLE else None
             for key, body in rows:
-                data = body if isinstance(body, bytes) else _encode(body)
+                if isinstance(body, bytes):
+                    data = body
+                elif sealing is not None:
+                    data = sealing(name, key, _encode(body), None)
+                else:
+                    data = _encode(body)
                 block.append(separator + b'"' + key.encode() + b'":' + data)
                 separator = b",\n"
                 if len(block) >= 256:

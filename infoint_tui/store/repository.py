@@ -76,13 +76,15 @@ class Repository:
         clock: Clock | None = None,
         autoflush: bool = True,
         create: bool = True,
+        passphrase: str | None = None,
     ) -> None:
         """Open (or create) the data file. With `autoflush`, every change is on disk when the
-        call that made it returns; without, `flush()` writes (the app's writer thread)."""
+        call that made it returns; without, `flush()` writes (the app's writer thread). An
+        encrypted file is opened with `passphrase`, else the environment's or the keyring's."""
         self.clock: Clock = clock or SystemClock()
         self.zone = self.clock.now().tzinfo  # dates read back in the user's zone
         self.autoflush = autoflush
-        self.engine = Engine(Path(path), create=create, now=self.clock.now)
+        self.engine = Engine(Path(path), create=create, now=self.clock.now, passphrase=passphrase)
         self.engine.on_change = self._engine_changed
         self.on_change: Callable[[Changed, bool], None] | None = None
         self._objects: dict[str, dict[str, tuple[Doc, Any]]] = {}

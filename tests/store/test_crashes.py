@@ -8,6 +8,7 @@ import random
 import signal
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -41,9 +42,15 @@ def _writer(path: str, start: int, acks: int) -> None:
 
 
 @posix_only
-def test_kill_9_during_appends_and_folds_loads_to_what_was_saved(tmp_path):
+@pytest.mark.parametrize("encrypted", [False, True], ids=["clear", "encrypted"])
+def test_kill_9_during_appends_and_folds_loads_to_what_was_saved(tmp_path, monkeypatch, encrypted):
     path = tmp_path / "crash.json"
     open_campaign(path).add_contact(Contact(name="Ada", notes=_payload(0)))
+    if encrypted:  # the writers find the passphrase in the environment
+        from infoint_tui.store.encryption import encrypt
+
+        monkeypatch.setenv("INFOINT_PASSPHRASE", "kill -9 proof")
+        encrypt(path, "kill -9 proof", now=datetime.now)
     context = multiprocessing.get_context("fork")
     rng = random.Random(7)
     acknowledged = 0
@@ -65,6 +72,9 @@ def test_kill_9_during_appends_and_folds_loads_to_what_was_saved(tmp_path):
         assert version >= acknowledged  # never less than was said to be saved
         acknowledged = version  # a version saved but killed before saying so is kept too
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    if encrypted:  # what killed writers left (half-written files, journal lines) is sealed too
+        files = [p for p in tmp_path.rglob("*") if p.is_file()]
+        assert not [p.name for p in files if b"of the notes" in p.read_bytes()]
     open_campaign(path).store.close()  # a later write sweeps what killed writers left
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")], leftovers
 
