@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..domain.jobs import congratulations_check_in
 from ..domain.models import Contact, Reminder
 from ..formats.plan import ImportOutcome, ImportPlan, apply_import
+from ..formats.progress import QUIET, Progress
 from .merging import merge_into
 
 if TYPE_CHECKING:
@@ -45,11 +46,12 @@ def run_import(
     *,
     check_ins: bool | Collection[str] = True,
     merges: Iterable[tuple[str, str]] = (),
+    progress: Progress = QUIET,
 ) -> ImportResult:
     """Write `plan`; then the congratulations check-ins (all, none, or for the contact ids
     given) and the chosen merges, (kept id, other id) pairs from `plan.duplicates`."""
     with campaign.batch():
-        result = ImportResult(apply_import(campaign, plan, now))
+        result = ImportResult(apply_import(campaign, plan, now, progress))
         for contact_id, change in result.outcome.job_changes:
             wanted = check_ins if isinstance(check_ins, bool) else contact_id in check_ins
             if not wanted:

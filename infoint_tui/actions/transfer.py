@@ -9,13 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..formats.progress import QUIET, Progress
 from .base import CampaignBase
 
 if TYPE_CHECKING:
     from ..formats.plan import ImportOutcome, ImportPlan, Parsed
 
 
-def read_import(kind: str, path: Path) -> Parsed:
+def read_import(kind: str, path: Path, progress: Progress = QUIET) -> Parsed:
     """Read a file of one of formats.IMPORT_KINDS (nothing of the campaign is touched); raises
     formats.source.FormatError (or MissingSource) with one line for the user.
 
@@ -30,7 +31,7 @@ def read_import(kind: str, path: Path) -> Parsed:
             import orjson
 
             return parse_import(kind, decode_source(path.name, orjson.dumps(document)))
-    return parse_import(kind, read_source(path))
+    return parse_import(kind, read_source(path), progress)
 
 
 def _data_file_document(path: Path) -> dict[str, dict[str, object]] | None:
@@ -48,12 +49,12 @@ def _data_file_document(path: Path) -> dict[str, dict[str, object]] | None:
 
 
 class TransferActions(CampaignBase):
-    def plan_import(self, parsed: Parsed) -> ImportPlan:
+    def plan_import(self, parsed: Parsed, progress: Progress = QUIET) -> ImportPlan:
         """What importing would do to the campaign as it is now; nothing is written."""
         from ..formats.plan import plan_import
         from ..formats.snapshot import Snapshot as Records
 
-        return plan_import(Records.of(self), parsed)
+        return plan_import(Records.of(self), parsed, progress)
 
     def apply_import(self, plan: ImportPlan) -> ImportOutcome:
         """Write a planned import in one change (re-checked against the campaign as it is now)."""

@@ -57,28 +57,39 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ..actions.transfer import read_import
     from ..domain.text import clean_text
     from ..formats.source import FormatError, MissingSource, read_source
+    from .progress_bar import progress_for
 
     if args.add and args.kind != "ics":
         raise UsageError("--add is for calendar invitations (import ics)")
-    try:
-        if args.kind == "ics":
-            return _import_invitations(args, read_source(Path(args.file)))
-        parsed = read_import(args.kind, Path(args.file))
-    except MissingSource as error:
-        raise UsageError(str(error)) from None
-    except FormatError as error:
-        raise DataError(str(error)) from None
-    if not parsed.readable and parsed.settings is None:
-        raise DataError(_nothing_readable(parsed))
-    from ..actions.imports import run_import
 
-    campaign = open_campaign(args, create=not args.dry_run)
-    plan = campaign.plan_import(parsed)
-    lines = plan.summary_lines(merge_commands=not args.dry_run)
-    if args.dry_run:
-        lines[0] = "dry run, nothing written: " + lines[0]
-    elif plan.changes_anything:
-        lines += run_import(campaign, plan, campaign.now()).lines()
+    if args.kind == "ics":
+        try:
+            return _import_invitations(args, read_source(Path(args.file)))
+        except MissingSource as error:
+            raise UsageError(str(error)) from None
+        except FormatError as error:
+            raise DataError(str(error)) from None
+    progress = progress_for(sys.stderr)
+    try:
+        try:
+            parsed = read_import(args.kind, Path(args.file), progress)
+        except MissingSource as error:
+            raise UsageError(str(error)) from None
+        except FormatError as error:
+            raise DataError(str(error)) from None
+        if not parsed.readable and parsed.settings is None:
+            raise DataError(_nothing_readable(parsed))
+        from ..actions.imports import run_import
+
+        campaign = open_campaign(args, create=not args.dry_run)
+        plan = campaign.plan_import(parsed, progress)
+        lines = plan.summary_lines(merge_commands=not args.dry_run)
+        if args.dry_run:
+            lines[0] = "dry run, nothing written: " + lines[0]
+        elif plan.changes_anything:
+            lines += run_import(campaign, plan, campaign.now(), progress=progress).lines()
+    finally:
+        progress.done()
     print("\n".join(clean_text(line) for line in lines))  # names from the campaign, too
     return 0
 

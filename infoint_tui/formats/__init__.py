@@ -19,6 +19,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from .progress import QUIET, Progress
+
 if TYPE_CHECKING:
     from .plan import Parsed
     from .snapshot import Snapshot
@@ -33,17 +35,17 @@ EXPORT_SUFFIXES = {
 }  # fmt: skip
 
 
-def parse_import(kind: str, source: Source) -> Parsed:
+def parse_import(kind: str, source: Source, progress: Progress = QUIET) -> Parsed:
     """Read a file of one of CONTACT_IMPORT_KINDS; raises source.FormatError when it cannot be
-    read."""
+    read. `progress` hears of each row or card read (the JSON of an export is read at once)."""
     if kind == "linkedin":
         from .linkedin import parse_linkedin
 
-        return parse_linkedin(source)
+        return parse_linkedin(source, progress)
     if kind == "vcard":
         from .vcard import parse_vcard
 
-        return parse_vcard(source)
+        return parse_vcard(source, progress)
     if kind == "json":
         from .jsonfile import parse_json
 

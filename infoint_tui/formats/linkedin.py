@@ -19,6 +19,7 @@ from ..domain.text import clean_text
 from ..domain.validation import InvalidField, check_email, check_moment, check_name, check_url
 from .intake import admit
 from .parsed import Incoming, Parsed, Skipped
+from .progress import QUIET, Progress, Step
 from .source import FormatError, Source
 
 KIND = "LinkedIn connections"
@@ -121,7 +122,7 @@ def _not_linkedin(source: Source) -> FormatError:
     )
 
 
-def parse_linkedin(source: Source) -> Parsed:
+def parse_linkedin(source: Source, progress: Progress = QUIET) -> Parsed:
     """Read every row; rows that cannot be a contact are listed in `skipped` by line number."""
     # The same physical lines csv counts (str.splitlines would also split on \v, \x1c, ...).
     lines = io.StringIO(source.text, newline="").readlines()
@@ -132,8 +133,9 @@ def parse_linkedin(source: Source) -> Parsed:
     parsed = Parsed(kind=KIND, source=source.name)
     if source.encoding_note:
         parsed.notes.append(source.encoding_note)
+    step = progress.phase("Reading rows", len(lines) - position)
     while position < len(lines):
-        position = _read_rows(lines, position, delimiter, columns, header_cells, parsed)
+        position = _read_rows(lines, position, delimiter, columns, header_cells, parsed, step)
     return admit(parsed)
 
 
@@ -144,6 +146,7 @@ def _read_rows(
     columns: dict[str, int],
     header_cells: int,
     parsed: Parsed,
+    step: Step,
 ) -> int:
     """Read rows from line index `position`; return where to resume after an unbalanced quote.
 
@@ -156,6 +159,7 @@ def _read_rows(
         for row in reader:
             line = position + consumed + 1
             spanned, consumed = reader.line_num - consumed, reader.line_num
+            step()
             if not any(cell.strip() for cell in row):
                 continue
             where = f"line {line}"

@@ -13,12 +13,12 @@ history of an incoming record that is further along, such as the same person in 
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from ..domain.copying import clone
 from ..domain.models import Contact
 from ..domain.stages import Stage
 from ..domain.validation import normalize_email, normalize_url
@@ -60,7 +60,7 @@ def merged_changes(existing: Any, incoming: Any) -> dict[str, Any]:
         old, new = getattr(existing, name), getattr(incoming, name, None)
         merged = _merged_value(name, old, new)
         if merged is not _UNCHANGED and merged != old:
-            changes[name] = copy.deepcopy(merged)
+            changes[name] = clone(merged)
     if isinstance(existing, Contact) and isinstance(incoming, Contact):
         changes.update(_stage_changes(existing, incoming))
         lines = other_value_lines(existing, incoming)
@@ -80,12 +80,12 @@ def _stage_changes(existing: Contact, incoming: Contact) -> dict[str, Any]:
     if stage is not incoming.stage or not incoming.history:
         return {}
     if stage is not existing.stage:  # the lone "added to Prospects" gives way to the real path
-        return {"stage": stage, "history": copy.deepcopy(incoming.history)}
+        return {"stage": stage, "history": clone(incoming.history)}
     history = union(existing.history, incoming.history, LIST_KEYS["history"])
     history.sort(key=lambda change: change.at)
     changes: dict[str, Any] = {}
     if history != existing.history:
-        changes["history"] = copy.deepcopy(history)
+        changes["history"] = clone(history)
     return changes
 
 

@@ -30,10 +30,10 @@ Rules (see formats.merge for the field-by-field merge):
 
 from __future__ import annotations
 
-import copy
 from datetime import datetime
 from typing import Any
 
+from ..domain.copying import clone
 from ..domain.dedupe import DuplicateFinder
 from ..domain.jobs import apply_move, is_earlier_job, job_move, same_company
 from ..domain.merging import likely_duplicates
@@ -42,6 +42,7 @@ from .merge import append_lines, apply_changes, fill_from, merged_changes, same_
 from .parsed import Alternative, Incoming, Parsed, Skipped
 from .people import KnownPeople
 from .preview import ImportOutcome, ImportPlan, Planned, describe
+from .progress import QUIET, Progress, Step
 from .snapshot import TABLES, Snapshot
 
 __all__ = [
@@ -51,8 +52,9 @@ __all__ = [
 
 
 # -- planning ----------------------------------------------------------------------------------
-def plan_import(campaign: Snapshot, parsed: Parsed) -> ImportPlan:
-    """Compare what a file holds with the campaign; nothing is changed or written."""
+def plan_import(campaign: Snapshot, parsed: Parsed, progress: Progress = QUIET) -> ImportPlan:
+    """Compare what a file holds with the campaign; nothing is changed or written. `progress`
+    hears of each contact matched."""
     plan = ImportPlan(
         kind=parsed.kind,
         source=parsed.source,
@@ -60,11 +62,13 @@ def plan_import(campaign: Snapshot, parsed: Parsed) -> ImportPlan:
         notes=list(parsed.notes),
         exact_ids=parsed.exact_ids,
     )
-    contacts = copy.deepcopy(parsed.contacts)
-    records = copy.deepcopy(parsed.records)
+    contacts = clone(parsed.contacts)
+    records = clone(parsed.records)
     for item in [*contacts, *(i for items in records.values() for i in items)]:
         plan.warnings += [Skipped(item.where, warning) for warning in item.warnings]
-    id_map = _plan_contacts(campaign, contacts, plan)
+    id_map = _plan_contacts(
+        campaign, contacts, plan, progress.phase("Matching people", len(contacts))
+    )
     newcomers = [item.record for item in plan.added if item.table == "contacts"]
     plan.duplicates = likely_duplicates(campaign.contacts, newcomers)
     _plan_records(campaign, records, plan, id_map)
@@ -73,7 +77,9 @@ def plan_import(campaign: Snapshot, parsed: Parsed) -> ImportPlan:
     return plan
 
 
-def _plan_contacts(campaign: Snapshot, items: list[Incoming], plan: ImportPlan) -> dict[str, str]:
+def _plan_contacts(
+    campaign: Snapshot, items: list[Incoming], plan: ImportPlan, step: Step
+) -> dict[str, str]:
     """Decide what each incoming contact is; return incoming id -> the id it will be kept under."""
     by_id = campaign.contact_by_id()
     known_people = KnownPeople(campaign.contacts)
@@ -82,6 +88,7 @@ def _plan_contacts(campaign: Snapshot, items: list[Incoming], plan: ImportPlan) 
     decided: list[tuple[Incoming, Contact | None, str]] = []
     first_seen: dict[str, Incoming] = {}
     for item in items:
+        step()
         contact: Contact = item.record
         if plan.exact_ids and contact.id in first_seen:
             plan.skipped.append(
@@ -241,24 +248,27 @@ def _relink(record: Any, id_map: dict[str, str], contact_ids: set[str]) -> str:
 def _plan_settings(campaign: Snapshot, incoming: Settings, plan: ImportPlan) -> None:
     if campaign.settings == Settings():  # never set: the export's settings are restored whole
         if incoming != campaign.settings:
-            plan.settings = copy.deepcopy(incoming)
+            plan.settings = clone(incoming)
             plan.settings_changes = ["restored"]
             plan.restores_settings = True
         return
     changes = merged_changes(campaign.settings, incoming)
     if changes:
-        plan.settings = copy.deepcopy(campaign.settings)
+        plan.settings = clone(campaign.settings)
         apply_changes(plan.settings, changes)
         plan.settings_changes = [name.replace("_", " ") for name in changes]
 
 
 # -- applying ----------------------------------------------------------------------------------
-def apply_import(repo: Any, plan: ImportPlan, now: datetime | None = None) -> ImportOutcome:
+def apply_import(
+    repo: Any, plan: ImportPlan, now: datetime | None = None, progress: Progress = QUIET
+) -> ImportOutcome:
     """Write a plan in one batch (one file write; nothing kept if anything fails).
 
     `repo` is the Repository (typed loosely so formats/ does not import the store); `now`
     dates job changes (default: the repository's clock). Job changes are listed in the outcome:
-    the congratulations check-ins are the use case's (actions/imports.py).
+    the congratulations check-ins are the use case's (actions/imports.py). `progress` hears of
+    each record written.
     """
     outcome = ImportOutcome()
     if not plan.changes_anything:
@@ -268,8 +278,10 @@ def apply_import(repo: Any, plan: ImportPlan, now: datetime | None = None) -> Im
     with repo.batch():
         current = {table: {r.id: r for r in repo.records(table)} for table in TABLES}
         finder = DuplicateFinder(current["contacts"].values())
+        step = progress.phase("Writing", len(plan.added) + len(plan.updated))
         for item in plan.added:
-            record = copy.deepcopy(item.record)
+            step()
+            record = clone(item.record)
             target = current[item.table].get(record.id)
             if target is None and item.table == "contacts":
                 target = finder.find(record)
@@ -284,14 +296,15 @@ def apply_import(repo: Any, plan: ImportPlan, now: datetime | None = None) -> Im
             current[item.table][record.id] = record
             outcome.added[item.table] += 1
         for item in plan.updated:
+            step()
             target = current[item.table].get(item.target_id or "")
             if target is not None:  # a job change only where the preview showed one
                 moving = jobs if item.job_move is not None else None
-                _update(repo, item.table, target, copy.deepcopy(item.record), outcome, moving)
+                _update(repo, item.table, target, clone(item.record), outcome, moving)
         if plan.settings is not None:
-            settings = copy.deepcopy(repo.settings)
+            settings = clone(repo.settings)
             if plan.restores_settings and settings == Settings():
-                settings = copy.deepcopy(plan.settings)
+                settings = clone(plan.settings)
             else:
                 fill_from(settings, plan.settings)
             if settings != repo.settings:

@@ -206,3 +206,25 @@ def test_commas_and_escapes_in_text_values_are_kept():
         "Department: R&D",
     ]
     assert jonas.company == "Acme, Inc."
+
+
+def test_photos_are_left_out_before_vobject_reads_the_card(monkeypatch):
+    # A 3.0 folded photo, an Apple grouped one, and a 2.1 base64 block ending at a blank line
+    # with lines some phones forget to indent; the properties after each are still read.
+    photo_21 = "PHOTO;ENCODING=BASE64;TYPE=JPEG:\r\n    QUJDREVG\r\nR0hJSktM\r\n\r\n"
+    text = (
+        vcard(PHOTO, "FN:Folded Photo", "TITLE:Engineer", "EMAIL:folded@example.com")
+        + vcard("item1.PHOTO;VALUE=uri:https://example.com/p.jpg", "FN:Grouped Photo")
+        + vcard("FN:Old Phone", photo_21 + "EMAIL:old@example.com", version="2.1")
+    )
+    cards = list(split_cards(text))
+    assert not any("PHOTO" in card.text or "QUJD" in card.text for card in cards)
+    assert [card.line for card in cards] == [1, 9, 14]
+    parsed = parse_text(text)
+    assert [item.record.name for item in parsed.contacts] == [
+        "Folded Photo", "Grouped Photo", "Old Phone"
+    ]  # fmt: skip
+    folded, _, old = parsed.contacts
+    assert folded.record.role == "Engineer"
+    assert old.record.email == "old@example.com"
+    assert not parsed.skipped and not any(item.warnings for item in parsed.contacts)
