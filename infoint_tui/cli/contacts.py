@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 from collections.abc import Sequence
 
 from . import DataError, UsageError, one_contact, open_campaign
@@ -106,10 +107,17 @@ def register_list(commands: argparse._SubParsersAction, common: argparse.Argumen
     listing.set_defaults(run=cmd_list)
 
 
+def _cells(text: str) -> int:
+    """The terminal cells `text` takes: a CJK character or an emoji is two."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     import orjson
 
-    from ..domain.stages import STAGES, Stage, UnknownStage
+    from ..domain.stages import Stage, UnknownStage
     from ..domain.text import clean_text
 
     try:
@@ -138,16 +146,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not contacts:
         print("no contacts" + (f" in {stage.label}" if stage else ""))
         return 0
-    from rich.cells import cell_len  # padded by cells: a CJK character or an emoji is two
-
-    for group in STAGES:
-        members = [c for c in contacts if c.stage == group]
-        if not members:
-            continue
-        print(f"{group.label} ({len(members)})")
+    lines = []
+    for group, grouped in itertools.groupby(contacts, key=lambda c: c.stage):  # sorted by stage
+        members = list(grouped)
+        lines.append(f"{group.label} ({len(members)})")
         for c in members:
             detail = "  ".join(part for part in (c.role_at_company, c.email) if part)
             name = clean_text(c.name)
-            name += " " * max(0, 28 - cell_len(name))
-            print(f"  {name} {clean_text(detail)}".rstrip())
+            width = len(name) if name.isascii() else _cells(name)
+            name += " " * max(0, 28 - width)
+            lines.append(f"  {name} {clean_text(detail)}".rstrip())
+    print("\n".join(lines))
     return 0

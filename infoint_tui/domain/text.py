@@ -41,6 +41,8 @@ _SEQUENCE_START = re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
 def clean_text(text: str, *, multiline: bool = False) -> str:
     """`text` without control characters: CR LF and CR become LF in multi-line text; in one-line
     text a line break or tab becomes a space. Terminal escape sequences go whole."""
+    if text.isprintable():  # nothing to take out: every character removed below is not
+        return text
     if _SEQUENCE_START.search(text) is not None:
         text = _SEQUENCES.sub("", text)
     if multiline:
